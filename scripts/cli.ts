@@ -1,0 +1,99 @@
+/**
+ * The `kia` command line. The only module that prints or exits.
+ */
+import { parseArgs } from 'node:util';
+import { reporter } from 'vfile-reporter';
+import { build, type ProgressEvent } from './commands/build.ts';
+
+const usage = `Gebruik: kia <opdracht> [opties]
+
+Opdrachten:
+  build    Bouw alle documenten uit content/ naar dist/ (HTML, PDF, manifest)
+
+Opties voor build:
+  --content DIR   map met documenten (standaard: content)
+  --out DIR       uitvoermap (standaard: dist)
+  --only SLUG     bouw alleen dit document; de rest van dist/ blijft staan
+  --no-pdf        sla de PDF over
+  --pdf-timeout S geef een PDF na S seconden op (standaard: 600)
+  -h, --help      toon deze hulp
+`;
+
+const stageLabels = { html: 'HTML', pdf: 'PDF', verify: 'letterlijk-controle' } as const;
+
+function printProgress(event: ProgressEvent) {
+  const label = stageLabels[event.stage].padEnd(19);
+  if (event.state === 'start') {
+    if (event.stage === 'pdf') process.stderr.write(`  … ${event.slug}  ${label}\n`);
+    return;
+  }
+  const seconds = ((event.ms ?? 0) / 1000).toFixed(2).padStart(6);
+  process.stderr.write(`  ✓ ${event.slug}  ${label}${seconds} s${event.detail ? `  (${event.detail})` : ''}\n`);
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === '-h' || command === '--help') {
+    process.stdout.write(usage);
+    return command ? 0 : 1;
+  }
+  if (command !== 'build') {
+    process.stderr.write(`kia: onbekende opdracht \`${command}\`\n\n${usage}`);
+    return 2;
+  }
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: rest,
+      options: {
+        content: { type: 'string', default: 'content' },
+        out: { type: 'string', default: 'dist' },
+        only: { type: 'string' },
+        'no-pdf': { type: 'boolean', default: false },
+        'pdf-timeout': { type: 'string', default: '600' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+      strict: true,
+    }));
+  } catch (error) {
+    process.stderr.write(`kia: ${(error as Error).message}\n\n${usage}`);
+    return 2;
+  }
+  if (values.help) {
+    process.stdout.write(usage);
+    return 0;
+  }
+  const timeout = Number(values['pdf-timeout']);
+  if (!Number.isFinite(timeout) || timeout <= 0) {
+    process.stderr.write(`kia: --pdf-timeout verwacht een aantal seconden, niet \`${values['pdf-timeout']}\`\n`);
+    return 2;
+  }
+
+  const started = performance.now();
+  const result = await build({
+    contentDir: values.content,
+    outDir: values.out,
+    only: values.only,
+    pdf: !values['no-pdf'],
+    pdfTimeoutMs: timeout * 1000,
+    onProgress: printProgress,
+  });
+  if (result.files.length > 0) process.stderr.write(`${reporter(result.files)}\n`);
+  const seconds = ((performance.now() - started) / 1000).toFixed(2);
+  if (!result.ok) {
+    process.stderr.write(`kia: build mislukt na ${seconds} s; ${values.out}/ is niet gewijzigd\n`);
+    return 1;
+  }
+  process.stderr.write(`kia: ${result.manifest?.documents.length ?? 0} document(en) gebouwd in ${seconds} s → ${values.out}/\n`);
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`kia: onverwachte fout: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = 70;
+  },
+);

@@ -1,0 +1,215 @@
+/**
+ * `kia build`: every document → HTML (+ PDF), responses proven verbatim, landing page,
+ * manifest, all written to a staging folder and swapped in only when nothing failed.
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { VFile } from 'vfile';
+import { copyAssets } from '../core/assets.ts';
+import { compileDocument, type CompiledDocument } from '../core/compile-document.ts';
+import { discoverDocuments } from '../core/discover.ts';
+import { typeLabels } from '../core/frontmatter-schema.ts';
+import { landingPage, type LandingEntry } from '../core/landing-page.ts';
+import { fileRecord, folderRecords, serializeManifest, type DocumentRecord, type Manifest } from '../core/manifest.ts';
+import { createStaging } from '../core/staging.ts';
+import { readPdfText, type PdfContent } from '../check/pdf-text.ts';
+import { verifyResponses } from '../check/verify-responses.ts';
+import { PdfPrinter } from '../render/browser.ts';
+import { finishPdf } from '../render/pdf-metadata.ts';
+
+export interface BuildOptions {
+  contentDir: string;
+  outDir: string;
+  /** Build only this document (the others keep their previous output). */
+  only?: string;
+  pdf: boolean;
+  /** Per-document PDF layout timeout. */
+  pdfTimeoutMs?: number;
+  onProgress?: (event: ProgressEvent) => void;
+}
+
+export interface ProgressEvent {
+  slug: string;
+  stage: 'html' | 'pdf' | 'verify';
+  state: 'start' | 'done';
+  ms?: number;
+  detail?: string;
+}
+
+export interface BuildResult {
+  ok: boolean;
+  /** Every file that has messages to report (warnings included). */
+  files: VFile[];
+  manifest?: Manifest;
+}
+
+const generator = 'kia-press 0.1.0';
+
+/** Build the documents under `options.contentDir` into `options.outDir`; never throws for bad input. */
+export async function build(options: BuildOptions): Promise<BuildResult> {
+  const contentDir = path.resolve(options.contentDir);
+  const outDir = path.resolve(options.outDir);
+  const progress = options.onProgress ?? (() => {});
+  const problems = new VFile({ path: path.relative(process.cwd(), contentDir) || '.' });
+  const allFiles: VFile[] = [problems];
+  const failed = () => allFiles.some((file) => file.messages.some((message) => message.fatal));
+  const result = (ok: boolean, manifest?: Manifest): BuildResult => ({ ok, files: allFiles.filter((file) => file.messages.length > 0), manifest });
+
+  const documents = await discoverDocuments(contentDir, problems);
+  if (documents.length === 0 && !failed()) {
+    problems.message('Unexpected content folder without documents, expected a folder `<slug>/index.md`', { source: 'kia-files', ruleId: 'no-documents' }).fatal = true;
+  }
+  const selected = options.only ? documents.filter((doc) => doc.slug === options.only) : documents;
+  if (options.only && selected.length === 0) {
+    problems.message(`Unexpected document \`${options.only}\`, expected one of ${documents.map((doc) => `\`${doc.slug}\``).join(', ') || '(none)'}`, { source: 'kia-files', ruleId: 'unknown-document' }).fatal = true;
+  }
+  if (failed()) return result(false);
+
+  // 1. HTML for every selected document; all problems are collected before giving up.
+  const compiled: CompiledDocument[] = [];
+  for (const doc of selected) {
+    progress({ slug: doc.slug, stage: 'html', state: 'start' });
+    const started = performance.now();
+    const { document, files } = await compileDocument(doc, { assetBase: '../assets' });
+    allFiles.push(...files);
+    if (document) compiled.push(document);
+    progress({ slug: doc.slug, stage: 'html', state: 'done', ms: performance.now() - started });
+  }
+  if (failed()) return result(false);
+
+  const keepExisting = Boolean(options.only);
+  const staging = await createStaging(outDir, { keepExisting });
+  let printer: PdfPrinter | undefined;
+  try {
+    const previous = keepExisting ? await readPreviousManifest(outDir) : undefined;
+    // Stylesheets and fonts first: Paged.js loads them while laying out the PDF.
+    await rm(path.join(staging.dir, 'assets'), { recursive: true, force: true });
+    await copyAssets(staging.dir);
+    const records: DocumentRecord[] = [];
+    const landing = new Map<string, LandingEntry>();
+
+    for (const document of compiled) {
+      const slug = document.source.slug;
+      const docDir = path.join(staging.dir, slug);
+      await rm(docDir, { recursive: true, force: true });
+      await mkdir(docDir, { recursive: true });
+      const htmlPath = path.join(docDir, 'index.html');
+      await writeFile(htmlPath, document.html);
+
+      let pdf: PdfContent | undefined;
+      let pdfInfo: { pages: number; bytes: number } | undefined;
+      if (options.pdf) {
+        progress({ slug, stage: 'pdf', state: 'start' });
+        const started = performance.now();
+        const printPath = path.join(docDir, '.print.html');
+        await writeFile(printPath, document.printHtml);
+        printer ??= await PdfPrinter.launch();
+        try {
+          const printed = await printer.print(printPath, { timeoutMs: options.pdfTimeoutMs ?? 600_000, allowedRoot: staging.dir });
+          const { matter } = document;
+          const bytes = await finishPdf(printed.pdf, {
+            title: matter.subtitle ? `${matter.title}: ${matter.subtitle}` : matter.title,
+            authors: matter.authors ?? (matter.commissioner ? [matter.commissioner] : []),
+            subject: matter.description ?? `${typeLabels[matter.type]}${matter.service ? ` over ${matter.service}` : ''}`,
+            keywords: [typeLabels[matter.type], matter.service, 'kinderrechten'].filter((word): word is string => Boolean(word)),
+            lang: matter.lang,
+            date: matter.date,
+          });
+          const pdfPath = path.join(docDir, `${slug}.pdf`);
+          await writeFile(pdfPath, bytes);
+          pdfInfo = { pages: printed.pages, bytes: bytes.length };
+          progress({ slug, stage: 'pdf', state: 'done', ms: performance.now() - started, detail: `${printed.pages} pagina's` });
+          pdf = await readPdfText(pdfPath);
+        } catch (error) {
+          document.file.message(`Unexpected failure while rendering the PDF (${(error as Error).message}), expected a PDF`, { source: 'kia-pdf', ruleId: 'pdf-render' }).fatal = true;
+          continue;
+        } finally {
+          await rm(printPath, { force: true });
+        }
+      }
+
+      if (document.responses.length > 0) {
+        progress({ slug, stage: 'verify', state: 'start' });
+        const started = performance.now();
+        const verbatim = await verifyResponses(document, htmlPath, pdf);
+        progress({ slug, stage: 'verify', state: 'done', ms: performance.now() - started, detail: `${document.responses.length} reacties letterlijk` });
+        records.push(await documentRecord(document, docDir, staging.dir, contentDir, pdfInfo, verbatim.responses));
+      } else {
+        records.push(await documentRecord(document, docDir, staging.dir, contentDir, pdfInfo, []));
+      }
+      landing.set(slug, { slug, matter: document.matter, pdf: pdfInfo });
+    }
+    if (failed()) {
+      await staging.discard();
+      return result(false);
+    }
+
+    // Documents not rebuilt this time (--only) keep their previous records.
+    for (const record of previous?.documents ?? []) {
+      if (landing.has(record.slug) || !documents.some((doc) => doc.slug === record.slug)) continue;
+      records.push(record);
+    }
+    for (const doc of documents) {
+      if (landing.has(doc.slug)) continue;
+      const { document } = await compileDocument(doc, { assetBase: '../assets' });
+      const record = records.find((entry) => entry.slug === doc.slug);
+      if (document) landing.set(doc.slug, { slug: doc.slug, matter: document.matter, pdf: record?.pdfPages ? { pages: record.pdfPages, bytes: record.outputs.find((output) => output.path.endsWith('.pdf'))?.bytes ?? 0 } : undefined });
+    }
+    records.sort((a, b) => (a.slug < b.slug ? -1 : 1));
+
+    await writeFile(path.join(staging.dir, 'index.html'), landingPage(documents.map((doc) => landing.get(doc.slug)).filter((entry): entry is LandingEntry => Boolean(entry))));
+    const shared = [await fileRecord(path.join(staging.dir, 'index.html'), 'index.html'), ...(await folderRecords(path.join(staging.dir, 'assets'), staging.dir))];
+    const manifest: Manifest = { generator, documents: records, shared };
+    await writeFile(path.join(staging.dir, 'manifest.json'), serializeManifest(manifest));
+    await staging.commit();
+    return result(true, manifest);
+  } catch (error) {
+    await staging.discard();
+    throw error;
+  } finally {
+    await printer?.close();
+  }
+}
+
+async function readPreviousManifest(outDir: string): Promise<Manifest | undefined> {
+  const file = path.join(outDir, 'manifest.json');
+  if (!existsSync(file)) return undefined;
+  try {
+    return JSON.parse(await readFile(file, 'utf8')) as Manifest;
+  } catch {
+    return undefined;
+  }
+}
+
+async function documentRecord(
+  document: CompiledDocument,
+  docDir: string,
+  root: string,
+  contentDir: string,
+  pdfInfo: { pages: number } | undefined,
+  verbatim: Array<{ html: boolean; pdf: boolean | undefined }>,
+): Promise<DocumentRecord> {
+  const { matter, source } = document;
+  const shown = (file: string) => path.join(path.basename(contentDir), path.relative(contentDir, file));
+  return {
+    slug: source.slug,
+    title: matter.title,
+    type: matter.type,
+    status: matter.status,
+    date: matter.date,
+    input: await fileRecord(source.index, shown(source.index)),
+    responses: await Promise.all(
+      document.responses.map(async (response, index) => ({
+        ...(await fileRecord(path.resolve(source.dir, response.relativePath), shown(path.resolve(source.dir, response.relativePath)))),
+        title: response.entry.title,
+        from: response.entry.from,
+        received: response.entry.received,
+        verbatim: { html: verbatim[index]?.html ?? false, pdf: verbatim[index]?.pdf ?? null },
+      })),
+    ),
+    outputs: await folderRecords(docDir, root),
+    pdfPages: pdfInfo?.pages ?? null,
+  };
+}
+

@@ -1,0 +1,30 @@
+/** The stylesheets and fonts every page needs, copied into `dist/assets/`. */
+import { copyFile, mkdir, readdir } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const require = createRequire(import.meta.url);
+export const stylesDir = fileURLToPath(new URL('../../styles/', import.meta.url));
+const fontsDir = path.join(path.dirname(require.resolve('@fontsource/noto-sans/package.json')), 'files');
+
+/** Latin and Latin Extended (Dutch, names, € and typographic quotes), regular and bold, upright and italic. */
+export const fontFiles = ['latin', 'latin-ext'].flatMap((subset) =>
+  ['400', '700'].flatMap((weight) => ['normal', 'italic'].map((style) => `noto-sans-${subset}-${weight}-${style}.woff2`)),
+);
+
+/** Copy `styles/*.css` and the fonts into `<outDir>/assets/`; returns the written paths relative to outDir. */
+export async function copyAssets(outDir: string): Promise<string[]> {
+  const target = path.join(outDir, 'assets');
+  await mkdir(path.join(target, 'fonts'), { recursive: true });
+  const written: string[] = [];
+  for (const name of (await readdir(stylesDir)).filter((name) => name.endsWith('.css')).sort()) {
+    await copyFile(path.join(stylesDir, name), path.join(target, name));
+    written.push(`assets/${name}`);
+  }
+  for (const name of fontFiles) {
+    await copyFile(path.join(fontsDir, name), path.join(target, 'fonts', name));
+    written.push(`assets/fonts/${name}`);
+  }
+  return written;
+}

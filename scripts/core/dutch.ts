@@ -1,0 +1,13 @@
+/** Dutch wording shared by the HTML and the PDF. */
+const dateFormat = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/** `2025-02-11` → `11 februari 2025`. */
+export function formatDutchDate(isoDate: string): string {
+  return dateFormat.format(new Date(`${isoDate}T00:00:00Z`));
+}
+
+/** `['A', 'B', 'C']` → `A, B en C`. */
+export function joinDutch(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} en ${items[items.length - 1]}`;
+}

@@ -1,0 +1,93 @@
+/**
+ * The frontmatter contract of a document (`content/<slug>/index.md`).
+ *
+ * Field names and allowed values are the content contract from the README; keep the two in step.
+ */
+import { z } from 'zod';
+
+export const documentTypes = ['kia', 'brief', 'rapport'] as const;
+export const documentStatuses = ['concept', 'definitief'] as const;
+export const responseKinds = ['zienswijze', 'reactie'] as const;
+
+/** Dutch labels for enum values, shown in the document header and cover. */
+export const typeLabels: Record<(typeof documentTypes)[number], string> = {
+  kia: 'Kinderrechten Impact Assessment',
+  brief: 'Brief',
+  rapport: 'Rapport',
+};
+export const statusLabels: Record<(typeof documentStatuses)[number], string> = {
+  concept: 'Concept',
+  definitief: 'Definitief',
+};
+
+/** True when `value` is `YYYY-MM-DD` and names a day that exists (no 2025-02-30). */
+export function isExistingIsoDate(value: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/** YAML 1.1 loaders give a Date, YAML 1.2 a string: accept both, always yield `YYYY-MM-DD`. */
+const isoDate = z
+  .union([z.string(), z.date()], { error: 'a date as YYYY-MM-DD' })
+  .transform((value, ctx) => {
+    const text = value instanceof Date ? value.toISOString().slice(0, 10) : value;
+    if (!isExistingIsoDate(text)) {
+      ctx.addIssue({ code: 'custom', message: 'an existing date as YYYY-MM-DD', input: value });
+      return z.NEVER;
+    }
+    return text;
+  });
+
+const nonEmpty = z.string({ error: 'a string' }).trim().min(1, { error: 'a non-empty string' });
+
+/** BCP 47 language tag such as `nl`, `nl-NL` or `en-GB`. */
+const languageTag = z.string({ error: 'a BCP 47 language tag such as `nl`' }).refine(
+  (value) => {
+    if (!/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/.test(value)) return false;
+    try {
+      return Intl.getCanonicalLocales(value).length === 1;
+    } catch {
+      return false;
+    }
+  },
+  { error: 'a BCP 47 language tag such as `nl`' },
+);
+
+export const responseSchema = z.object(
+  {
+    file: nonEmpty,
+    from: nonEmpty,
+    title: nonEmpty,
+    received: isoDate,
+    kind: z.enum(responseKinds, { error: '`zienswijze` or `reactie`' }).optional(),
+  },
+  { error: 'a mapping with `file`, `from`, `title` and `received`' },
+);
+
+export const frontmatterSchema = z.object(
+  {
+    title: nonEmpty,
+    type: z.enum(documentTypes, { error: '`kia`, `brief` or `rapport`' }),
+    lang: languageTag,
+    date: isoDate,
+    status: z.enum(documentStatuses, { error: '`concept` or `definitief`' }),
+    subtitle: nonEmpty.optional(),
+    service: nonEmpty.optional(),
+    authors: z.array(nonEmpty, { error: 'a list of names' }).optional(),
+    commissioner: nonEmpty.optional(),
+    reference: nonEmpty.optional(),
+    description: nonEmpty.optional(),
+    responses: z.array(responseSchema, { error: 'a list of responses' }).optional(),
+  },
+  { error: 'a mapping of fields' },
+);
+
+export type Frontmatter = z.infer<typeof frontmatterSchema>;
+export type ResponseEntry = z.infer<typeof responseSchema>;
+
+/** Every field the schema knows, for "did you mean" hints on unknown fields. */
+export const knownFields = Object.keys(frontmatterSchema.shape);
+export const knownResponseFields = Object.keys(responseSchema.shape);

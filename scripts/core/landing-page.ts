@@ -1,0 +1,60 @@
+/** `dist/index.html`: every document with links to its HTML and PDF. */
+import { h } from 'hastscript';
+import type { Element } from 'hast';
+import { toHtml } from 'hast-util-to-html';
+import { formatDutchDate } from './dutch.ts';
+import { statusLabels, typeLabels, type Frontmatter } from './frontmatter-schema.ts';
+
+export interface LandingEntry {
+  slug: string;
+  matter: Frontmatter;
+  /** Present when a PDF was built. */
+  pdf?: { pages: number; bytes: number };
+}
+
+function formatSize(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1).replace('.', ',')} MB` : `${Math.max(1, Math.round(bytes / 1024))} kB`;
+}
+
+/** Render the landing page for `entries`. */
+export function landingPage(entries: LandingEntry[]): string {
+  const items: Element[] = entries.map(({ slug, matter, pdf }) =>
+    h('li.publication', [
+      h('h2', [h('a', { href: `${slug}/index.html` }, matter.title)]),
+      matter.subtitle ? h('p.doc-subtitle', matter.subtitle) : undefined,
+      h('p.publication-meta', [
+        `${typeLabels[matter.type]}${matter.service ? ` · ${matter.service}` : ''} · ${statusLabels[matter.status]} · `,
+        h('time', { dateTime: matter.date }, formatDutchDate(matter.date)),
+        matter.responses?.length ? ` · ${matter.responses.length} ${matter.responses.length === 1 ? 'reactie' : 'reacties'}` : '',
+      ]),
+      h('ul.publication-formats', [
+        h('li', [h('a', { href: `${slug}/index.html` }, ['HTML', h('span.visually-hidden', `: ${matter.title}`)])]),
+        pdf
+          ? h('li', [h('a', { href: `${slug}/${slug}.pdf`, type: 'application/pdf' }, [`PDF (${pdf.pages} pagina's, ${formatSize(pdf.bytes)})`, h('span.visually-hidden', `: ${matter.title}`)])])
+          : undefined,
+      ].filter(Boolean) as Element[]),
+    ].filter(Boolean) as Element[]),
+  );
+  const tree = {
+    type: 'root' as const,
+    children: [
+      { type: 'doctype' as const },
+      h('html', { lang: 'nl' }, [
+        h('head', [
+          h('meta', { charSet: 'utf-8' }),
+          h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
+          h('title', 'Publicaties'),
+          h('meta', { name: 'description', content: 'Overzicht van de gepubliceerde documenten, als HTML en als PDF.' }),
+          ...['tokens', 'base', 'components', 'screen'].map((name) => h('link', { rel: 'stylesheet', href: `assets/${name}.css` })),
+        ]),
+        h('body.landing', [
+          h('a.skip-link', { href: '#inhoud' }, 'Direct naar de inhoud'),
+          h('header.site-header', [h('p.doc-type', 'kia-press')]),
+          h('main', { id: 'inhoud' }, [h('h1', 'Publicaties'), h('ul.publications', items)]),
+          h('footer.doc-footer', [h('p', `${entries.length} ${entries.length === 1 ? 'document' : 'documenten'}`)]),
+        ]),
+      ]),
+    ],
+  };
+  return toHtml(tree);
+}

@@ -1,0 +1,59 @@
+/**
+ * `dist/manifest.json`: for every input, response and output its path and sha256, so anyone can
+ * check what a publication was built from. Paths are relative (no build machine paths); no
+ * timestamps, so the same input gives the same manifest.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { sha256 } from './read-source.ts';
+
+export interface FileRecord {
+  path: string;
+  sha256: string;
+  bytes: number;
+}
+
+export interface ResponseRecord extends FileRecord {
+  title: string;
+  from: string;
+  received: string;
+  /** Verbatim proof outcome per format; `null` when that format was not built. */
+  verbatim: { html: boolean; pdf: boolean | null };
+}
+
+export interface DocumentRecord {
+  slug: string;
+  title: string;
+  type: string;
+  status: string;
+  date: string;
+  input: FileRecord;
+  responses: ResponseRecord[];
+  outputs: FileRecord[];
+  pdfPages: number | null;
+}
+
+export interface Manifest {
+  generator: string;
+  documents: DocumentRecord[];
+  /** Shared outputs: landing page, stylesheets, fonts. */
+  shared: FileRecord[];
+}
+
+/** Path and sha256 of `file`, recorded as `shownPath`. */
+export async function fileRecord(file: string, shownPath: string): Promise<FileRecord> {
+  const bytes = await readFile(file);
+  return { path: shownPath.split(path.sep).join('/'), sha256: sha256(bytes), bytes: bytes.length };
+}
+
+/** Records of every file under `dir` (recursively), paths relative to `root`. */
+export async function folderRecords(dir: string, root: string): Promise<FileRecord[]> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  const files = entries.filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name)).sort();
+  return Promise.all(files.map((file) => fileRecord(file, path.relative(root, file))));
+}
+
+/** Serialise with stable key order and a final newline. */
+export function serializeManifest(manifest: Manifest): string {
+  return `${JSON.stringify(manifest, null, 2)}\n`;
+}

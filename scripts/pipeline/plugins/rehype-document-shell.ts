@@ -1,0 +1,68 @@
+/**
+ * Wrap the body in a complete HTML document: head with metadata, skip link, a header with the
+ * document's metadata (which the print stylesheet turns into the cover page), an empty
+ * table-of-contents landmark for rehype-toc, `main`, and a footer.
+ */
+import type { ElementContent, Root } from 'hast';
+import { h } from 'hastscript';
+import { statusLabels, typeLabels, type Frontmatter } from '../../core/frontmatter-schema.ts';
+import { formatDutchDate, joinDutch } from '../../core/dutch.ts';
+
+export interface ShellOptions {
+  matter: Frontmatter;
+  /** Relative URL of the folder with the stylesheets, e.g. `../assets`. */
+  assetBase: string;
+  /** `screen`: the published page; `print`: the variant that Paged.js lays out into the PDF. */
+  variant: 'screen' | 'print';
+}
+
+export const stylesheets = ['tokens', 'base', 'components', 'screen', 'print'] as const;
+export const tocId = 'inhoudsopgave';
+export const mainId = 'inhoud';
+
+/** Wrap the tree in the document shell; see module comment. */
+export default function rehypeDocumentShell(options: ShellOptions) {
+  return function (tree: Root): Root {
+    const { matter, assetBase, variant } = options;
+    const authors = matter.authors ?? [];
+    const description = matter.description ?? [typeLabels[matter.type], matter.service ? `over ${matter.service}` : '', matter.subtitle ? `: ${matter.subtitle}` : ''].join(' ').replace(/\s+:/, ':').trim();
+    const links = stylesheets
+      .filter((name) => variant === 'screen' || name !== 'screen')
+      .map((name) => h('link', { rel: 'stylesheet', href: `${assetBase}/${name}.css`, media: variant === 'screen' && (name === 'screen' || name === 'print') ? name : undefined }));
+
+    const metaRows: Array<[string, ElementContent | string]> = [['Type', typeLabels[matter.type]]];
+    if (matter.service) metaRows.push(['Digitale dienst', matter.service]);
+    metaRows.push(['Datum', h('time', { dateTime: matter.date }, formatDutchDate(matter.date))]);
+    metaRows.push(['Status', statusLabels[matter.status]]);
+    if (authors.length > 0) metaRows.push([authors.length === 1 ? 'Auteur' : 'Auteurs', joinDutch(authors)]);
+    if (matter.commissioner) metaRows.push(['Opdrachtgever', matter.commissioner]);
+    if (matter.reference) metaRows.push(['Kenmerk', matter.reference]);
+
+    const head = h('head', [
+      h('meta', { charSet: 'utf-8' }),
+      h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
+      h('title', matter.subtitle ? `${matter.title}: ${matter.subtitle}` : matter.title),
+      authors.length > 0 || matter.commissioner ? h('meta', { name: 'author', content: authors.length > 0 ? authors.join(', ') : matter.commissioner }) : undefined,
+      h('meta', { name: 'description', content: description }),
+      h('meta', { name: 'generator', content: 'kia-press' }),
+      ...links,
+    ].filter(Boolean) as ElementContent[]);
+
+    const body = h('body', { className: [`type-${matter.type}`, `status-${matter.status}`, `variant-${variant}`] }, [
+      variant === 'screen' ? h('a.skip-link', { href: `#${mainId}` }, 'Direct naar de inhoud') : undefined,
+      h('header.doc-header', [
+        h('p.doc-type', typeLabels[matter.type]),
+        h('h1.doc-title', matter.title),
+        matter.subtitle ? h('p.doc-subtitle', matter.subtitle) : undefined,
+        h('dl.doc-meta', metaRows.map(([term, value]) => h('div', [h('dt', term), h('dd', [value])]))),
+      ].filter(Boolean) as ElementContent[]),
+      h('nav.toc', { id: tocId, ariaLabel: 'Inhoudsopgave' }, [h('h2.toc-title', { id: `${tocId}-titel` }, 'Inhoudsopgave')]),
+      h('main', { id: mainId }, tree.children as ElementContent[]),
+      h('footer.doc-footer', [
+        h('p', `${typeLabels[matter.type]} · ${matter.title} · ${statusLabels[matter.status]} · ${formatDutchDate(matter.date)}`),
+      ]),
+    ].filter(Boolean) as ElementContent[]);
+
+    return { type: 'root', children: [{ type: 'doctype' }, h('html', { lang: matter.lang }, [head, body])] };
+  };
+}

@@ -1,0 +1,147 @@
+/**
+ * Parse the YAML frontmatter (found by remark-frontmatter) and validate it against the schema.
+ *
+ * Every problem becomes a vfile message with the exact line and column in the Markdown file;
+ * on success `file.data.matter` holds the typed frontmatter and `file.data.frontmatterPlaces`
+ * the position of every value, so later steps (response files) can point at the right line.
+ */
+import type { Root, Yaml } from 'mdast';
+import type { Point } from 'unist';
+import type { VFile } from 'vfile';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import type { ZodIssue } from 'zod/v3';
+import { frontmatterSchema, knownFields, knownResponseFields, type Frontmatter } from '../../core/frontmatter-schema.ts';
+import { closest } from '../../core/did-you-mean.ts';
+
+const source = 'kia-frontmatter';
+
+declare module 'vfile' {
+  interface DataMap {
+    matter: Frontmatter;
+    /** Start point of each frontmatter value, keyed by path such as `responses.0.file`. */
+    frontmatterPlaces: Record<string, Point>;
+  }
+}
+
+/** Validate the document's frontmatter; see module comment. */
+export default function remarkKiaFrontmatter() {
+  return function (tree: Root, file: VFile) {
+    const first = tree.children[0];
+    if (!first || first.type !== 'yaml') {
+      file.message('Unexpected missing frontmatter, expected YAML between `---` lines at the start of the file', {
+        place: { line: 1, column: 1 },
+        source,
+        ruleId: 'missing-frontmatter',
+      }).fatal = true;
+      return;
+    }
+    validateYaml(first, file);
+  };
+}
+
+function validateYaml(node: Yaml, file: VFile) {
+  const fenceLine = node.position?.start.line ?? 1;
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(node.value, { lineCounter, prettyErrors: true, uniqueKeys: true });
+  // The YAML text starts on the line after the opening `---`.
+  const pointAt = (offset: number): Point => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { line: fenceLine + line, column: col, offset: undefined as unknown as number };
+  };
+  const fail = (reason: string, place: Point, ruleId: string) => {
+    file.message(reason, { place: { line: place.line, column: place.column }, source, ruleId }).fatal = true;
+  };
+
+  if (doc.errors.length > 0) {
+    for (const error of doc.errors) {
+      fail(`Unexpected YAML syntax (${error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}), expected valid YAML`, pointAt(error.pos[0]), 'yaml-syntax');
+    }
+    return;
+  }
+  if (!isMap(doc.contents)) {
+    fail('Unexpected frontmatter that is not a mapping, expected `key: value` lines', { line: fenceLine + 1, column: 1 }, 'frontmatter-not-mapping');
+    return;
+  }
+
+  const places: Record<string, Point> = {};
+  collectPlaces(doc.contents, [], places, pointAt);
+  const placeOf = (path: PropertyKey[]): Point => {
+    for (let length = path.length; length >= 0; length--) {
+      const found = places[path.slice(0, length).join('.')];
+      if (found) return found;
+    }
+    return { line: fenceLine, column: 1 };
+  };
+
+  warnUnknownFields(doc, file, placeOf);
+
+  const result = frontmatterSchema.safeParse(doc.toJS(), { reportInput: true });
+  if (!result.success) {
+    for (const issue of result.error.issues as unknown as ZodIssue[]) {
+      const path = issue.path;
+      const missing = (issue as { input?: unknown }).input === undefined && issue.code === 'invalid_type';
+      fail(
+        `Unexpected ${describe((issue as { input?: unknown }).input, path, missing)}, expected ${issue.message}`,
+        placeOf(missing ? path.slice(0, -1) : path),
+        missing ? 'missing-field' : 'invalid-field',
+      );
+    }
+    return;
+  }
+  file.data.matter = result.data;
+  file.data.frontmatterPlaces = places;
+}
+
+function warnUnknownFields(doc: Document, file: VFile, placeOf: (path: PropertyKey[]) => Point) {
+  const check = (keys: unknown[], known: string[], prefix: PropertyKey[]) => {
+    for (const key of keys) {
+      if (typeof key !== 'string' || known.includes(key)) continue;
+      const suggestion = closest(key, known);
+      file.message(
+        `Unexpected unknown field \`${formatPath([...prefix, key])}\`, expected ${suggestion ? `\`${suggestion}\` (did you mean it?)` : `one of ${known.map((k) => `\`${k}\``).join(', ')}`}`,
+        { place: placeOf([...prefix, key, '#key']), source, ruleId: 'unknown-field' },
+      );
+    }
+  };
+  const contents = doc.contents;
+  if (!isMap(contents)) return;
+  check(contents.items.map((pair) => (isScalar(pair.key) ? pair.key.value : pair.key)), knownFields, []);
+  const responses = contents.get('responses', true);
+  if (isSeq(responses)) {
+    responses.items.forEach((item, index) => {
+      if (isMap(item)) check(item.items.map((pair) => (isScalar(pair.key) ? pair.key.value : pair.key)), knownResponseFields, ['responses', index]);
+    });
+  }
+}
+
+/** Record the start of every key and value, so messages can point at them. */
+function collectPlaces(node: YamlNode | null, path: PropertyKey[], places: Record<string, Point>, pointAt: (offset: number) => Point) {
+  if (!node) return;
+  if (node.range) places[path.join('.')] = pointAt(node.range[0]);
+  if (isMap(node)) {
+    for (const pair of node.items) {
+      if (!isPair(pair) || !isScalar(pair.key)) continue;
+      const key = String(pair.key.value);
+      if (pair.key.range) places[[...path, key, '#key'].join('.')] = pointAt(pair.key.range[0]);
+      if (pair.key.range) places[[...path, key].join('.')] = pointAt(pair.key.range[0]);
+      collectPlaces(pair.value as YamlNode | null, [...path, key], places, pointAt);
+    }
+  } else if (isSeq(node)) {
+    node.items.forEach((item, index) => collectPlaces(item as YamlNode, [...path, index], places, pointAt));
+  }
+}
+
+function formatPath(path: PropertyKey[]): string {
+  return path.map((part, index) => (typeof part === 'number' ? `[${part}]` : index === 0 ? String(part) : `.${String(part)}`)).join('');
+}
+
+function describe(input: unknown, path: PropertyKey[], missing: boolean): string {
+  const field = `\`${formatPath(path)}\``;
+  if (missing) return `missing ${field}`;
+  if (input === null) return `empty ${field}`;
+  if (typeof input === 'string') return `\`${input.length > 40 ? `${input.slice(0, 40)}…` : input}\` for ${field}`;
+  if (input instanceof Date) return `date for ${field}`;
+  if (Array.isArray(input)) return `list for ${field}`;
+  if (typeof input === 'object') return `mapping for ${field}`;
+  return `${typeof input} \`${String(input)}\` for ${field}`;
+}

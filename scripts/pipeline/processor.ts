@@ -1,0 +1,91 @@
+/**
+ * The pipeline, in one place. Three processors share their plugins:
+ *
+ * 1. `bodyProcessor`: Markdown + frontmatter → validated frontmatter + hast of the body.
+ * 2. `responseProcessor`: a stakeholder response (Markdown, no frontmatter) → hast, with raw
+ *    HTML shown as text and nothing typographically rewritten (responses are verbatim).
+ * 3. `documentProcessor`: body hast + responses → complete HTML document (screen or print).
+ *
+ * None of them does I/O: the core reads files and hands them in.
+ */
+import type { Root as HastRoot } from 'hast';
+import type { Root as MdastRoot } from 'mdast';
+import rehypeStringify from 'rehype-stringify';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import remarkRehype, { type Options as RemarkRehypeOptions } from 'remark-rehype';
+import { unified } from 'unified';
+import type { VFile } from 'vfile';
+import type { Frontmatter } from '../core/frontmatter-schema.ts';
+import rehypeAppendResponses, { type RenderedResponse } from './plugins/rehype-append-responses.ts';
+import rehypeDocumentShell from './plugins/rehype-document-shell.ts';
+import rehypeHeadingIds from './plugins/rehype-heading-ids.ts';
+import rehypePrintFootnotes from './plugins/rehype-print-footnotes.ts';
+import rehypeShiftHeadings from './plugins/rehype-shift-headings.ts';
+import rehypeTableAccessibility from './plugins/rehype-table-accessibility.ts';
+import rehypeToc from './plugins/rehype-toc.ts';
+import remarkFootnoteReferences from './plugins/remark-footnote-references.ts';
+import remarkKiaFrontmatter from './plugins/remark-kia-frontmatter.ts';
+import remarkRawHtmlAsText from './plugins/remark-raw-html-as-text.ts';
+
+/** Dutch, accessible GFM footnotes; `clobberPrefix` keeps ids of body and responses apart. */
+function footnoteOptions(clobberPrefix: string): RemarkRehypeOptions {
+  return {
+    clobberPrefix,
+    footnoteLabel: 'Voetnoten',
+    footnoteLabelTagName: 'h2',
+    footnoteLabelProperties: { className: ['footnotes-title'] },
+    footnoteBackLabel: (referenceIndex, rereferenceIndex) =>
+      `Terug naar de tekst bij voetnoot ${referenceIndex + 1}${rereferenceIndex > 1 ? ` (verwijzing ${rereferenceIndex})` : ''}`,
+  };
+}
+
+/** Markdown body with frontmatter → hast of the body; frontmatter lands in `file.data.matter`. */
+export function bodyProcessor() {
+  return unified()
+    .use(remarkParse)
+    .use(remarkFrontmatter, ['yaml'])
+    .use(remarkGfm)
+    .use(remarkKiaFrontmatter)
+    .use(remarkFootnoteReferences)
+    .use(remarkRehype, footnoteOptions(''))
+    .use(rehypeTableAccessibility);
+}
+
+/** A stakeholder response → hast, verbatim; `prefix` makes its footnote ids unique. */
+export function responseProcessor(prefix: string) {
+  return unified()
+    .use(remarkParse)
+    .use(remarkGfm)
+    .use(remarkRawHtmlAsText)
+    .use(remarkFootnoteReferences)
+    .use(remarkRehype, footnoteOptions(prefix))
+    // The response title is an <h3>, so the response's own `##` becomes an <h4>.
+    .use(rehypeShiftHeadings, { shift: 2 })
+    .use(rehypeTableAccessibility);
+}
+
+export interface DocumentOptions {
+  matter: Frontmatter;
+  responses: RenderedResponse[];
+  assetBase: string;
+  variant: 'screen' | 'print';
+}
+
+/** Body hast + responses → the complete document, serialised. */
+export function documentProcessor(options: DocumentOptions) {
+  const processor = unified()
+    .use(rehypeAppendResponses, { responses: options.responses })
+    .use(rehypeDocumentShell, { matter: options.matter, assetBase: options.assetBase, variant: options.variant })
+    .use(rehypeHeadingIds)
+    .use(rehypeToc);
+  if (options.variant === 'print') processor.use(rehypePrintFootnotes);
+  return processor.use(rehypeStringify);
+}
+
+/** Parse and transform with `processor`, keeping messages on `file`. */
+export async function toHast(processor: ReturnType<typeof bodyProcessor>, file: VFile): Promise<HastRoot> {
+  const mdast = processor.parse(file) as MdastRoot;
+  return (await processor.run(mdast, file)) as HastRoot;
+}

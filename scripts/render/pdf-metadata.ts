@@ -1,0 +1,74 @@
+/**
+ * Finish a printed PDF with pdf-lib: document information (Title, Author, Subject, Keywords),
+ * the document language, "show the title, not the file name" in viewers, XMP metadata with
+ * the same facts, and fixed dates so the same input gives the same metadata.
+ */
+import { PDFDocument, PDFName, PDFDict, PDFBool, PDFRawStream, PDFString } from 'pdf-lib';
+
+export interface PdfMetadata {
+  title: string;
+  authors: string[];
+  subject: string;
+  keywords: string[];
+  lang: string;
+  /** `YYYY-MM-DD`: used as creation and modification date. */
+  date: string;
+}
+
+/** Apply `meta` to the PDF bytes and return the new bytes. */
+export async function finishPdf(bytes: Uint8Array, meta: PdfMetadata): Promise<Uint8Array> {
+  const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
+  const date = new Date(`${meta.date}T00:00:00Z`);
+  pdf.setTitle(meta.title, { showInWindowTitleBar: true });
+  if (meta.authors.length > 0) pdf.setAuthor(meta.authors.join(', '));
+  pdf.setSubject(meta.subject);
+  if (meta.keywords.length > 0) pdf.setKeywords(meta.keywords);
+  pdf.setLanguage(meta.lang);
+  pdf.setCreator('kia-press');
+  pdf.setProducer('kia-press (Chromium, Paged.js, pdf-lib)');
+  pdf.setCreationDate(date);
+  pdf.setModificationDate(date);
+
+  const catalog = pdf.catalog;
+  const preferences = catalog.lookupMaybe(PDFName.of('ViewerPreferences'), PDFDict) ?? pdf.context.obj({});
+  preferences.set(PDFName.of('DisplayDocTitle'), PDFBool.True);
+  catalog.set(PDFName.of('ViewerPreferences'), preferences);
+  // Chromium marks its tagged output, but say so explicitly: readers rely on it.
+  catalog.set(PDFName.of('MarkInfo'), pdf.context.obj({ Marked: true }));
+  catalog.set(PDFName.of('Lang'), PDFString.of(meta.lang));
+
+  const xmp = new TextEncoder().encode(xmpPacket(meta, date));
+  const stream = PDFRawStream.of(pdf.context.obj({ Type: 'Metadata', Subtype: 'XML', Length: xmp.length }), xmp);
+  catalog.set(PDFName.of('Metadata'), pdf.context.register(stream));
+
+  return pdf.save({ useObjectStreams: false });
+}
+
+function escapeXml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+function xmpPacket(meta: PdfMetadata, date: Date): string {
+  const iso = date.toISOString().replace('.000Z', 'Z');
+  const lang = escapeXml(meta.lang);
+  const creators = meta.authors.map((author) => `<rdf:li>${escapeXml(author)}</rdf:li>`).join('');
+  return `<?xpacket begin="\uFEFF" id="W5M0MpCehiHzreSzNTczkc9d"?>
+<x:xmpmeta xmlns:x="adobe:ns:meta/">
+<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:xmp="http://ns.adobe.com/xap/1.0/" xmlns:pdf="http://ns.adobe.com/pdf/1.3/">
+<dc:format>application/pdf</dc:format>
+<dc:title><rdf:Alt><rdf:li xml:lang="x-default">${escapeXml(meta.title)}</rdf:li></rdf:Alt></dc:title>
+<dc:description><rdf:Alt><rdf:li xml:lang="x-default">${escapeXml(meta.subject)}</rdf:li></rdf:Alt></dc:description>
+${creators ? `<dc:creator><rdf:Seq>${creators}</rdf:Seq></dc:creator>` : ''}
+<dc:language><rdf:Bag><rdf:li>${lang}</rdf:li></rdf:Bag></dc:language>
+<xmp:CreateDate>${iso}</xmp:CreateDate>
+<xmp:ModifyDate>${iso}</xmp:ModifyDate>
+<xmp:MetadataDate>${iso}</xmp:MetadataDate>
+<xmp:CreatorTool>kia-press</xmp:CreatorTool>
+<pdf:Producer>kia-press (Chromium, Paged.js, pdf-lib)</pdf:Producer>
+<pdf:Keywords>${escapeXml(meta.keywords.join(', '))}</pdf:Keywords>
+</rdf:Description>
+</rdf:RDF>
+</x:xmpmeta>
+<?xpacket end="w"?>`;
+}
