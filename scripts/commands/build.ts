@@ -7,7 +7,7 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { VFile } from 'vfile';
 import { copyAssets } from '../core/assets.ts';
-import { compileDocument, type CompiledDocument } from '../core/compile-document.ts';
+import { compileDocument, type CompiledDocument, type CompileOptions } from '../core/compile-document.ts';
 import { discoverDocuments } from '../core/discover.ts';
 import { typeLabels } from '../core/frontmatter-schema.ts';
 import { landingPage, type LandingEntry } from '../core/landing-page.ts';
@@ -24,6 +24,8 @@ export interface BuildOptions {
   /** Build only this document (the others keep their previous output). */
   only?: string;
   pdf: boolean;
+  /** Extra transforms per variant; see CompileOptions.extraPlugins. */
+  extraPlugins?: CompileOptions['extraPlugins'];
   /** Per-document PDF layout timeout. */
   pdfTimeoutMs?: number;
   onProgress?: (event: ProgressEvent) => void;
@@ -71,7 +73,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   for (const doc of selected) {
     progress({ slug: doc.slug, stage: 'html', state: 'start' });
     const started = performance.now();
-    const { document, files } = await compileDocument(doc, { assetBase: '../assets' });
+    const { document, files } = await compileDocument(doc, { assetBase: '../assets', extraPlugins: options.extraPlugins });
     allFiles.push(...files);
     if (document) compiled.push(document);
     progress({ slug: doc.slug, stage: 'html', state: 'done', ms: performance.now() - started });

@@ -6,6 +6,7 @@ import { existsSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import type { Element, Root as HastRoot } from 'hast';
 import type { Root as MdastRoot } from 'mdast';
+import type { PluggableList } from 'unified';
 import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
 import { bodyProcessor, documentProcessor, responseProcessor, toHast } from '../pipeline/processor.ts';
@@ -45,8 +46,17 @@ export interface CompileResult {
 
 const source = 'kia-responses';
 
+export interface CompileOptions {
+  assetBase: string;
+  /**
+   * House-style transforms run after ours on the finished document, per variant. The verbatim
+   * proof checks their effect too: a plugin that touches a response fails the build.
+   */
+  extraPlugins?: { screen?: PluggableList; print?: PluggableList };
+}
+
 /** Compile `doc`; `document` is undefined when any fatal message was reported. */
-export async function compileDocument(doc: DocumentSource, options: { assetBase: string }): Promise<CompileResult> {
+export async function compileDocument(doc: DocumentSource, options: CompileOptions): Promise<CompileResult> {
   const index = await readSource(doc.index);
   const files = [index.file];
   const bodyTree = await toHast(bodyProcessor(), index.file);
@@ -75,7 +85,7 @@ export async function compileDocument(doc: DocumentSource, options: { assetBase:
   if (files.some((file) => file.messages.some((message) => message.fatal))) return { files };
 
   const run = async (variant: 'screen' | 'print') => {
-    const processor = documentProcessor({ matter, responses: structuredClone(rendered), assetBase: options.assetBase, variant });
+    const processor = documentProcessor({ matter, responses: structuredClone(rendered), assetBase: options.assetBase, variant, extraPlugins: options.extraPlugins?.[variant] });
     const tree = (await processor.run(structuredClone(bodyTree), index.file)) as HastRoot;
     return { tree, html: processor.stringify(tree, index.file) };
   };

@@ -15,11 +15,12 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype, { type Options as RemarkRehypeOptions } from 'remark-rehype';
-import { unified } from 'unified';
+import { unified, type PluggableList } from 'unified';
 import type { VFile } from 'vfile';
 import type { Frontmatter } from '../core/frontmatter-schema.ts';
 import rehypeAppendResponses, { type RenderedResponse } from './plugins/rehype-append-responses.ts';
 import rehypeDocumentShell from './plugins/rehype-document-shell.ts';
+import rehypeFootnoteLabelId from './plugins/rehype-footnote-label-id.ts';
 import rehypeHeadingIds from './plugins/rehype-heading-ids.ts';
 import rehypePrintFootnotes from './plugins/rehype-print-footnotes.ts';
 import rehypeShiftHeadings from './plugins/rehype-shift-headings.ts';
@@ -30,7 +31,7 @@ import remarkKiaFrontmatter from './plugins/remark-kia-frontmatter.ts';
 import remarkRawHtmlAsText from './plugins/remark-raw-html-as-text.ts';
 
 /** Dutch, accessible GFM footnotes; `clobberPrefix` keeps ids of body and responses apart. */
-function footnoteOptions(clobberPrefix: string): RemarkRehypeOptions {
+export function footnoteOptions(clobberPrefix: string): RemarkRehypeOptions {
   return {
     clobberPrefix,
     footnoteLabel: 'Voetnoten',
@@ -50,6 +51,7 @@ export function bodyProcessor() {
     .use(remarkKiaFrontmatter)
     .use(remarkFootnoteReferences)
     .use(remarkRehype, footnoteOptions(''))
+    .use(rehypeFootnoteLabelId, { id: 'voetnoten' })
     .use(rehypeTableAccessibility);
 }
 
@@ -61,6 +63,7 @@ export function responseProcessor(prefix: string) {
     .use(remarkRawHtmlAsText)
     .use(remarkFootnoteReferences)
     .use(remarkRehype, footnoteOptions(prefix))
+    .use(rehypeFootnoteLabelId, { id: `${prefix}voetnoten` })
     // The response title is an <h3>, so the response's own `##` becomes an <h4>.
     .use(rehypeShiftHeadings, { shift: 2 })
     .use(rehypeTableAccessibility);
@@ -71,6 +74,8 @@ export interface DocumentOptions {
   responses: RenderedResponse[];
   assetBase: string;
   variant: 'screen' | 'print';
+  /** Extra transforms after ours (see CompileOptions.extraPlugins). */
+  extraPlugins?: PluggableList;
 }
 
 /** Body hast + responses → the complete document, serialised. */
@@ -81,6 +86,7 @@ export function documentProcessor(options: DocumentOptions) {
     .use(rehypeHeadingIds)
     .use(rehypeToc);
   if (options.variant === 'print') processor.use(rehypePrintFootnotes);
+  if (options.extraPlugins) processor.use(options.extraPlugins);
   return processor.use(rehypeStringify);
 }
 

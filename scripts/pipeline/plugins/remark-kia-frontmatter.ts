@@ -53,7 +53,11 @@ function validateYaml(node: Yaml, file: VFile) {
   };
 
   if (doc.errors.length > 0) {
+    // The YAML parser often reports one mistake twice at the same place; once is enough.
+    const seen = new Set<number>();
     for (const error of doc.errors) {
+      if (seen.has(error.pos[0])) continue;
+      seen.add(error.pos[0]);
       fail(`Unexpected YAML syntax (${error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}), expected valid YAML`, pointAt(error.pos[0]), 'yaml-syntax');
     }
     return;
@@ -79,7 +83,8 @@ function validateYaml(node: Yaml, file: VFile) {
   if (!result.success) {
     for (const issue of result.error.issues as unknown as ZodIssue[]) {
       const path = issue.path;
-      const missing = (issue as { input?: unknown }).input === undefined && issue.code === 'invalid_type';
+      // With `reportInput`, an absent field is the only way to get an `undefined` input (YAML has no undefined).
+      const missing = (issue as { input?: unknown }).input === undefined;
       fail(
         `Unexpected ${describe((issue as { input?: unknown }).input, path, missing)}, expected ${issue.message}`,
         placeOf(missing ? path.slice(0, -1) : path),

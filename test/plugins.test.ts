@@ -1,0 +1,92 @@
+/**
+ * Fixture tests for every plugin: `test/fixtures/<plugin>/<case>/input.md` goes through a small
+ * pipeline around the plugin; the result must equal `output.html` and the messages
+ * `messages.txt`. Optional `options.json` holds plugin options; `response.md` a response.
+ * Run with UPDATE_FIXTURES=1 to rewrite the expected files (then review the diff).
+ */
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Root as HastRoot } from 'hast';
+import rehypeStringify from 'rehype-stringify';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified, type Pluggable } from 'unified';
+import { VFile } from 'vfile';
+import { describe, expect, it } from 'vitest';
+import rehypeAppendResponses from '../scripts/pipeline/plugins/rehype-append-responses.ts';
+import rehypeDocumentShell from '../scripts/pipeline/plugins/rehype-document-shell.ts';
+import rehypeHeadingIds from '../scripts/pipeline/plugins/rehype-heading-ids.ts';
+import rehypePrintFootnotes from '../scripts/pipeline/plugins/rehype-print-footnotes.ts';
+import rehypeShiftHeadings from '../scripts/pipeline/plugins/rehype-shift-headings.ts';
+import rehypeTableAccessibility from '../scripts/pipeline/plugins/rehype-table-accessibility.ts';
+import rehypeToc from '../scripts/pipeline/plugins/rehype-toc.ts';
+import remarkFootnoteReferences from '../scripts/pipeline/plugins/remark-footnote-references.ts';
+import remarkKiaFrontmatter from '../scripts/pipeline/plugins/remark-kia-frontmatter.ts';
+import remarkRawHtmlAsText from '../scripts/pipeline/plugins/remark-raw-html-as-text.ts';
+import { footnoteOptions, responseProcessor, toHast } from '../scripts/pipeline/processor.ts';
+import rehypeFootnoteLabelId from '../scripts/pipeline/plugins/rehype-footnote-label-id.ts';
+import { formatMessages } from './helpers/messages.ts';
+
+const root = path.join(import.meta.dirname, 'fixtures');
+const update = process.env.UPDATE_FIXTURES === '1';
+
+const matter = { title: 'Voorbeeld', type: 'kia', lang: 'nl', date: '2026-01-31', status: 'concept' } as const;
+
+/** Markdown → hast with `remark` plugins, then `rehype` plugins, then HTML. */
+async function run(file: VFile, remark: Pluggable[], rehype: Pluggable[]): Promise<string> {
+  const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remark).use(remarkRehype, footnoteOptions('')).use(rehype).use(rehypeStringify);
+  return String(await processor.process(file));
+}
+
+type Runner = (file: VFile, folder: string, options: Record<string, unknown>) => Promise<string>;
+
+const runners: Record<string, Runner> = {
+  'remark-kia-frontmatter': (file) => run(file, [remarkKiaFrontmatter], []),
+  'remark-footnote-references': (file) => run(file, [remarkFootnoteReferences], []),
+  'remark-raw-html-as-text': (file) => run(file, [remarkRawHtmlAsText], []),
+  'rehype-footnote-label-id': (file, _folder, options) => run(file, [], [[rehypeFootnoteLabelId, options]]),
+  'rehype-heading-ids': (file, _folder, options) => run(file, [], [[rehypeHeadingIds, options]]),
+  'rehype-shift-headings': (file, _folder, options) => run(file, [], [[rehypeShiftHeadings, options]]),
+  'rehype-table-accessibility': (file) => run(file, [], [rehypeTableAccessibility]),
+  'rehype-print-footnotes': (file) => run(file, [], [rehypePrintFootnotes]),
+  'rehype-document-shell': (file, _folder, options) => run(file, [], [[rehypeDocumentShell, { matter, assetBase: '../assets', variant: 'screen', ...options }]]),
+  'rehype-toc': (file) => run(file, [], [[rehypeDocumentShell, { matter, assetBase: '../assets', variant: 'screen' }], rehypeHeadingIds, rehypeToc]),
+  'rehype-append-responses': async (file, folder) => {
+    const responseFile = new VFile({ path: 'response.md', value: readFileSync(path.join(folder, 'response.md'), 'utf8') });
+    const tree: HastRoot = await toHast(responseProcessor('reactie-1-'), responseFile);
+    file.messages.push(...responseFile.messages);
+    const entry = { file: 'response.md', from: 'Voorbeeld B.V.', title: 'Zienswijze Voorbeeld', received: '2026-01-15', kind: 'zienswijze' as const };
+    return run(file, [], [[rehypeAppendResponses, { responses: [{ entry, tree, sha256: '0'.repeat(64) }] }]]);
+  },
+};
+
+describe('plugin fixtures', () => {
+  it('has a runner for every fixture folder and a fixture folder for every runner', () => {
+    expect(readdirSync(root).sort()).toEqual(Object.keys(runners).sort());
+  });
+
+  for (const plugin of readdirSync(root).sort()) {
+    describe(plugin, () => {
+      for (const name of readdirSync(path.join(root, plugin)).sort()) {
+        const folder = path.join(root, plugin, name);
+        it(name, async () => {
+          const file = new VFile({ path: 'input.md', value: readFileSync(path.join(folder, 'input.md'), 'utf8') });
+          const optionsFile = path.join(folder, 'options.json');
+          const options = existsSync(optionsFile) ? (JSON.parse(readFileSync(optionsFile, 'utf8')) as Record<string, unknown>) : {};
+          const html = `${await runners[plugin](file, folder, options)}\n`;
+          const messages = formatMessages([file]);
+          const htmlFile = path.join(folder, 'output.html');
+          const messagesFile = path.join(folder, 'messages.txt');
+          if (update) {
+            writeFileSync(htmlFile, html);
+            writeFileSync(messagesFile, messages);
+          }
+          expect(html).toBe(readFileSync(htmlFile, 'utf8'));
+          expect(messages).toBe(readFileSync(messagesFile, 'utf8'));
+        });
+      }
+    });
+  }
+});
