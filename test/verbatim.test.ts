@@ -1,0 +1,126 @@
+/**
+ * The verbatim proof must fail when anything changes a response: a plugin that "improves"
+ * typography in the HTML, a change that only reaches the PDF, or an edited output file.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Root } from 'hast';
+import { visit } from 'unist-util-visit';
+import { describe, expect, it } from 'vitest';
+import { build } from '../scripts/commands/build.ts';
+import { compileDocument } from '../scripts/core/compile-document.ts';
+import { verifyResponses } from '../scripts/check/verify-responses.ts';
+import { readPdfText } from '../scripts/check/pdf-text.ts';
+import { formatMessages } from './helpers/messages.ts';
+import { document, tempDir, writeTree } from './helpers/workspace.ts';
+
+const response = `## Reactie
+
+TikTok's reactie bevat "rechte" en “gekrulde” aanhalingstekens.
+
+Tweede alinea met <b>HTML</b> en een voetnoot.[^1]
+
+[^1]: De voetnoot van de reactie.
+`;
+
+const responseEntry = `responses:
+  - file: responses/reactie.md
+    from: Voorbeeld B.V.
+    title: Reactie Voorbeeld
+    received: 2026-01-15
+`;
+
+function workspace() {
+  return writeTree({ 'content/doc/index.md': document('## Inhoud\n\nTekst van het document.\n', responseEntry), 'content/doc/responses/reactie.md': response });
+}
+
+/** A "smart quotes" plugin, the classic way a pipeline silently changes a stakeholder's words. */
+function curlApostrophes() {
+  return (tree: Root) => {
+    visit(tree, 'text', (node) => {
+      node.value = node.value.replace(/'/g, '’');
+    });
+  };
+}
+
+/** Drops one word from the output: what an overfull layout or a sloppy transform could do. */
+function dropWord(word: string) {
+  return () => (tree: Root) => {
+    visit(tree, 'text', (node) => {
+      node.value = node.value.replace(word, '');
+    });
+  };
+}
+
+describe('verbatim proof', () => {
+  it('passes for an untouched response, in HTML and PDF', async () => {
+    const root = workspace();
+    const result = await build({ contentDir: path.join(root, 'content'), outDir: path.join(root, 'dist'), pdf: true });
+    expect(formatMessages(result.files)).toBe('');
+    expect(result.manifest?.documents[0].responses[0].verbatim).toEqual({ html: true, pdf: true });
+  });
+
+  it('fails the build when a plugin curls a straight apostrophe in the HTML', async () => {
+    const root = workspace();
+    const result = await build({ contentDir: path.join(root, 'content'), outDir: path.join(root, 'dist'), pdf: false, extraPlugins: { screen: [curlApostrophes] } });
+    expect(result.ok).toBe(false);
+    const messages = formatMessages(result.files);
+    expect(messages).toContain(
+      "content/doc/responses/reactie.md:3:7 error verbatim-html kia-verbatim: Unexpected HTML text `’sreactiebevat\"rechte\"en` differing from the response at character 14 (whitespace ignored), expected `'sreactiebevat\"rechte\"en` as in the source",
+    );
+  });
+
+  it('fails the build when only the PDF loses a word', async () => {
+    const root = workspace();
+    const result = await build({ contentDir: path.join(root, 'content'), outDir: path.join(root, 'dist'), pdf: true, extraPlugins: { print: [dropWord('Tweede ')] } });
+    expect(result.ok).toBe(false);
+    const messages = formatMessages(result.files);
+    expect(messages).toMatch(/content\/doc\/responses\/reactie\.md:5:1 error verbatim-pdf kia-verbatim: Unexpected PDF text `alineamet<b>HTML<\/b>e[^`]*` differing from the response at character \d+ \(whitespace ignored\), expected `Tweedealineamet<b>HTML<\/` as in the source/);
+    expect(messages).not.toContain('verbatim-html');
+  });
+
+  it('compares the text extracted from the real PDF, and fails when a word is missing there', async () => {
+    const root = workspace();
+    const out = path.join(root, 'dist');
+    expect((await build({ contentDir: path.join(root, 'content'), outDir: out, pdf: true })).ok).toBe(true);
+    const doc = { slug: 'doc', dir: path.join(root, 'content/doc'), index: path.join(root, 'content/doc/index.md') };
+    const pdf = await readPdfText(path.join(out, 'doc/doc.pdf'));
+    const htmlFile = path.join(out, 'doc/index.html');
+
+    const intact = (await compileDocument(doc, { assetBase: '../assets' })).document!;
+    expect((await verifyResponses(intact, htmlFile, pdf)).responses).toEqual([{ html: true, pdf: true }]);
+
+    const damaged = { ...pdf, pages: pdf.pages.map((page) => ({ ...page, lines: page.lines.map((line) => line.replace('aanhalingstekens', 'aanhalingsteken')) })) };
+    const compiled = (await compileDocument(doc, { assetBase: '../assets' })).document!;
+    expect((await verifyResponses(compiled, htmlFile, damaged)).responses).toEqual([{ html: true, pdf: false }]);
+    expect(formatMessages([compiled.responses[0].file])).toContain(
+      'content/doc/responses/reactie.md:3:62 error verbatim-pdf kia-verbatim: Unexpected PDF text `.Tweedealineamet<b>HTML<` differing from the response at character 63 (whitespace ignored), expected `s.Tweedealineamet<b>HTML` as in the source',
+    );
+  });
+
+  it('reports the first differing character when a written HTML file is edited', async () => {
+    const root = workspace();
+    const doc = { slug: 'doc', dir: path.join(root, 'content/doc'), index: path.join(root, 'content/doc/index.md') };
+    const { document: compiled } = await compileDocument(doc, { assetBase: '../assets' });
+    const htmlFile = path.join(tempDir(), 'index.html');
+    writeFileSync(htmlFile, compiled!.html.replace('“gekrulde”', '"gekrulde"'));
+    const result = await verifyResponses(compiled!, htmlFile, undefined);
+    expect(result.responses).toEqual([{ html: false, pdf: undefined }]);
+    expect(formatMessages([compiled!.responses[0].file])).toContain('content/doc/responses/reactie.md:3:36 error verbatim-html kia-verbatim: Unexpected HTML text `"gekrulde"aanhalingsteke` differing from the response at character 38');
+  });
+
+  it('reads the source text from the Markdown, footnotes in reference order', async () => {
+    const root = writeTree({
+      'content/doc/index.md': document('Tekst.\n', responseEntry),
+      'content/doc/responses/reactie.md': 'Eerst B.[^b] Dan A.[^a]\n\n[^a]: Noot A.\n[^b]: Noot B.\n',
+    });
+    const doc = { slug: 'doc', dir: path.join(root, 'content/doc'), index: path.join(root, 'content/doc/index.md') };
+    const { document: compiled } = await compileDocument(doc, { assetBase: '../assets' });
+    expect(compiled!.responses[0].source.text).toBe('EerstB.DanA.NootB.NootA.');
+    const htmlFile = path.join(tempDir(), 'index.html');
+    writeFileSync(htmlFile, compiled!.html);
+    expect((await verifyResponses(compiled!, htmlFile, undefined)).responses).toEqual([{ html: true, pdf: undefined }]);
+    expect(compiled!.responses[0].file.messages).toEqual([]);
+    expect(readFileSync(htmlFile, 'utf8')).toContain('Noot B.');
+  });
+});
