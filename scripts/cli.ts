@@ -28,7 +28,7 @@ function printProgress(event: ProgressEvent) {
     return;
   }
   const seconds = ((event.ms ?? 0) / 1000).toFixed(2).padStart(6);
-  process.stderr.write(`  ✓ ${event.slug}  ${label}${seconds} s${event.detail ? `  (${event.detail})` : ''}\n`);
+  process.stderr.write(`  ${event.failed ? '✗' : '✓'} ${event.slug}  ${label}${seconds} s${event.detail ? `  (${event.detail})` : ''}\n`);
 }
 
 async function main(argv: string[]): Promise<number> {

@@ -37,6 +37,8 @@ export interface ProgressEvent {
   state: 'start' | 'done';
   ms?: number;
   detail?: string;
+  /** Set on `done` when the stage reported errors. */
+  failed?: boolean;
 }
 
 export interface BuildResult {
@@ -76,7 +78,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const { document, files } = await compileDocument(doc, { assetBase: '../assets', extraPlugins: options.extraPlugins });
     allFiles.push(...files);
     if (document) compiled.push(document);
-    progress({ slug: doc.slug, stage: 'html', state: 'done', ms: performance.now() - started });
+    progress({ slug: doc.slug, stage: 'html', state: 'done', ms: performance.now() - started, failed: !document });
   }
   if (failed()) return result(false);
 
@@ -135,7 +137,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         progress({ slug, stage: 'verify', state: 'start' });
         const started = performance.now();
         const verbatim = await verifyResponses(document, htmlPath, pdf);
-        progress({ slug, stage: 'verify', state: 'done', ms: performance.now() - started, detail: `${document.responses.length} reacties letterlijk` });
+        const proven = verbatim.responses.filter((response) => response.html && response.pdf !== false).length;
+        progress({ slug, stage: 'verify', state: 'done', ms: performance.now() - started, detail: `${proven} van ${document.responses.length} reacties letterlijk`, failed: proven < document.responses.length });
         records.push(await documentRecord(document, docDir, staging.dir, contentDir, pdfInfo, verbatim.responses));
       } else {
         records.push(await documentRecord(document, docDir, staging.dir, contentDir, pdfInfo, []));

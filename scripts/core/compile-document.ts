@@ -61,11 +61,10 @@ export async function compileDocument(doc: DocumentSource, options: CompileOptio
   const files = [index.file];
   const bodyTree = await toHast(bodyProcessor(), index.file);
   const matter = index.file.data.matter;
-  if (!matter) return { files };
 
   const responses: CompiledResponse[] = [];
   const rendered: RenderedResponse[] = [];
-  for (const [n, entry] of (matter.responses ?? []).entries()) {
+  for (const [n, entry] of (matter?.responses ?? index.file.data.matterResponses ?? []).entries()) {
     const place = index.file.data.frontmatterPlaces?.[`responses.${n}.file`];
     const absolute = resolveResponse(doc, entry.file, index.file, place);
     if (!absolute) continue;
@@ -82,7 +81,7 @@ export async function compileDocument(doc: DocumentSource, options: CompileOptio
     responses.push({ entry, file: response.file, relativePath: entry.file, sha256: response.sha256, source: text });
     rendered.push({ entry, tree, sha256: response.sha256 });
   }
-  if (files.some((file) => file.messages.some((message) => message.fatal))) return { files };
+  if (!matter || files.some((file) => file.messages.some((message) => message.fatal))) return { files };
 
   const run = async (variant: 'screen' | 'print') => {
     const processor = documentProcessor({ matter, responses: structuredClone(rendered), assetBase: options.assetBase, variant, extraPlugins: options.extraPlugins?.[variant] });

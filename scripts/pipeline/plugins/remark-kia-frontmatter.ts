@@ -10,7 +10,7 @@ import type { Point } from 'unist';
 import type { VFile } from 'vfile';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
 import type { ZodIssue } from 'zod/v3';
-import { frontmatterSchema, knownFields, knownResponseFields, type Frontmatter } from '../../core/frontmatter-schema.ts';
+import { frontmatterSchema, knownFields, knownResponseFields, responseSchema, type Frontmatter, type ResponseEntry } from '../../core/frontmatter-schema.ts';
 import { closest } from '../../core/did-you-mean.ts';
 
 const source = 'kia-frontmatter';
@@ -20,6 +20,11 @@ declare module 'vfile' {
     matter: Frontmatter;
     /** Start point of each frontmatter value, keyed by path such as `responses.0.file`. */
     frontmatterPlaces: Record<string, Point>;
+    /**
+     * The `responses` list when it is valid, even if other fields are not, so that missing
+     * response files are reported in the same run as the other problems.
+     */
+    matterResponses: ResponseEntry[];
   }
 }
 
@@ -78,8 +83,12 @@ function validateYaml(node: Yaml, file: VFile) {
   };
 
   warnUnknownFields(doc, file, placeOf);
+  file.data.frontmatterPlaces = places;
 
-  const result = frontmatterSchema.safeParse(doc.toJS(), { reportInput: true });
+  const data = doc.toJS() as Record<string, unknown>;
+  const responses = responseSchema.array().safeParse(data.responses ?? []);
+  if (responses.success) file.data.matterResponses = responses.data;
+  const result = frontmatterSchema.safeParse(data, { reportInput: true });
   if (!result.success) {
     for (const issue of result.error.issues as unknown as ZodIssue[]) {
       const path = issue.path;
@@ -94,7 +103,6 @@ function validateYaml(node: Yaml, file: VFile) {
     return;
   }
   file.data.matter = result.data;
-  file.data.frontmatterPlaces = places;
 }
 
 function warnUnknownFields(doc: Document, file: VFile, placeOf: (path: PropertyKey[]) => Point) {
