@@ -22,13 +22,13 @@ Opties voor build:
 const stageLabels = { html: 'HTML', pdf: 'PDF', verify: 'letterlijk-controle' } as const;
 
 function printProgress(event: ProgressEvent) {
-  const label = stageLabels[event.stage].padEnd(19);
+  const label = `${event.slug.padEnd(18)} ${stageLabels[event.stage].padEnd(19)}`;
   if (event.state === 'start') {
-    if (event.stage === 'pdf') process.stderr.write(`  … ${event.slug}  ${label}\n`);
+    if (event.stage === 'pdf') process.stderr.write(`  … ${label}\n`);
     return;
   }
   const seconds = ((event.ms ?? 0) / 1000).toFixed(2).padStart(6);
-  process.stderr.write(`  ${event.failed ? '✗' : '✓'} ${event.slug}  ${label}${seconds} s${event.detail ? `  (${event.detail})` : ''}\n`);
+  process.stderr.write(`  ${event.failed ? '✗' : '✓'} ${label}${seconds} s${event.detail ? `  (${event.detail})` : ''}\n`);
 }
 
 async function main(argv: string[]): Promise<number> {

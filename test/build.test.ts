@@ -49,6 +49,7 @@ describe('kia build on the example content', () => {
     }
     // The print HTML is an intermediate file, not part of the publication.
     expect(readdirSync(path.join(out, 'flits')).sort()).toEqual(['flits.pdf', 'index.html']);
+    expect(readdirSync(path.join(out, 'kamerbrief-flits')).sort()).toEqual(['index.html', 'kamerbrief-flits.pdf']);
   });
 
   it('writes an HTML page with language, title, metadata and landmarks', () => {
@@ -149,7 +150,8 @@ describe('kia build on the example content', () => {
 
   it('records inputs, responses and outputs with sha256 in the manifest', () => {
     const manifest = JSON.parse(readFileSync(path.join(out, 'manifest.json'), 'utf8')) as Manifest;
-    const [doc] = manifest.documents;
+    const doc = manifest.documents.find((entry) => entry.slug === 'flits')!;
+    expect(manifest.documents.map((entry) => entry.slug)).toEqual(['flits', 'kamerbrief-flits']);
     expect(doc.input).toMatchObject({ path: 'content/flits/index.md', sha256: sha256(path.join(content, 'flits/index.md')) });
     expect(doc.responses.map((response) => [response.path, response.sha256, response.verbatim])).toEqual([
       ['content/flits/responses/zienswijze-flits.md', sha256(path.join(content, 'flits/responses/zienswijze-flits.md')), { html: true, pdf: true }],
@@ -230,5 +232,33 @@ describe('the PDF of the example content', () => {
     expect(titles).toContain('1 Voorbereidingen');
     expect(titles).toContain('1.1 Wordt de digitale dienst door kinderen gebruikt?');
     expect(titles).toContain('Reacties van belanghebbenden');
+  });
+});
+
+describe('repeatable and partial builds', () => {
+  it('gives byte-identical HTML, PDF and manifest when built twice', async () => {
+    const again = path.join(tempDir(), 'dist');
+    expect((await build({ contentDir: content, outDir: again, pdf: true })).ok).toBe(true);
+    for (const file of ['index.html', 'manifest.json', 'flits/index.html', 'flits/flits.pdf', 'kamerbrief-flits/index.html', 'kamerbrief-flits/kamerbrief-flits.pdf']) {
+      expect(sha256(path.join(again, file)), file).toBe(sha256(path.join(out, file)));
+    }
+  });
+
+  it('--only rebuilds one document and keeps the others; --no-pdf leaves the PDF out', async () => {
+    const partial = path.join(tempDir(), 'dist');
+    expect((await build({ contentDir: content, outDir: partial, pdf: false })).ok).toBe(true);
+    const letterBefore = sha256(path.join(partial, 'kamerbrief-flits/index.html'));
+    expect(existsSync(path.join(partial, 'flits/flits.pdf'))).toBe(false);
+    expect((await build({ contentDir: content, outDir: partial, pdf: true, only: 'flits' })).ok).toBe(true);
+    expect(existsSync(path.join(partial, 'flits/flits.pdf'))).toBe(true);
+    expect(sha256(path.join(partial, 'kamerbrief-flits/index.html'))).toBe(letterBefore);
+    const manifest = JSON.parse(readFileSync(path.join(partial, 'manifest.json'), 'utf8')) as Manifest;
+    expect(manifest.documents.map((doc) => [doc.slug, doc.pdfPages !== null])).toEqual([
+      ['flits', true],
+      ['kamerbrief-flits', false],
+    ]);
+    const landing = readFileSync(path.join(partial, 'index.html'), 'utf8');
+    expect(landing).toContain('flits/flits.pdf');
+    expect(landing).not.toContain('kamerbrief-flits/kamerbrief-flits.pdf');
   });
 });

@@ -85,6 +85,10 @@ export class PdfPrinter {
         const pages = await page.evaluate(async () => {
           const polyfill = (window as unknown as { PagedPolyfill: { preview: () => Promise<{ total: number }> } }).PagedPolyfill;
           const flow = await polyfill.preview();
+          // Paged.js adds an empty link before each footnote, pointing at a random id. Our
+          // footnote calls are real text already; these would only add unnamed links and make
+          // the PDF differ from build to build.
+          for (const call of document.querySelectorAll('[data-footnote-call]')) call.remove();
           return flow.total;
         });
         const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true, timeout: 0 });
