@@ -25,8 +25,11 @@ export interface PdfContent {
 
 const require = createRequire(import.meta.url);
 
-/** Extract the text of every page of the PDF at `file`. */
-export async function readPdfText(file: string): Promise<PdfContent> {
+/**
+ * Extract the text of the PDF at `file`, from page `fromPage` (1-based) on; earlier pages are
+ * returned empty, so page indexes stay meaningful.
+ */
+export async function readPdfText(file: string, options: { fromPage?: number } = {}): Promise<PdfContent> {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   const data = new Uint8Array(await readFile(file));
   const standardFontDataUrl = pathToFileURL(path.join(path.dirname(require.resolve('pdfjs-dist/package.json')), 'standard_fonts') + path.sep).href;
@@ -34,6 +37,10 @@ export async function readPdfText(file: string): Promise<PdfContent> {
   try {
     const pages: PdfPageText[] = [];
     for (let number = 1; number <= document.numPages; number++) {
+      if (number < (options.fromPage ?? 1)) {
+        pages.push({ lines: [], furniture: [] });
+        continue;
+      }
       const page = await document.getPage(number);
       const { height } = page.getViewport({ scale: 1 });
       const content = await page.getTextContent();

@@ -110,7 +110,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         await writeFile(printPath, document.printHtml);
         printer ??= await PdfPrinter.launch();
         try {
-          const printed = await printer.print(printPath, { timeoutMs: options.pdfTimeoutMs ?? 600_000, allowedRoot: staging.dir });
+          const printed = await printer.print(printPath, { timeoutMs: options.pdfTimeoutMs ?? 600_000, allowedRoot: staging.dir, locate: ['.responses'] });
           const { matter } = document;
           const bytes = await finishPdf(printed.pdf, {
             title: matter.subtitle ? `${matter.title}: ${matter.subtitle}` : matter.title,
@@ -124,7 +124,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
           await writeFile(pdfPath, bytes);
           pdfInfo = { pages: printed.pages, bytes: bytes.length };
           progress({ slug, stage: 'pdf', state: 'done', ms: performance.now() - started, detail: `${printed.pages} pagina's` });
-          pdf = await readPdfText(pdfPath);
+          // The proof only needs the pages from the responses on: reading 200 pages costs seconds.
+          if (document.responses.length > 0) pdf = await readPdfText(pdfPath, { fromPage: printed.located['.responses'] ?? 1 });
         } catch (error) {
           document.file.message(`Unexpected failure while rendering the PDF (${(error as Error).message}), expected a PDF`, { source: 'kia-pdf', ruleId: 'pdf-render' }).fatal = true;
           continue;

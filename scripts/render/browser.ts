@@ -39,6 +39,8 @@ export const chromiumArgs = [
 export interface PrintResult {
   pdf: Uint8Array;
   pages: number;
+  /** For each selector in `PrintOptions.locate`: the (1-based) page its first match starts on. */
+  located: Record<string, number | undefined>;
 }
 
 export interface PrintOptions {
@@ -46,6 +48,8 @@ export interface PrintOptions {
   timeoutMs: number;
   /** Only files inside this folder may be loaded; every other request is blocked. */
   allowedRoot: string;
+  /** CSS selectors whose page numbers the caller wants to know (e.g. where the responses start). */
+  locate?: string[];
 }
 
 /** A running Chromium that prints documents with Paged.js. */
@@ -82,17 +86,22 @@ export class PdfPrinter {
         await page.goto(pathToFileURL(htmlFile).href, { waitUntil: 'load', timeout: 0 });
         await page.evaluate(() => document.fonts.ready.then(() => undefined));
         await page.addScriptTag({ path: pagedPolyfill });
-        const pages = await page.evaluate(async () => {
+        const { pages, located } = await page.evaluate(async (selectors: string[]) => {
           const polyfill = (window as unknown as { PagedPolyfill: { preview: () => Promise<{ total: number }> } }).PagedPolyfill;
           const flow = await polyfill.preview();
+          const located: Record<string, number | undefined> = {};
+          for (const selector of selectors) {
+            const pageElement = document.querySelector(selector)?.closest<HTMLElement>('.pagedjs_page');
+            located[selector] = pageElement ? Number(pageElement.dataset.pageNumber) : undefined;
+          }
           // Paged.js adds an empty link before each footnote, pointing at a random id. Our
           // footnote calls are real text already; these would only add unnamed links and make
           // the PDF differ from build to build.
           for (const call of document.querySelectorAll('[data-footnote-call]')) call.remove();
-          return flow.total;
-        });
+          return { pages: flow.total, located };
+        }, options.locate ?? []);
         const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true, timeout: 0 });
-        return { pdf, pages };
+        return { pdf, pages, located };
       })();
       const timeout = new Promise<never>((_, reject) => {
         timer = setTimeout(() => reject(new Error(`Unexpected PDF layout taking longer than ${options.timeoutMs / 1000} s, expected it to finish (is there content Paged.js cannot lay out?)`)), options.timeoutMs);

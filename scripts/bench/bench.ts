@@ -1,0 +1,89 @@
+/**
+ * `npm run bench`: generate a ~200-page assessment (400+ footnotes, tables, two responses) and
+ * measure each stage in a process of its own (time measured inside, peak resident memory of
+ * the whole process tree, browser included, sampled from outside), with the same print HTML
+ * also laid out by plain `pagedjs-cli` as the baseline. Medians over BENCH_RUNS runs (default 3).
+ */
+import { spawn } from 'node:child_process';
+import { mkdir, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { copyAssets } from '../core/assets.ts';
+import { chromiumArgs, chromiumPath } from '../render/browser.ts';
+import { generateAssessment } from './generate-assessment.ts';
+import { samplePeak } from './memory.ts';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const workspace = path.join(root, '.bench');
+const runs = Number(process.env.BENCH_RUNS ?? 3);
+
+interface Sample {
+  seconds: number;
+  peakBytes: number;
+  report: Record<string, number>;
+}
+
+/** Run a command, sampling its process tree; `seconds` is the command's own report if it gives one. */
+function measure(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<Sample> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let errors = '';
+    child.stderr.on('data', (chunk) => (errors += chunk));
+    const sampler = samplePeak(() => child.pid, 50);
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      const peakBytes = sampler.stop();
+      if (code !== 0) return reject(new Error(`${path.basename(command)} ${args.join(' ')} exited with ${code}\n${errors}`));
+      const wall = (performance.now() - started) / 1000;
+      const report = output.trim().startsWith('{') ? (JSON.parse(output) as Record<string, number>) : {};
+      resolve({ seconds: report.seconds ?? wall, peakBytes, report });
+    });
+  });
+}
+
+const stage = (name: string, ...extra: string[]) => measure(process.execPath, ['--import', 'tsx', path.join(root, 'scripts/bench/stage.ts'), name, workspace, ...extra]);
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+
+await rm(workspace, { recursive: true, force: true });
+await generateAssessment(path.join(workspace, 'content'), 'groot');
+await mkdir(path.join(workspace, 'work/groot'), { recursive: true });
+await copyAssets(path.join(workspace, 'work'));
+
+const samples: Record<string, Sample[]> = { html: [], pdf: [], verify: [], pagedjsCli: [], build: [] };
+for (let run = 1; run <= runs; run++) {
+  process.stderr.write(`run ${run}/${runs}…\n`);
+  samples.html.push(await stage('html'));
+  const pdf = await stage('pdf');
+  samples.pdf.push(pdf);
+  samples.verify.push(await stage('verify', String(pdf.report.responsesPage)));
+  samples.pagedjsCli.push(
+    await measure(
+      path.join(root, 'node_modules/.bin/pagedjs-cli'),
+      [path.join(workspace, 'work/groot/print.html'), '-o', path.join(workspace, 'work/groot/baseline.pdf'), '--browserArgs', chromiumArgs.filter((arg) => !arg.startsWith('--headless')).join(',')],
+      { ...process.env, PUPPETEER_EXECUTABLE_PATH: chromiumPath() },
+    ),
+  );
+  samples.build.push(await measure(process.execPath, [path.join(root, 'scripts/bin/kia.js'), 'build', '--content', path.join(workspace, 'content'), '--out', path.join(workspace, 'dist')]));
+}
+
+const row = (label: string, list: Sample[]) =>
+  `${label.padEnd(44)} ${median(list.map((s) => s.seconds)).toFixed(2).padStart(6)} s  (min ${Math.min(...list.map((s) => s.seconds)).toFixed(2)} s)  peak ${mb(Math.max(...list.map((s) => s.peakBytes))).padStart(7)}`;
+const ours = median(samples.pdf.map((s) => s.seconds));
+const theirs = median(samples.pagedjsCli.map((s) => s.seconds));
+process.stdout.write(
+  [
+    `kia-press bench: generated assessment of ${samples.pdf[0].report.pages} A4 pages, ${samples.html[0].report.footnotes} footnotes, 2 responses`,
+    `${runs} run(s); medians; peak = resident memory of the whole process tree (browser included)`,
+    row('HTML stage (Markdown → HTML, screen + print)', samples.html),
+    row('PDF stage (one Chromium, Paged.js, pdf-lib)', samples.pdf),
+    row('verbatim proof (pdf.js text of responses)', samples.verify),
+    row('plain pagedjs-cli on the same print HTML', samples.pagedjsCli),
+    row('kia build end to end (CLI, wall clock)', samples.build),
+    `PDF stage / plain pagedjs-cli: ${(ours / theirs).toFixed(2)}`,
+    '',
+  ].join('\n'),
+);

@@ -1,0 +1,57 @@
+/**
+ * One benchmark stage in a fresh process, so its peak memory can be measured on its own.
+ * Usage: stage.ts <html|pdf|verify> <workspace>. Prints `{"seconds": …, …}` as JSON.
+ */
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { readPdfText } from '../check/pdf-text.ts';
+import { verifyResponses } from '../check/verify-responses.ts';
+import { compileDocument } from '../core/compile-document.ts';
+import { PdfPrinter } from '../render/browser.ts';
+import { finishPdf } from '../render/pdf-metadata.ts';
+
+const [stage, workspace] = process.argv.slice(2);
+const docDir = path.join(workspace, 'content/groot');
+const doc = { slug: 'groot', dir: docDir, index: path.join(docDir, 'index.md') };
+const work = path.join(workspace, 'work');
+const htmlPath = path.join(work, 'groot/index.html');
+const printPath = path.join(work, 'groot/print.html');
+const pdfPath = path.join(work, 'groot/groot.pdf');
+
+async function compile() {
+  const { document, files } = await compileDocument(doc, { assetBase: '../assets' });
+  if (!document) throw new Error(files.flatMap((file) => file.messages.map(String)).join('\n'));
+  return document;
+}
+
+const started = performance.now();
+const report: Record<string, number> = {};
+if (stage === 'html') {
+  const document = await compile();
+  await writeFile(htmlPath, document.html);
+  await writeFile(printPath, document.printHtml);
+  report.footnotes = (document.html.match(/data-footnote-backref=""/g) ?? []).length;
+} else if (stage === 'pdf') {
+  const printer = await PdfPrinter.launch();
+  try {
+    const printed = await printer.print(printPath, { timeoutMs: 600_000, allowedRoot: work, locate: ['.responses'] });
+    report.pages = printed.pages;
+    report.responsesPage = printed.located['.responses'] ?? 1;
+    await writeFile(pdfPath, await finishPdf(printed.pdf, { title: 'Bench', authors: [], subject: 'bench', keywords: [], lang: 'nl', date: '2026-11-01' }));
+  } finally {
+    await printer.close();
+  }
+} else if (stage === 'verify') {
+  const compiledStarted = performance.now();
+  const document = await compile();
+  const compileSeconds = (performance.now() - compiledStarted) / 1000;
+  const fromPage = Number(process.argv[4] ?? 1);
+  const result = await verifyResponses(document, htmlPath, await readPdfText(pdfPath, { fromPage }));
+  if (!result.responses.every((response) => response.html && response.pdf)) throw new Error('verbatim proof failed on the generated document');
+  // Compiling is the HTML stage's work; leave it out of the proof's time.
+  report.compileSeconds = compileSeconds;
+} else {
+  throw new Error(`unknown stage ${stage}`);
+}
+report.seconds = (performance.now() - started) / 1000 - (report.compileSeconds ?? 0);
+process.stdout.write(`${JSON.stringify(report)}\n`);
