@@ -1,9 +1,10 @@
 /**
  * Finish a printed PDF with pdf-lib: document information (Title, Author, Subject, Keywords),
  * the document language, "show the title, not the file name" in viewers, XMP metadata with
- * the same facts, and fixed dates so the same input gives the same metadata.
+ * the same facts, fixed dates and stable structure ids, so the same input gives the same bytes.
  */
 import { PDFDocument, PDFName, PDFDict, PDFBool, PDFRawStream, PDFString } from 'pdf-lib';
+import { stabiliseStructureIds } from './pdf-structure.ts';
 
 export interface PdfMetadata {
   title: string;
@@ -40,6 +41,8 @@ export async function finishPdf(bytes: Uint8Array, meta: PdfMetadata): Promise<U
   const xmp = new TextEncoder().encode(xmpPacket(meta, date));
   const stream = PDFRawStream.of(pdf.context.obj({ Type: 'Metadata', Subtype: 'XML', Length: xmp.length }), xmp);
   catalog.set(PDFName.of('Metadata'), pdf.context.register(stream));
+
+  stabiliseStructureIds(pdf);
 
   return pdf.save({ useObjectStreams: false });
 }

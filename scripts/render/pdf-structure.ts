@@ -1,0 +1,81 @@
+/**
+ * Low-level helpers over a PDF's structure tree with pdf-lib, used when finishing our PDFs.
+ */
+import { PDFArray, PDFDict, PDFHexString, PDFName, PDFRef, PDFString, type PDFDocument, type PDFObject } from 'pdf-lib';
+
+/** Visit every structure element (a dict with `/S`) in document order, depth first. */
+export function walkStructure(pdf: PDFDocument, visit: (element: PDFDict, ref: PDFRef | undefined) => void): void {
+  const root = pdf.catalog.lookupMaybe(PDFName.of('StructTreeRoot'), PDFDict);
+  if (!root) return;
+  const seen = new Set<PDFDict>();
+  const walk = (kids: PDFObject | undefined) => {
+    if (!kids) return;
+    if (kids instanceof PDFArray) {
+      for (let index = 0; index < kids.size(); index++) walk(kids.get(index));
+      return;
+    }
+    const ref = kids instanceof PDFRef ? kids : undefined;
+    const value = ref ? pdf.context.lookup(ref) : kids;
+    if (!(value instanceof PDFDict) || seen.has(value) || !value.has(PDFName.of('S'))) return;
+    seen.add(value);
+    visit(value, ref);
+    walk(value.get(PDFName.of('K')));
+  };
+  walk(root.get(PDFName.of('K')));
+}
+
+function text(value: PDFObject | undefined): string | undefined {
+  if (value instanceof PDFString || value instanceof PDFHexString) return value.decodeText();
+  return undefined;
+}
+
+/**
+ * Chromium names structure elements after DOM node numbers (`node00000455`), which change from
+ * run to run. Renumber them in document order (`id-000001`, …), update the `/Headers` of table
+ * cells that point at them and rebuild the ID tree, so the same input gives the same bytes.
+ */
+export function stabiliseStructureIds(pdf: PDFDocument): void {
+  const root = pdf.catalog.lookupMaybe(PDFName.of('StructTreeRoot'), PDFDict);
+  if (!root) return;
+  const renamed = new Map<string, string>();
+  const entries: Array<[string, PDFRef | PDFDict]> = [];
+  walkStructure(pdf, (element, ref) => {
+    const id = text(element.get(PDFName.of('ID')));
+    if (id === undefined) return;
+    const stable = `id-${String(renamed.size + 1).padStart(6, '0')}`;
+    renamed.set(id, stable);
+    element.set(PDFName.of('ID'), PDFString.of(stable));
+    entries.push([stable, ref ?? element]);
+  });
+  if (renamed.size === 0) return;
+  walkStructure(pdf, (element) => {
+    const attributes = element.lookup(PDFName.of('A'));
+    const list = attributes instanceof PDFArray ? attributes.asArray().map((item) => pdf.context.lookup(item)) : [attributes];
+    for (const attribute of list) {
+      if (!(attribute instanceof PDFDict)) continue;
+      const headers = attribute.lookup(PDFName.of('Headers'));
+      if (!(headers instanceof PDFArray)) continue;
+      for (let index = 0; index < headers.size(); index++) {
+        const old = text(headers.get(index));
+        const stable = old === undefined ? undefined : renamed.get(old);
+        if (stable) headers.set(index, PDFString.of(stable));
+      }
+    }
+  });
+  // pdf-lib writes every object it holds, referenced or not: drop the old tree's nodes.
+  const removeTree = (node: PDFObject | undefined) => {
+    if (!(node instanceof PDFRef)) return;
+    const dict = pdf.context.lookup(node);
+    const kids = dict instanceof PDFDict ? dict.lookup(PDFName.of('Kids')) : undefined;
+    if (kids instanceof PDFArray) for (const kid of kids.asArray()) removeTree(kid);
+    pdf.context.delete(node);
+  };
+  removeTree(root.get(PDFName.of('IDTree')));
+  const names = pdf.context.obj([]);
+  for (const [name, target] of entries.sort(([a], [b]) => (a < b ? -1 : 1))) {
+    names.push(PDFString.of(name));
+    names.push(target);
+  }
+  root.set(PDFName.of('IDTree'), pdf.context.register(pdf.context.obj({ Names: names })));
+}
+
