@@ -34,7 +34,7 @@ if (stage === 'html') {
 } else if (stage === 'pdf') {
   const printer = await PdfPrinter.launch();
   try {
-    const printed = await printer.print(printPath, { timeoutMs: 600_000, allowedRoot: work, locate: ['.responses'] });
+    const printed = await printer.print(printPath, { timeoutMs: 600_000, allowedRoot: work, locate: ['.responses'], pageNumberLinks: 'nav.toc a' });
     report.pages = printed.pages;
     report.responsesPage = printed.located['.responses'] ?? 1;
     await writeFile(pdfPath, await finishPdf(printed.pdf, { title: 'Bench', authors: [], subject: 'bench', keywords: [], lang: 'nl', date: '2026-11-01' }));

@@ -110,7 +110,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         await writeFile(printPath, document.printHtml);
         printer ??= await PdfPrinter.launch();
         try {
-          const printed = await printer.print(printPath, { timeoutMs: options.pdfTimeoutMs ?? 600_000, allowedRoot: staging.dir, locate: ['.responses'] });
+          const printed = await printer.print(printPath, { timeoutMs: options.pdfTimeoutMs ?? 600_000, allowedRoot: staging.dir, locate: ['.responses'], pageNumberLinks: 'nav.toc a' });
           const { matter } = document;
           const bytes = await finishPdf(printed.pdf, {
             title: matter.subtitle ? `${matter.title}: ${matter.subtitle}` : matter.title,

@@ -50,6 +50,13 @@ export interface PrintOptions {
   allowedRoot: string;
   /** CSS selectors whose page numbers the caller wants to know (e.g. where the responses start). */
   locate?: string[];
+  /**
+   * Links (CSS selector) whose target's page number should become real text: a
+   * `span.page-number` appended to the link, and `page-numbers-as-text` on `<html>` so the
+   * stylesheet can drop the `target-counter()` it laid out with. Generated content is not
+   * tagged in the PDF; text is.
+   */
+  pageNumberLinks?: string;
 }
 
 /** A running Chromium that prints documents with Paged.js. */
@@ -86,7 +93,7 @@ export class PdfPrinter {
         await page.goto(pathToFileURL(htmlFile).href, { waitUntil: 'load', timeout: 0 });
         await page.evaluate(() => document.fonts.ready.then(() => undefined));
         await page.addScriptTag({ path: pagedPolyfill });
-        const { pages, located } = await page.evaluate(async (selectors: string[]) => {
+        const { pages, located } = await page.evaluate(async (selectors: string[], pageNumberLinks: string | undefined) => {
           const polyfill = (window as unknown as { PagedPolyfill: { preview: () => Promise<{ total: number }> } }).PagedPolyfill;
           const flow = await polyfill.preview();
           const located: Record<string, number | undefined> = {};
@@ -98,8 +105,20 @@ export class PdfPrinter {
           // footnote calls are real text already; these would only add unnamed links and make
           // the PDF differ from build to build.
           for (const call of document.querySelectorAll('[data-footnote-call]')) call.remove();
+          if (pageNumberLinks) {
+            for (const link of document.querySelectorAll<HTMLAnchorElement>(pageNumberLinks)) {
+              const target = document.getElementById(decodeURIComponent(link.hash.slice(1)));
+              const number = target?.closest<HTMLElement>('.pagedjs_page')?.dataset.pageNumber;
+              if (!number) continue;
+              const span = document.createElement('span');
+              span.className = 'page-number';
+              span.textContent = number;
+              link.append(span);
+            }
+            document.documentElement.classList.add('page-numbers-as-text');
+          }
           return { pages: flow.total, located };
-        }, options.locate ?? []);
+        }, options.locate ?? [], options.pageNumberLinks);
         const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true, timeout: 0 });
         return { pdf, pages, located };
       })();

@@ -4,7 +4,9 @@
  * the same facts, fixed dates and stable structure ids, so the same input gives the same bytes.
  */
 import { PDFDocument, PDFName, PDFDict, PDFBool, PDFRawStream, PDFString } from 'pdf-lib';
-import { stabiliseStructureIds } from './pdf-structure.ts';
+import { stabiliseStructureIds } from '../pdf/structure.ts';
+import { markUntaggedAsArtifacts } from '../pdf/content-stream.ts';
+import { pageContent, setPageContent } from '../pdf/pages.ts';
 
 export interface PdfMetadata {
   title: string;
@@ -43,6 +45,7 @@ export async function finishPdf(bytes: Uint8Array, meta: PdfMetadata): Promise<U
   catalog.set(PDFName.of('Metadata'), pdf.context.register(stream));
 
   stabiliseStructureIds(pdf);
+  markFurnitureAsArtifacts(pdf);
 
   return pdf.save({ useObjectStreams: false });
 }
@@ -74,4 +77,22 @@ ${creators ? `<dc:creator><rdf:Seq>${creators}</rdf:Seq></dc:creator>` : ''}
 </rdf:RDF>
 </x:xmpmeta>
 <?xpacket end="w"?>`;
+}
+
+/**
+ * Chromium leaves running heads, page numbers and page backgrounds untagged; PDF/UA (Matterhorn
+ * 01-005) wants every piece of content either tagged or marked as an artifact.
+ */
+function markFurnitureAsArtifacts(pdf: PDFDocument): void {
+  for (const page of pdf.getPages()) {
+    const content = pageContent(page);
+    if (content === undefined) continue;
+    let result;
+    try {
+      result = markUntaggedAsArtifacts(content);
+    } catch {
+      continue; // Content we cannot rewrite safely stays as it is; the accessibility check reports it.
+    }
+    if (result.wrapped > 0) setPageContent(pdf, page, result.text);
+  }
 }
