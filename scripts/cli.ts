@@ -1,6 +1,7 @@
 /**
  * The `kia` command line. The only module that prints or exits.
  */
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { reporter } from 'vfile-reporter';
 import { build, type ProgressEvent } from './commands/build.ts';
@@ -15,14 +16,15 @@ Opties voor build:
   --out DIR       uitvoermap (standaard: dist)
   --only SLUG     bouw alleen dit document; de rest van dist/ blijft staan
   --no-pdf        sla de PDF over
+  --no-check      sla de toegankelijkheidscontrole over (axe, PDF/UA)
   --pdf-timeout S geef een PDF na S seconden op (standaard: 600)
   -h, --help      toon deze hulp
 `;
 
-const stageLabels = { html: 'HTML', pdf: 'PDF', verify: 'letterlijk-controle' } as const;
+const stageLabels = { html: 'HTML', pdf: 'PDF', verify: 'letterlijk-controle', 'check-html': 'toegankelijkheid HTML', 'check-pdf': 'toegankelijkheid PDF' } as const;
 
 function printProgress(event: ProgressEvent) {
-  const label = `${event.slug.padEnd(18)} ${stageLabels[event.stage].padEnd(19)}`;
+  const label = `${event.slug.padEnd(18)} ${stageLabels[event.stage].padEnd(21)}`;
   if (event.state === 'start') {
     if (event.stage === 'pdf') process.stderr.write(`  … ${label}\n`);
     return;
@@ -50,6 +52,7 @@ async function main(argv: string[]): Promise<number> {
         out: { type: 'string', default: 'dist' },
         only: { type: 'string' },
         'no-pdf': { type: 'boolean', default: false },
+        'no-check': { type: 'boolean', default: false },
         'pdf-timeout': { type: 'string', default: '600' },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -75,13 +78,22 @@ async function main(argv: string[]): Promise<number> {
     outDir: values.out,
     only: values.only,
     pdf: !values['no-pdf'],
+    check: !values['no-check'],
     pdfTimeoutMs: timeout * 1000,
     onProgress: printProgress,
   });
   if (result.files.length > 0) process.stderr.write(`${reporter(result.files)}\n`);
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
+  const accessibility = result.accessibility;
+  if (accessibility) {
+    const { summary } = accessibility;
+    process.stderr.write(
+      `kia: toegankelijkheid ${accessibility.passed ? 'in orde' : 'NIET in orde'}: ${summary.htmlViolations} overtredingen in HTML, ${summary.htmlNeedsReview} na te kijken, ${summary.pdfFailures} PDF-controles mislukt, ${summary.pdfNotChecked} niet gecontroleerd\n`,
+    );
+  }
   if (!result.ok) {
-    process.stderr.write(`kia: build mislukt na ${seconds} s; ${values.out}/ is niet gewijzigd\n`);
+    const kept = result.keptFailedOutput ? `; de volledige uitvoer staat in ${path.relative(process.cwd(), result.keptFailedOutput)}/ (rapport: ${path.relative(process.cwd(), path.join(result.keptFailedOutput, 'toegankelijkheid/index.html'))})` : '';
+    process.stderr.write(`kia: build mislukt na ${seconds} s; ${values.out}/ is niet gewijzigd${kept}\n`);
     return 1;
   }
   process.stderr.write(`kia: ${result.manifest?.documents.length ?? 0} document(en) gebouwd in ${seconds} s → ${values.out}/\n`);

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { readPdfText } from '../check/pdf-text.ts';
 import { verifyResponses } from '../check/verify-responses.ts';
 import { compileDocument } from '../core/compile-document.ts';
-import { PdfPrinter } from '../render/browser.ts';
+import { BrowserSession } from '../render/browser.ts';
 import { finishPdf } from '../render/pdf-metadata.ts';
 
 const [stage, workspace] = process.argv.slice(2);
@@ -32,7 +32,7 @@ if (stage === 'html') {
   await writeFile(printPath, document.printHtml);
   report.footnotes = (document.html.match(/data-footnote-backref=""/g) ?? []).length;
 } else if (stage === 'pdf') {
-  const printer = await PdfPrinter.launch();
+  const printer = await BrowserSession.launch();
   try {
     const printed = await printer.print(printPath, { timeoutMs: 600_000, allowedRoot: work, locate: ['.responses'], pageNumberLinks: 'nav.toc a' });
     report.pages = printed.pages;

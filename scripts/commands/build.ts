@@ -3,7 +3,7 @@
  * manifest, all written to a staging folder and swapped in only when nothing failed.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { VFile } from 'vfile';
 import { copyAssets } from '../core/assets.ts';
@@ -15,7 +15,10 @@ import { fileRecord, folderRecords, serializeManifest, type DocumentRecord, type
 import { createStaging } from '../core/staging.ts';
 import { readPdfText, type PdfContent } from '../check/pdf-text.ts';
 import { verifyResponses } from '../check/verify-responses.ts';
-import { PdfPrinter } from '../render/browser.ts';
+import { BrowserSession } from '../render/browser.ts';
+import { pdfExpectations } from '../check/expectations.ts';
+import { runGate, writeReport, type AccessibilityReport, type GateDocument } from '../check/gate.ts';
+import type { PdfExpectations } from '../check/pdf-audit.ts';
 import { finishPdf } from '../render/pdf-metadata.ts';
 
 export interface BuildOptions {
@@ -24,6 +27,8 @@ export interface BuildOptions {
   /** Build only this document (the others keep their previous output). */
   only?: string;
   pdf: boolean;
+  /** Run the accessibility gate (axe on the HTML, PDF/UA checks on the PDF); default true. */
+  check?: boolean;
   /** Extra transforms per variant; see CompileOptions.extraPlugins. */
   extraPlugins?: CompileOptions['extraPlugins'];
   /** Per-document PDF layout timeout. */
@@ -33,7 +38,7 @@ export interface BuildOptions {
 
 export interface ProgressEvent {
   slug: string;
-  stage: 'html' | 'pdf' | 'verify';
+  stage: 'html' | 'pdf' | 'verify' | 'check-html' | 'check-pdf';
   state: 'start' | 'done';
   ms?: number;
   detail?: string;
@@ -46,6 +51,10 @@ export interface BuildResult {
   /** Every file that has messages to report (warnings included). */
   files: VFile[];
   manifest?: Manifest;
+  /** Summary of the accessibility gate, when it ran. */
+  accessibility?: { passed: boolean; summary: AccessibilityReport['summary']; report: string };
+  /** Where the complete output of a build that failed only the gate was kept. */
+  keptFailedOutput?: string;
 }
 
 const generator = 'kia-press 0.1.0';
@@ -58,7 +67,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const problems = new VFile({ path: path.relative(process.cwd(), contentDir) || '.' });
   const allFiles: VFile[] = [problems];
   const failed = () => allFiles.some((file) => file.messages.some((message) => message.fatal));
-  const result = (ok: boolean, manifest?: Manifest): BuildResult => ({ ok, files: allFiles.filter((file) => file.messages.length > 0), manifest });
+  const result = (ok: boolean, manifest?: Manifest, extra: Partial<BuildResult> = {}): BuildResult => ({ ok, files: allFiles.filter((file) => file.messages.length > 0), manifest, ...extra });
+  const failedOutput = `${outDir}.mislukt`;
+  await rm(failedOutput, { recursive: true, force: true });
 
   const documents = await discoverDocuments(contentDir, problems);
   if (documents.length === 0 && !failed()) {
@@ -84,7 +95,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
   const keepExisting = Boolean(options.only);
   const staging = await createStaging(outDir, { keepExisting });
-  let printer: PdfPrinter | undefined;
+  let printer: BrowserSession | undefined;
   try {
     const previous = keepExisting ? await readPreviousManifest(outDir) : undefined;
     // Stylesheets and fonts first: Paged.js loads them while laying out the PDF.
@@ -92,6 +103,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     await copyAssets(staging.dir);
     const records: DocumentRecord[] = [];
     const landing = new Map<string, LandingEntry>();
+    const gateDocuments: GateDocument[] = [];
 
     for (const document of compiled) {
       const slug = document.source.slug;
@@ -103,12 +115,13 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
       let pdf: PdfContent | undefined;
       let pdfInfo: { pages: number; bytes: number } | undefined;
+      let expected: PdfExpectations | undefined;
       if (options.pdf) {
         progress({ slug, stage: 'pdf', state: 'start' });
         const started = performance.now();
         const printPath = path.join(docDir, '.print.html');
         await writeFile(printPath, document.printHtml);
-        printer ??= await PdfPrinter.launch();
+        printer ??= await BrowserSession.launch();
         try {
           const printed = await printer.print(printPath, { timeoutMs: options.pdfTimeoutMs ?? 600_000, allowedRoot: staging.dir, locate: ['.responses'], pageNumberLinks: 'nav.toc a' });
           const { matter } = document;
@@ -122,6 +135,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
           });
           const pdfPath = path.join(docDir, `${slug}.pdf`);
           await writeFile(pdfPath, bytes);
+          expected = pdfExpectations(document.printTree, printed.text);
           pdfInfo = { pages: printed.pages, bytes: bytes.length };
           progress({ slug, stage: 'pdf', state: 'done', ms: performance.now() - started, detail: `${printed.pages} pagina's` });
           // The proof only needs the pages from the responses on: reading 200 pages costs seconds.
@@ -145,6 +159,13 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         records.push(await documentRecord(document, docDir, staging.dir, contentDir, pdfInfo, []));
       }
       landing.set(slug, { slug, matter: document.matter, pdf: pdfInfo });
+      gateDocuments.push({
+        slug,
+        title: document.matter.title,
+        html: { file: htmlPath, shown: `${slug}/index.html` },
+        pdf: pdfInfo ? { file: path.join(docDir, `${slug}.pdf`), shown: `${slug}/${slug}.pdf`, expected } : undefined,
+        pdfMissing: pdfInfo ? undefined : 'de PDF is niet gebouwd (--no-pdf).',
+      });
     }
     if (failed()) {
       await staging.discard();
@@ -165,11 +186,30 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     records.sort((a, b) => (a.slug < b.slug ? -1 : 1));
 
     await writeFile(path.join(staging.dir, 'index.html'), landingPage(documents.map((doc) => landing.get(doc.slug)).filter((entry): entry is LandingEntry => Boolean(entry))));
+
+    let accessibility: BuildResult['accessibility'];
+    if (options.check !== false) {
+      printer ??= await BrowserSession.launch();
+      progress({ slug: '(alle)', stage: 'check-html', state: 'start' });
+      const { report, timings } = await runGate(printer, gateDocuments, [{ file: path.join(staging.dir, 'index.html'), shown: 'index.html' }], staging.dir);
+      progress({ slug: '(alle)', stage: 'check-html', state: 'done', ms: timings.htmlSeconds * 1000, detail: `${report.summary.htmlViolations} overtredingen, ${report.summary.htmlNeedsReview} na te kijken`, failed: report.summary.htmlViolations > 0 });
+      progress({ slug: '(alle)', stage: 'check-pdf', state: 'done', ms: timings.pdfSeconds * 1000, detail: `${report.summary.pdfFailures} mislukt, ${report.summary.pdfNotChecked} niet gecontroleerd`, failed: report.summary.pdfFailures > 0 });
+      await writeReport(path.join(staging.dir, 'toegankelijkheid'), report, '../assets');
+      reportGateProblems(report, compiled, problems);
+      accessibility = { passed: report.passed, summary: report.summary, report: 'toegankelijkheid/index.html' };
+    }
+    if (failed()) {
+      // Everything was built; only the gate failed. Keep the output for inspection, next to dist/.
+      await rename(staging.dir, failedOutput);
+      return result(false, undefined, { accessibility, keptFailedOutput: failedOutput });
+    }
+
     const shared = [await fileRecord(path.join(staging.dir, 'index.html'), 'index.html'), ...(await folderRecords(path.join(staging.dir, 'assets'), staging.dir))];
+    if (accessibility) shared.push(...(await folderRecords(path.join(staging.dir, 'toegankelijkheid'), staging.dir)));
     const manifest: Manifest = { generator, documents: records, shared };
     await writeFile(path.join(staging.dir, 'manifest.json'), serializeManifest(manifest));
     await staging.commit();
-    return result(true, manifest);
+    return result(true, manifest, { accessibility });
   } catch (error) {
     await staging.discard();
     throw error;
@@ -219,3 +259,29 @@ async function documentRecord(
   };
 }
 
+
+/** Turn gate failures into messages on the document (or the content folder, for other pages). */
+function reportGateProblems(report: AccessibilityReport, compiled: CompiledDocument[], problems: VFile) {
+  for (const entry of report.documents) {
+    const file = compiled.find((document) => document.source.slug === entry.slug)?.file ?? problems;
+    for (const violation of entry.html.violations) {
+      file.message(
+        `Unexpected accessibility violation in ${entry.html.file}: ${violation.help} (${violation.nodes.length} ${violation.nodes.length === 1 ? 'element' : 'elements'}, e.g. \`${violation.nodes[0]?.target ?? '?'}\`; WCAG ${violation.wcag.join(', ') || 'best practice'}), expected none`,
+        { source: 'axe', ruleId: violation.id },
+      ).fatal = true;
+    }
+    for (const check of entry.pdf?.checks ?? []) {
+      if (check.status !== 'fail') continue;
+      const where = check.details[0] ? ` (${check.details[0].page ? `page ${check.details[0].page}: ` : ''}${check.details[0].text})` : '';
+      file.message(`Unexpected PDF/UA failure in ${entry.pdf!.file}: ${check.title}${where}; ISO 14289-1 ${check.clause}${check.matterhorn ? `, Matterhorn ${check.matterhorn}` : ''}, expected it to pass`, {
+        source: 'kia-pdf-check',
+        ruleId: check.id,
+      }).fatal = true;
+    }
+  }
+  for (const page of report.pages) {
+    for (const violation of page.violations) {
+      problems.message(`Unexpected accessibility violation in ${page.file}: ${violation.help} (\`${violation.nodes[0]?.target ?? '?'}\`), expected none`, { source: 'axe', ruleId: violation.id }).fatal = true;
+    }
+  }
+}

@@ -1,18 +1,51 @@
 /**
- * The only module that talks to the browser: Debian's Chromium, driven by puppeteer-core,
- * laying out print HTML with Paged.js and printing it to PDF.
+ * The only module that talks to the browser: Debian's Chromium, driven by puppeteer-core. It
+ * lays out print HTML with Paged.js and prints it to PDF, and runs axe-core on HTML pages.
  *
- * One browser serves the whole build; each document gets a fresh page (tab).
+ * One browser serves the whole build; each document gets a fresh page (tab). Every request
+ * outside the allowed folder is blocked, so nothing is fetched from the network.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import puppeteer, { type Browser } from 'puppeteer-core';
 
 const require = createRequire(import.meta.url);
 // pagedjs does not export its polyfill path; find it next to the package's CommonJS entry.
 const pagedPolyfill = path.join(path.dirname(require.resolve('pagedjs')), '..', 'dist', 'paged.polyfill.js');
+const axeSource = require.resolve('axe-core/axe.min.js');
+const pagedHandlers = fileURLToPath(new URL('./paged-handlers.js', import.meta.url));
+
+/** What axe needs to know: which rules to run. Passed through to `axe.run` unchanged. */
+export interface AxeRunOptions {
+  runOnly: { type: 'tag'; values: string[] };
+  rules?: Record<string, { enabled: boolean }>;
+  resultTypes?: string[];
+}
+
+/** The parts of an axe result we use (axe-core's own shape). */
+export interface AxeNodeResult {
+  target: unknown[];
+  html: string;
+  failureSummary?: string;
+}
+export interface AxeRuleResult {
+  id: string;
+  impact?: string | null;
+  description: string;
+  help: string;
+  helpUrl: string;
+  tags: string[];
+  nodes: AxeNodeResult[];
+}
+export interface AxeResults {
+  violations: AxeRuleResult[];
+  incomplete: AxeRuleResult[];
+  passes: AxeRuleResult[];
+  inapplicable: AxeRuleResult[];
+  testEngine: { name: string; version: string };
+}
 
 /** Where Chromium lives; `KIA_CHROMIUM` or `PUPPETEER_EXECUTABLE_PATH` override the Debian path. */
 export function chromiumPath(): string {
@@ -32,7 +65,7 @@ export const chromiumArgs = [
   '--disable-sync',
   '--font-render-hinting=none',
   // Paged.js fetches the stylesheets with XHR; file: pages may only do that with this flag.
-  // Requests outside the build folder are still blocked by PdfPrinter.print.
+  // Requests outside the build folder are still blocked by BrowserSession.print.
   '--allow-file-access-from-files',
 ];
 
@@ -41,6 +74,8 @@ export interface PrintResult {
   pages: number;
   /** For each selector in `PrintOptions.locate`: the (1-based) page its first match starts on. */
   located: Record<string, number | undefined>;
+  /** The laid-out text of all pages (innerText), for comparing with the PDF's structure. */
+  text: string;
 }
 
 export interface PrintOptions {
@@ -59,33 +94,25 @@ export interface PrintOptions {
   pageNumberLinks?: string;
 }
 
-/** A running Chromium that prints documents with Paged.js. */
-export class PdfPrinter {
+/** A running Chromium that prints documents with Paged.js and checks pages with axe. */
+export class BrowserSession {
   private constructor(private readonly browser: Browser) {}
 
   /** Start Chromium; fails with a clear message when it is not installed. */
-  static async launch(): Promise<PdfPrinter> {
+  static async launch(): Promise<BrowserSession> {
     const executablePath = chromiumPath();
     if (!existsSync(executablePath)) {
       throw new Error(`Chromium not found at ${executablePath}; install it with \`apt-get install -y chromium chromium-driver\` (as root) or set KIA_CHROMIUM`);
     }
     const browser = await puppeteer.launch({ executablePath, args: chromiumArgs, headless: true, protocolTimeout: 0 });
-    return new PdfPrinter(browser);
+    return new BrowserSession(browser);
   }
 
   /** Lay out `htmlFile` with Paged.js and print it to a tagged PDF with an outline. */
   async print(htmlFile: string, options: PrintOptions): Promise<PrintResult> {
-    const page = await this.browser.newPage();
-    const root = path.resolve(options.allowedRoot) + path.sep;
+    const page = await this.openPage(options.allowedRoot);
     let timer: NodeJS.Timeout | undefined;
     try {
-      await page.setRequestInterception(true);
-      page.on('request', (request) => {
-        const url = request.url();
-        const allowed = url.startsWith('data:') || (url.startsWith('file://') && decodeURIComponent(new URL(url).pathname).startsWith(root));
-        if (process.env.KIA_DEBUG) console.error(allowed ? 'allow' : 'block', url);
-        void (allowed ? request.continue() : request.abort('blockedbyclient'));
-      });
       await page.evaluateOnNewDocument(() => {
         (window as unknown as { PagedConfig: object }).PagedConfig = { auto: false };
       });
@@ -93,7 +120,8 @@ export class PdfPrinter {
         await page.goto(pathToFileURL(htmlFile).href, { waitUntil: 'load', timeout: 0 });
         await page.evaluate(() => document.fonts.ready.then(() => undefined));
         await page.addScriptTag({ path: pagedPolyfill });
-        const { pages, located } = await page.evaluate(async (selectors: string[], pageNumberLinks: string | undefined) => {
+        await page.addScriptTag({ path: pagedHandlers });
+        const { pages, located, text } = await page.evaluate(async (selectors: string[], pageNumberLinks: string | undefined) => {
           const polyfill = (window as unknown as { PagedPolyfill: { preview: () => Promise<{ total: number }> } }).PagedPolyfill;
           const flow = await polyfill.preview();
           const located: Record<string, number | undefined> = {};
@@ -117,10 +145,11 @@ export class PdfPrinter {
             }
             document.documentElement.classList.add('page-numbers-as-text');
           }
-          return { pages: flow.total, located };
+          const text = document.querySelector<HTMLElement>('.pagedjs_pages')?.innerText ?? '';
+          return { pages: flow.total, located, text };
         }, options.locate ?? [], options.pageNumberLinks);
         const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true, timeout: 0 });
-        return { pdf, pages, located };
+        return { pdf, pages, located, text };
       })();
       const timeout = new Promise<never>((_, reject) => {
         timer = setTimeout(() => reject(new Error(`Unexpected PDF layout taking longer than ${options.timeoutMs / 1000} s, expected it to finish (is there content Paged.js cannot lay out?)`)), options.timeoutMs);
@@ -130,6 +159,45 @@ export class PdfPrinter {
       clearTimeout(timer);
       await page.close().catch(() => undefined);
     }
+  }
+
+  /**
+   * Run axe-core on `htmlFile` in this browser. Requests outside `allowedRoot` are blocked and
+   * listed in `blocked`, so a page that needs the network shows up instead of passing quietly.
+   */
+  async runAxe(htmlFile: string, options: { allowedRoot: string; axe: AxeRunOptions; timeoutMs: number; locale?: string }): Promise<{ results: AxeResults; blocked: string[] }> {
+    const blocked: string[] = [];
+    const page = await this.openPage(options.allowedRoot, blocked);
+    try {
+      await page.goto(pathToFileURL(htmlFile).href, { waitUntil: 'load', timeout: options.timeoutMs });
+      await page.addScriptTag({ path: axeSource });
+      const results = await page.evaluate(
+        (axeOptions, locale) => {
+          const axe = (window as unknown as { axe: { configure: (spec: unknown) => void; run: (context: Document, options: unknown) => Promise<unknown> } }).axe;
+          if (locale) axe.configure({ locale });
+          return axe.run(document, axeOptions);
+        },
+        options.axe as unknown as Record<string, unknown>,
+        options.locale ? (JSON.parse(readFileSync(require.resolve(`axe-core/locales/${options.locale}.json`), 'utf8')) as Record<string, unknown>) : null,
+      );
+      return { results: results as AxeResults, blocked };
+    } finally {
+      await page.close().catch(() => undefined);
+    }
+  }
+
+  /** A new tab that may only load files under `allowedRoot` (and data: URLs). */
+  private async openPage(allowedRoot: string, blocked: string[] = []) {
+    const page = await this.browser.newPage();
+    const root = path.resolve(allowedRoot) + path.sep;
+    await page.setRequestInterception(true);
+    page.on('request', (request) => {
+      const url = request.url();
+      const allowed = url.startsWith('data:') || (url.startsWith('file://') && decodeURIComponent(new URL(url).pathname).startsWith(root));
+      if (!allowed) blocked.push(url);
+      void (allowed ? request.continue() : request.abort('blockedbyclient'));
+    });
+    return page;
   }
 
   /** Stop Chromium and every process it started. */

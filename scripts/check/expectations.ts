@@ -1,0 +1,19 @@
+/** What a PDF must contain, read from the print document it was made from. */
+import type { Root } from 'hast';
+import { headingRank } from 'hast-util-heading-rank';
+import { toString } from 'hast-util-to-string';
+import { visit } from 'unist-util-visit';
+import type { PdfExpectations } from './pdf-audit.ts';
+
+/** Headings and other-language passages of `printTree`, plus the laid-out `text` when known. */
+export function pdfExpectations(printTree: Root, text?: string): PdfExpectations {
+  const headings: NonNullable<PdfExpectations['headings']> = [];
+  const langPassages: NonNullable<PdfExpectations['langPassages']> = [];
+  visit(printTree, 'element', (node) => {
+    if (node.tagName === 'html' || node.tagName === 'head') return node.tagName === 'head' ? 'skip' : undefined;
+    const rank = headingRank(node);
+    if (rank) headings.push({ level: rank, text: toString(node) });
+    if (typeof node.properties.lang === 'string') langPassages.push({ lang: node.properties.lang, text: toString(node) });
+  });
+  return { headings, langPassages, text };
+}

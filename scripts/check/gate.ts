@@ -1,0 +1,97 @@
+/**
+ * The accessibility gate: axe on every HTML page and our PDF/UA checks on every PDF, gathered
+ * into one report (JSON of a stable shape, and a Dutch HTML page).
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { BrowserSession } from '../render/browser.ts';
+import { auditHtml, type HtmlAudit } from './html-audit.ts';
+import { manualCriteria, notApplicableNote, type ManualCriterion } from './manual-criteria.ts';
+import { auditPdf, type PdfAudit, type PdfExpectations } from './pdf-audit.ts';
+import { reportPage } from './report-page.ts';
+
+export interface GateDocument {
+  slug: string;
+  title: string;
+  /** Absolute path of the HTML page, and how the report names it. */
+  html: { file: string; shown: string };
+  pdf?: { file: string; shown: string; expected?: PdfExpectations };
+  /** Why there is no PDF audit, when there is none. */
+  pdfMissing?: string;
+}
+
+export interface AccessibilityReport {
+  reportVersion: 1;
+  generator: string;
+  standards: { html: string; pdf: string };
+  passed: boolean;
+  summary: { documents: number; htmlViolations: number; htmlNeedsReview: number; pdfFailures: number; pdfNotChecked: number };
+  documents: Array<{ slug: string; title: string; html: HtmlAudit; pdf: PdfAudit | null; pdfMissing: string | null }>;
+  pages: HtmlAudit[];
+  manualChecks: ManualCriterion[];
+  manualNote: string;
+}
+
+export interface GateTimings {
+  htmlSeconds: number;
+  pdfSeconds: number;
+}
+
+/** Run the gate; `root` is the folder pages may load files from. */
+export async function runGate(session: BrowserSession, documents: GateDocument[], pages: Array<{ file: string; shown: string }>, root: string): Promise<{ report: AccessibilityReport; timings: GateTimings }> {
+  const timings: GateTimings = { htmlSeconds: 0, pdfSeconds: 0 };
+  const results: AccessibilityReport['documents'] = [];
+  for (const document of documents) {
+    const html = await auditHtml(session, document.html.file, { shownFile: document.html.shown, allowedRoot: root });
+    timings.htmlSeconds += html.seconds;
+    let pdf: PdfAudit | null = null;
+    if (document.pdf) {
+      pdf = await auditPdf(document.pdf.file, { shownFile: document.pdf.shown, expected: document.pdf.expected });
+      timings.pdfSeconds += pdf.seconds;
+    }
+    results.push({ slug: document.slug, title: document.title, html, pdf, pdfMissing: document.pdf ? null : (document.pdfMissing ?? 'Geen PDF gebouwd.') });
+  }
+  const pageResults: HtmlAudit[] = [];
+  for (const page of pages) {
+    const html = await auditHtml(session, page.file, { shownFile: page.shown, allowedRoot: root });
+    timings.htmlSeconds += html.seconds;
+    pageResults.push(html);
+  }
+  const htmlAudits = [...results.map((result) => result.html), ...pageResults];
+  const pdfChecks = results.flatMap((result) => result.pdf?.checks ?? []);
+  const summary = {
+    documents: results.length,
+    htmlViolations: htmlAudits.reduce((total, audit) => total + audit.violations.length, 0),
+    htmlNeedsReview: htmlAudits.reduce((total, audit) => total + audit.incomplete.length, 0),
+    pdfFailures: pdfChecks.filter((check) => check.status === 'fail').length,
+    pdfNotChecked: pdfChecks.filter((check) => check.status === 'not-checked').length,
+  };
+  // Seconds are left out of the report on purpose: the same build gives the same report.
+  for (const audit of htmlAudits) audit.seconds = 0;
+  for (const result of results) if (result.pdf) result.pdf.seconds = 0;
+  const axeVersion = htmlAudits[0]?.axeVersion ?? '?';
+  return {
+    report: {
+      reportVersion: 1,
+      generator: 'kia-press 0.1.0',
+      standards: {
+        html: `WCAG 2.0–2.2 A/AA, EN 301 549 en best practices, met axe-core ${axeVersion} (plus td-has-header)`,
+        pdf: 'PDF/UA-1 (ISO 14289-1), machinaal controleerbare punten van het Matterhorn Protocol 1.1, eigen controles',
+      },
+      passed: summary.htmlViolations === 0 && summary.pdfFailures === 0,
+      summary,
+      documents: results,
+      pages: pageResults,
+      manualChecks: manualCriteria,
+      manualNote: notApplicableNote,
+    },
+    timings,
+  };
+}
+
+/** Write `report.json` and `index.html` into `dir`. */
+export async function writeReport(dir: string, report: AccessibilityReport, assetBase: string): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  await writeFile(path.join(dir, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
+  await writeFile(path.join(dir, 'index.html'), reportPage(report, assetBase));
+}

@@ -1,0 +1,135 @@
+/** The accessibility report as an accessible Dutch HTML page. */
+import type { Element, ElementContent } from 'hast';
+import { h } from 'hastscript';
+import { toHtml } from 'hast-util-to-html';
+import type { AccessibilityReport } from './gate.ts';
+import type { HtmlAudit, HtmlFinding } from './html-audit.ts';
+import type { CheckStatus, PdfAudit } from './pdf-audit.ts';
+
+const statusLabels: Record<CheckStatus, string> = {
+  pass: 'Voldoet',
+  fail: 'Voldoet niet',
+  'not-applicable': 'Niet van toepassing',
+  'not-checked': 'Niet automatisch gecontroleerd',
+};
+
+const impactLabels: Record<string, string> = { critical: 'kritiek', serious: 'ernstig', moderate: 'gemiddeld', minor: 'klein' };
+
+function findingsTable(caption: string, findings: HtmlFinding[]): Element {
+  return h('table', [
+    h('caption', caption),
+    h('thead', [h('tr', ['Regel', 'Ernst', 'WCAG', 'Elementen', 'Uitleg'].map((label) => h('th', { scope: 'col' }, label)))]),
+    h(
+      'tbody',
+      findings.map((finding) =>
+        h('tr', [
+          h('th', { scope: 'row' }, [h('code', finding.id)]),
+          h('td', finding.impact ? (impactLabels[finding.impact] ?? finding.impact) : '–'),
+          h('td', finding.wcag.length > 0 ? finding.wcag.join(', ') : 'best practice'),
+          h('td', [h('ul.report-nodes', finding.nodes.slice(0, 10).map((node) => h('li', [h('code', node.target)])))]),
+          h('td', [finding.help, ' ', h('a', { href: finding.helpUrl }, ['uitleg', h('span.visually-hidden', ` bij ${finding.id}`)])]),
+        ]),
+      ),
+    ),
+  ]);
+}
+
+function htmlSection(audit: HtmlAudit, headingLevel: 'h3' | 'h2', title: string): ElementContent[] {
+  const content: ElementContent[] = [
+    h(headingLevel, title),
+    h('p', [
+      h('strong', audit.status === 'pass' ? 'Voldoet' : 'Voldoet niet'),
+      `: ${audit.violations.length} ${audit.violations.length === 1 ? 'overtreding' : 'overtredingen'}, ${audit.incomplete.length} ${audit.incomplete.length === 1 ? 'punt' : 'punten'} om na te kijken, ${audit.passes} geslaagde regels. Bestand: `,
+      h('code', audit.file),
+      '.',
+    ]),
+  ];
+  if (audit.violations.length > 0) content.push(findingsTable(`Overtredingen in ${audit.file}`, audit.violations));
+  if (audit.incomplete.length > 0) content.push(findingsTable(`Na te kijken in ${audit.file} (telt niet als overtreding)`, audit.incomplete));
+  return content;
+}
+
+function pdfSection(audit: PdfAudit): ElementContent[] {
+  return [
+    h('h3', `PDF (${audit.pages} pagina's)`),
+    h('p', [h('strong', audit.status === 'pass' ? 'Voldoet' : 'Voldoet niet'), ' aan de automatische PDF/UA-controles. Bestand: ', h('code', audit.file), '.']),
+    h('table', [
+      h('caption', `PDF/UA-controles voor ${audit.file}`),
+      h('thead', [h('tr', ['Controle', 'Uitkomst', 'ISO 14289-1', 'Matterhorn', 'WCAG', 'Toelichting'].map((label) => h('th', { scope: 'col' }, label)))]),
+      h(
+        'tbody',
+        audit.checks.map((check) =>
+          h('tr', { className: [`status-${check.status}`] }, [
+            h('th', { scope: 'row' }, [check.title, h('br'), h('code', check.id)]),
+            h('td', statusLabels[check.status]),
+            h('td', check.clause),
+            h('td', check.matterhorn ?? '–'),
+            h('td', check.wcag.join(', ') || '–'),
+            h('td', [
+              check.message,
+              ...(check.details.length > 0
+                ? [h('ul', check.details.map((detail) => h('li', `${detail.page ? `pagina ${detail.page}: ` : ''}${detail.text}${detail.object ? ` (object ${detail.object})` : ''}`)))]
+                : []),
+            ]),
+          ]),
+        ),
+      ),
+    ]),
+  ];
+}
+
+/** Render the report page; `assetBase` is the URL of the stylesheets folder. */
+export function reportPage(report: AccessibilityReport, assetBase: string): string {
+  const { summary } = report;
+  const body: ElementContent[] = [
+    h('h1', 'Toegankelijkheidsrapport'),
+    h('p', [
+      h('strong', report.passed ? 'Alle automatische controles zijn geslaagd.' : 'Niet alle automatische controles zijn geslaagd.'),
+      ` ${summary.documents} ${summary.documents === 1 ? 'document' : 'documenten'}; ${summary.htmlViolations} overtredingen in HTML, ${summary.htmlNeedsReview} punten om na te kijken, ${summary.pdfFailures} mislukte PDF-controles, ${summary.pdfNotChecked} PDF-controles niet uitgevoerd.`,
+    ]),
+    h('p', `HTML: ${report.standards.html}. PDF: ${report.standards.pdf}. Automatische controles vinden maar een deel van de problemen; de handmatige controlelijst onderaan hoort erbij.`),
+  ];
+  for (const document of report.documents) {
+    body.push(h('section', { ariaLabelledBy: `document-${document.slug}` }, [
+      h('h2', { id: `document-${document.slug}` }, document.title),
+      ...htmlSection(document.html, 'h3', 'HTML'),
+      ...(document.pdf ? pdfSection(document.pdf) : [h('h3', 'PDF'), h('p', `Niet gecontroleerd: ${document.pdfMissing ?? 'geen PDF'}`)]),
+    ]));
+  }
+  if (report.pages.length > 0) {
+    body.push(h('section', { ariaLabelledBy: 'overige-paginas' }, [h('h2', { id: 'overige-paginas' }, "Overige pagina's"), ...report.pages.flatMap((page) => htmlSection(page, 'h3', page.file))]));
+  }
+  body.push(
+    h('section', { ariaLabelledBy: 'handmatig' }, [
+      h('h2', { id: 'handmatig' }, 'Handmatige controlelijst'),
+      h('p', 'Deze succescriteria van WCAG 2.1 (niveau A en AA) kan geen automatische controle vaststellen. Een persoon moet ze beoordelen, voor de HTML en de PDF.'),
+      h('table', [
+        h('caption', 'Handmatig te controleren succescriteria'),
+        h('thead', [h('tr', ['Criterium', 'Niveau', 'Wat te controleren'].map((label) => h('th', { scope: 'col' }, label)))]),
+        h('tbody', report.manualChecks.map((item) => h('tr', [h('th', { scope: 'row' }, `${item.criterion} ${item.name}`), h('td', item.level), h('td', item.check)]))),
+      ]),
+      h('p', report.manualNote),
+    ]),
+  );
+  return toHtml({
+    type: 'root',
+    children: [
+      { type: 'doctype' },
+      h('html', { lang: 'nl' }, [
+        h('head', [
+          h('meta', { charSet: 'utf-8' }),
+          h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
+          h('title', 'Toegankelijkheidsrapport'),
+          h('meta', { name: 'description', content: 'Uitkomst van de automatische toegankelijkheidscontroles (WCAG 2.1 AA, PDF/UA-1) en de handmatige controlelijst.' }),
+          ...['tokens', 'base', 'components', 'screen'].map((name) => h('link', { rel: 'stylesheet', href: `${assetBase}/${name}.css` })),
+        ]),
+        h('body.report', [
+          h('a.skip-link', { href: '#inhoud' }, 'Direct naar de inhoud'),
+          h('header.site-header', [h('p.doc-type', [h('a', { href: '../index.html' }, 'Publicaties')])]),
+          h('main', { id: 'inhoud' }, body),
+          h('footer.doc-footer', [h('p', 'Gemaakt door kia-press')]),
+        ]),
+      ]),
+    ],
+  });
+}
