@@ -5,13 +5,17 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { reporter } from 'vfile-reporter';
 import { build, type ProgressEvent } from './commands/build.ts';
+import { check } from './commands/check.ts';
 
 const usage = `Gebruik: kia <opdracht> [opties]
 
 Opdrachten:
-  build    Bouw alle documenten uit content/ naar dist/ (HTML, PDF, manifest)
+  build    Bouw alle documenten uit content/ naar dist/ (HTML, PDF, manifest,
+           toegankelijkheidsrapport)
+  check    Controleer de bronnen en de toegankelijkheid zonder PDF te bouwen;
+           het rapport komt in dist/toegankelijkheid/ [SLUG]
 
-Opties voor build:
+Opties (build en check):
   --content DIR   map met documenten (standaard: content)
   --out DIR       uitvoermap (standaard: dist)
   --only SLUG     bouw alleen dit document; de rest van dist/ blijft staan
@@ -39,6 +43,7 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(usage);
     return command ? 0 : 1;
   }
+  if (command === 'check') return runCheck(rest);
   if (command !== 'build') {
     process.stderr.write(`kia: onbekende opdracht \`${command}\`\n\n${usage}`);
     return 2;
@@ -98,6 +103,29 @@ async function main(argv: string[]): Promise<number> {
   }
   process.stderr.write(`kia: ${result.manifest?.documents.length ?? 0} document(en) gebouwd in ${seconds} s → ${values.out}/\n`);
   return 0;
+}
+
+async function runCheck(args: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args, allowPositionals: true, strict: true, options: { content: { type: 'string', default: 'content' }, out: { type: 'string', default: 'dist' } } });
+  } catch (error) {
+    process.stderr.write(`kia: ${(error as Error).message}\n\n${usage}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  const result = await check({ contentDir: values.content, outDir: values.out, only: positionals[0] });
+  if (result.files.length > 0) process.stderr.write(`${reporter(result.files)}\n`);
+  if (result.report && result.timings) {
+    const { summary } = result.report;
+    const { compileSeconds, htmlSeconds, pdfSeconds } = result.timings;
+    process.stderr.write(`  bronnen en HTML ${compileSeconds.toFixed(2)} s, axe ${htmlSeconds.toFixed(2)} s, PDF-controles ${pdfSeconds.toFixed(2)} s\n`);
+    process.stderr.write(
+      `kia: toegankelijkheid ${result.report.passed ? 'in orde' : 'NIET in orde'}: ${summary.htmlViolations} overtredingen in HTML, ${summary.htmlNeedsReview} na te kijken, ${summary.pdfFailures} PDF-controles mislukt, ${summary.pdfNotChecked} niet gecontroleerd → ${values.out}/toegankelijkheid/index.html\n`,
+    );
+    for (const document of result.report.documents) if (!document.pdf) process.stderr.write(`  ${document.slug}: PDF niet gecontroleerd: ${document.pdfMissing}\n`);
+  }
+  return result.ok ? 0 : 1;
 }
 
 main(process.argv.slice(2)).then(

@@ -1,0 +1,103 @@
+/**
+ * `kia check`: validate the sources and run the accessibility gate without building the PDF.
+ * The HTML is compiled afresh from the sources and checked with axe; the PDF checks run on the
+ * PDFs in the output folder when they are up to date with the sources (else: not checked, and
+ * the report says why). The report replaces `<out>/toegankelijkheid/`.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { VFile } from 'vfile';
+import { copyAssets } from '../core/assets.ts';
+import { compileDocument } from '../core/compile-document.ts';
+import { discoverDocuments } from '../core/discover.ts';
+import type { Manifest } from '../core/manifest.ts';
+import { sha256 } from '../core/read-source.ts';
+import { pdfExpectations } from '../check/expectations.ts';
+import { runGate, writeReport, type AccessibilityReport, type GateDocument, type GateTimings } from '../check/gate.ts';
+import { BrowserSession } from '../render/browser.ts';
+
+export interface CheckOptions {
+  contentDir: string;
+  outDir: string;
+  only?: string;
+}
+
+export interface CheckResult {
+  ok: boolean;
+  files: VFile[];
+  report?: AccessibilityReport;
+  timings?: GateTimings & { compileSeconds: number };
+}
+
+/** Check the documents under `contentDir`; never throws for bad input. */
+export async function check(options: CheckOptions): Promise<CheckResult> {
+  const contentDir = path.resolve(options.contentDir);
+  const outDir = path.resolve(options.outDir);
+  const problems = new VFile({ path: path.relative(process.cwd(), contentDir) || '.' });
+  const files: VFile[] = [problems];
+  const failed = () => files.some((file) => file.messages.some((message) => message.fatal));
+  const done = (extra: Partial<CheckResult> = {}): CheckResult => ({ ok: !failed(), files: files.filter((file) => file.messages.length > 0), ...extra });
+
+  const all = await discoverDocuments(contentDir, problems);
+  const documents = options.only ? all.filter((doc) => doc.slug === options.only) : all;
+  if (options.only && documents.length === 0) {
+    problems.message(`Unexpected document \`${options.only}\`, expected one of ${all.map((doc) => `\`${doc.slug}\``).join(', ') || '(none)'}`, { source: 'kia-files', ruleId: 'unknown-document' }).fatal = true;
+  }
+  const manifest = existsSync(path.join(outDir, 'manifest.json')) ? (JSON.parse(await readFile(path.join(outDir, 'manifest.json'), 'utf8')) as Manifest) : undefined;
+
+  const started = performance.now();
+  const work = await mkdtemp(path.join(tmpdir(), 'kia-check-'));
+  const gateDocuments: GateDocument[] = [];
+  try {
+    await copyAssets(work);
+    for (const doc of documents) {
+      const { document, files: documentFiles } = await compileDocument(doc, { assetBase: '../assets' });
+      files.push(...documentFiles);
+      if (!document) continue;
+      const htmlFile = path.join(work, doc.slug, 'index.html');
+      await mkdir(path.dirname(htmlFile), { recursive: true });
+      await writeFile(htmlFile, document.html);
+      const record = manifest?.documents.find((entry) => entry.slug === doc.slug);
+      const pdfFile = path.join(outDir, doc.slug, `${doc.slug}.pdf`);
+      const upToDate =
+        record?.input.sha256 === document.sha256 &&
+        document.responses.every((response, index) => record.responses[index]?.sha256 === response.sha256) &&
+        existsSync(pdfFile) &&
+        record.outputs.some((output) => output.path === `${doc.slug}/${doc.slug}.pdf` && output.sha256 === sha256(readFileSync(pdfFile)));
+      gateDocuments.push({
+        slug: doc.slug,
+        title: document.matter.title,
+        html: { file: htmlFile, shown: `${doc.slug}/index.html` },
+        pdf: upToDate ? { file: pdfFile, shown: `${doc.slug}/${doc.slug}.pdf`, expected: pdfExpectations(document.printTree) } : undefined,
+        pdfMissing: upToDate ? undefined : 'de PDF in de uitvoermap ontbreekt of is ouder dan de bron; draai `kia build`.',
+      });
+    }
+    if (failed()) return done();
+    const compileSeconds = (performance.now() - started) / 1000;
+    const session = await BrowserSession.launch();
+    let report: AccessibilityReport;
+    let timings: GateTimings;
+    try {
+      ({ report, timings } = await runGate(session, gateDocuments, [], work));
+    } finally {
+      await session.close();
+    }
+    for (const entry of report.documents) {
+      const file = files.find((candidate) => candidate.path === path.relative(process.cwd(), path.join(contentDir, entry.slug, 'index.md'))) ?? problems;
+      for (const violation of entry.html.violations) file.message(`Unexpected accessibility violation in ${entry.html.file}: ${violation.help}, expected none`, { source: 'axe', ruleId: violation.id }).fatal = true;
+      for (const item of entry.pdf?.checks ?? []) if (item.status === 'fail') file.message(`Unexpected PDF/UA failure in ${entry.pdf!.file}: ${item.title}, expected it to pass`, { source: 'kia-pdf-check', ruleId: item.id }).fatal = true;
+    }
+    // Replace only the report folder, in one step.
+    await mkdir(outDir, { recursive: true });
+    const staged = await mkdtemp(path.join(outDir, '.toegankelijkheid-'));
+    await writeReport(staged, report, '../assets');
+    await rm(path.join(outDir, 'toegankelijkheid'), { recursive: true, force: true });
+    await rename(staged, path.join(outDir, 'toegankelijkheid'));
+    if (!existsSync(path.join(outDir, 'assets'))) await copyAssets(outDir);
+    return done({ report, timings: { ...timings, compileSeconds } });
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
