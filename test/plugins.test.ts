@@ -25,6 +25,9 @@ import rehypeToc from '../scripts/pipeline/plugins/rehype-toc.ts';
 import remarkFootnoteReferences from '../scripts/pipeline/plugins/remark-footnote-references.ts';
 import remarkKiaFrontmatter from '../scripts/pipeline/plugins/remark-kia-frontmatter.ts';
 import remarkRawHtmlAsText from '../scripts/pipeline/plugins/remark-raw-html-as-text.ts';
+import remarkLangPassages from '../scripts/pipeline/plugins/remark-lang-passages.ts';
+import rehypePrintLangPassages from '../scripts/pipeline/plugins/rehype-print-lang-passages.ts';
+import remarkDirective from 'remark-directive';
 import { footnoteOptions, responseProcessor, toHast } from '../scripts/pipeline/processor.ts';
 import rehypeFootnoteLabelId from '../scripts/pipeline/plugins/rehype-footnote-label-id.ts';
 import { formatMessages } from './helpers/messages.ts';
@@ -46,6 +49,8 @@ const runners: Record<string, Runner> = {
   'remark-kia-frontmatter': (file) => run(file, [remarkKiaFrontmatter], []),
   'remark-footnote-references': (file) => run(file, [remarkFootnoteReferences], []),
   'remark-raw-html-as-text': (file) => run(file, [remarkRawHtmlAsText], []),
+  'remark-lang-passages': (file) => run(file, [remarkDirective, remarkLangPassages], []),
+  'rehype-print-lang-passages': (file) => run(file, [remarkDirective, remarkLangPassages], [rehypePrintLangPassages]),
   'rehype-footnote-label-id': (file, _folder, options) => run(file, [], [[rehypeFootnoteLabelId, options]]),
   'rehype-heading-ids': (file, _folder, options) => run(file, [], [[rehypeHeadingIds, options]]),
   'rehype-shift-headings': (file, _folder, options) => run(file, [], [[rehypeShiftHeadings, options]]),

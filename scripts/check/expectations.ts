@@ -13,7 +13,8 @@ export function pdfExpectations(printTree: Root, text?: string): PdfExpectations
     if (node.tagName === 'html' || node.tagName === 'head') return node.tagName === 'head' ? 'skip' : undefined;
     const rank = headingRank(node);
     if (rank) headings.push({ level: rank, text: toString(node) });
-    if (typeof node.properties.lang === 'string') langPassages.push({ lang: node.properties.lang, text: toString(node) });
+    // A block passage is checked per block (each carries the language in the PDF).
+    if (typeof node.properties.lang === 'string' && node.tagName !== 'div') langPassages.push({ lang: node.properties.lang, text: toString(node).replace(/\s+/g, ' ').trim() });
   });
   return { headings, langPassages, text };
 }

@@ -43,18 +43,17 @@ const isoDate = z
 
 const nonEmpty = z.string({ error: 'a string' }).trim().min(1, { error: 'a non-empty string' });
 
-/** BCP 47 language tag such as `nl`, `nl-NL` or `en-GB`. */
-const languageTag = z.string({ error: 'a BCP 47 language tag such as `nl`' }).refine(
-  (value) => {
-    if (!/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/.test(value)) return false;
-    try {
-      return Intl.getCanonicalLocales(value).length === 1;
-    } catch {
-      return false;
-    }
-  },
-  { error: 'a BCP 47 language tag such as `nl`' },
-);
+/** True for a BCP 47 language tag such as `nl`, `nl-NL` or `en-GB`. */
+export function isLanguageTag(value: string): boolean {
+  if (!/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/.test(value)) return false;
+  try {
+    return Intl.getCanonicalLocales(value).length === 1;
+  } catch {
+    return false;
+  }
+}
+
+const languageTag = z.string({ error: 'a BCP 47 language tag such as `nl`' }).refine(isLanguageTag, { error: 'a BCP 47 language tag such as `nl`' });
 
 export const responseSchema = z.object(
   {

@@ -79,3 +79,13 @@ export function stabiliseStructureIds(pdf: PDFDocument): void {
   root.set(PDFName.of('IDTree'), pdf.context.register(pdf.context.obj({ Names: names })));
 }
 
+
+/**
+ * The print variant marks passages in another language as `<em lang>` (the only inline element
+ * Chromium tags with `/Lang`); in the PDF they are spans, not emphasis.
+ */
+export function langEmphasisToSpan(pdf: PDFDocument): void {
+  walkStructure(pdf, (element) => {
+    if (element.get(PDFName.of('S')) === PDFName.of('Em') && element.has(PDFName.of('Lang'))) element.set(PDFName.of('S'), PDFName.of('Span'));
+  });
+}

@@ -1,7 +1,8 @@
 /**
  * The pipeline, in one place. Three processors share their plugins:
  *
- * 1. `bodyProcessor`: Markdown + frontmatter → validated frontmatter + hast of the body.
+ * 1. `bodyProcessor`: Markdown + frontmatter → validated frontmatter + hast of the body
+ *    (GFM, plus `:lang[…]{en}` directives for passages in another language).
  * 2. `responseProcessor`: a stakeholder response (Markdown, no frontmatter) → hast, with raw
  *    HTML shown as text and nothing typographically rewritten (responses are verbatim).
  * 3. `documentProcessor`: body hast + responses → complete HTML document (screen or print).
@@ -11,6 +12,7 @@
 import type { Root as HastRoot } from 'hast';
 import type { Root as MdastRoot } from 'mdast';
 import rehypeStringify from 'rehype-stringify';
+import remarkDirective from 'remark-directive';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
@@ -28,6 +30,8 @@ import rehypeTableAccessibility from './plugins/rehype-table-accessibility.ts';
 import rehypeToc from './plugins/rehype-toc.ts';
 import remarkFootnoteReferences from './plugins/remark-footnote-references.ts';
 import remarkKiaFrontmatter from './plugins/remark-kia-frontmatter.ts';
+import remarkLangPassages from './plugins/remark-lang-passages.ts';
+import rehypePrintLangPassages from './plugins/rehype-print-lang-passages.ts';
 import remarkRawHtmlAsText from './plugins/remark-raw-html-as-text.ts';
 
 /** Dutch, accessible GFM footnotes; `clobberPrefix` keeps ids of body and responses apart. */
@@ -48,7 +52,9 @@ export function bodyProcessor() {
     .use(remarkParse)
     .use(remarkFrontmatter, ['yaml'])
     .use(remarkGfm)
+    .use(remarkDirective)
     .use(remarkKiaFrontmatter)
+    .use(remarkLangPassages)
     .use(remarkFootnoteReferences)
     .use(remarkRehype, footnoteOptions(''))
     .use(rehypeFootnoteLabelId, { id: 'voetnoten' })
@@ -85,7 +91,7 @@ export function documentProcessor(options: DocumentOptions) {
     .use(rehypeDocumentShell, { matter: options.matter, assetBase: options.assetBase, variant: options.variant })
     .use(rehypeHeadingIds)
     .use(rehypeToc);
-  if (options.variant === 'print') processor.use(rehypePrintFootnotes);
+  if (options.variant === 'print') processor.use(rehypePrintFootnotes).use(rehypePrintLangPassages);
   if (options.extraPlugins) processor.use(options.extraPlugins);
   return processor.use(rehypeStringify);
 }
