@@ -71,6 +71,19 @@ const cases: Case[] = [
     expected: ['content/doc/responses/leeg.md', '1:1 error Unexpected empty response, expected the text of the response empty-response kia-responses'],
   },
   {
+    name: 'image without alternative text, missing image, file that is not an image',
+    files: {
+      'content/doc/index.md': document('![](grafiek.svg)\n\n![Een grafiek](ontbreekt.png)\n\n![Een grafiek](nep.png)\n'),
+      'content/doc/grafiek.svg': '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>\n',
+      'content/doc/nep.png': 'Dit is tekst, geen afbeelding.\n',
+    },
+    expected: [
+      '9:1-9:17 error Unexpected image `grafiek.svg` without alternative text, expected `![beschrijving](grafiek.svg)` (or `![](grafiek.svg "decoratief")` for a purely decorative image) image-alt kia-images',
+      '11:1 error Unexpected missing image file `ontbreekt.png`, expected a file at `content/doc/ontbreekt.png` missing-image kia-images',
+      '13:1-13:24 error Unexpected file `nep.png` that is not an image, expected PNG, JPEG, GIF, WebP or SVG not-an-image kia-images',
+    ],
+  },
+  {
     name: 'all problems of several files at once',
     files: {
       'content/a/index.md': document('Tekst.[^x]\n'),

@@ -48,7 +48,8 @@ describe('kia build on the example content', () => {
       expect(existsSync(path.join(out, file)), file).toBe(true);
     }
     // The print HTML is an intermediate file, not part of the publication.
-    expect(readdirSync(path.join(out, 'flits')).sort()).toEqual(['flits.pdf', 'index.html']);
+    expect(readdirSync(path.join(out, 'flits')).sort()).toEqual(['afbeeldingen', 'flits.pdf', 'index.html']);
+    expect(readFileSync(path.join(out, 'flits/afbeeldingen/risicomatrix.svg'))).toEqual(readFileSync(path.join(content, 'flits/afbeeldingen/risicomatrix.svg')));
     expect(readdirSync(path.join(out, 'kamerbrief-flits')).sort()).toEqual(['index.html', 'kamerbrief-flits.pdf']);
   });
 

@@ -26,6 +26,7 @@ import remarkFootnoteReferences from '../scripts/pipeline/plugins/remark-footnot
 import remarkKiaFrontmatter from '../scripts/pipeline/plugins/remark-kia-frontmatter.ts';
 import remarkRawHtmlAsText from '../scripts/pipeline/plugins/remark-raw-html-as-text.ts';
 import remarkLangPassages from '../scripts/pipeline/plugins/remark-lang-passages.ts';
+import remarkLocalImages from '../scripts/pipeline/plugins/remark-local-images.ts';
 import rehypePrintLangPassages from '../scripts/pipeline/plugins/rehype-print-lang-passages.ts';
 import remarkDirective from 'remark-directive';
 import { footnoteOptions, responseProcessor, toHast } from '../scripts/pipeline/processor.ts';
@@ -49,6 +50,7 @@ const runners: Record<string, Runner> = {
   'remark-kia-frontmatter': (file) => run(file, [remarkKiaFrontmatter], []),
   'remark-footnote-references': (file) => run(file, [remarkFootnoteReferences], []),
   'remark-raw-html-as-text': (file) => run(file, [remarkRawHtmlAsText], []),
+  'remark-local-images': async (file) => `${await run(file, [remarkLocalImages], [])}\n<!-- images: ${JSON.stringify(file.data.images?.map((image) => image.url))} -->`,
   'remark-lang-passages': (file) => run(file, [remarkDirective, remarkLangPassages], []),
   'rehype-print-lang-passages': (file) => run(file, [remarkDirective, remarkLangPassages], [rehypePrintLangPassages]),
   'rehype-footnote-label-id': (file, _folder, options) => run(file, [], [[rehypeFootnoteLabelId, options]]),

@@ -3,7 +3,7 @@
  * manifest, all written to a staging folder and swapped in only when nothing failed.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { VFile } from 'vfile';
 import { copyAssets } from '../core/assets.ts';
@@ -112,6 +112,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       await mkdir(docDir, { recursive: true });
       const htmlPath = path.join(docDir, 'index.html');
       await writeFile(htmlPath, document.html);
+      for (const image of document.images) {
+        await mkdir(path.dirname(path.join(docDir, image)), { recursive: true });
+        await copyFile(path.join(document.source.dir, image), path.join(docDir, image));
+      }
 
       let pdf: PdfContent | undefined;
       let pdfInfo: { pages: number; bytes: number } | undefined;

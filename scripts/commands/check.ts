@@ -5,7 +5,7 @@
  * the report says why). The report replaces `<out>/toegankelijkheid/`.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { VFile } from 'vfile';
@@ -59,6 +59,10 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
       const htmlFile = path.join(work, doc.slug, 'index.html');
       await mkdir(path.dirname(htmlFile), { recursive: true });
       await writeFile(htmlFile, document.html);
+      for (const image of document.images) {
+        await mkdir(path.dirname(path.join(work, doc.slug, image)), { recursive: true });
+        await copyFile(path.join(doc.dir, image), path.join(work, doc.slug, image));
+      }
       const record = manifest?.documents.find((entry) => entry.slug === doc.slug);
       const pdfFile = path.join(outDir, doc.slug, `${doc.slug}.pdf`);
       const upToDate =

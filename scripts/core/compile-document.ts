@@ -3,6 +3,7 @@
  * screen HTML, the print HTML (for Paged.js) and what the verbatim proof needs.
  */
 import { existsSync, realpathSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Element, Root as HastRoot } from 'hast';
 import type { Root as MdastRoot } from 'mdast';
@@ -28,6 +29,8 @@ export interface CompiledResponse {
 
 export interface CompiledDocument {
   source: DocumentSource;
+  /** Local images, relative to the document folder (copied next to the HTML). */
+  images: string[];
   matter: Frontmatter;
   file: VFile;
   sha256: string;
@@ -61,6 +64,7 @@ export async function compileDocument(doc: DocumentSource, options: CompileOptio
   const files = [index.file];
   const bodyTree = await toHast(bodyProcessor(), index.file);
   const matter = index.file.data.matter;
+  const images = await checkImages(doc, index.file);
 
   const responses: CompiledResponse[] = [];
   const rendered: RenderedResponse[] = [];
@@ -92,23 +96,56 @@ export async function compileDocument(doc: DocumentSource, options: CompileOptio
   const print = await run('print');
   return {
     files,
-    document: { source: doc, matter, file: index.file, sha256: index.sha256, responses, html: screen.html, printHtml: print.html, printTree: print.tree },
+    document: { source: doc, images, matter, file: index.file, sha256: index.sha256, responses, html: screen.html, printHtml: print.html, printTree: print.tree },
   };
+}
+
+/** Image files: inside the folder, present, and really an image (by their first bytes). */
+async function checkImages(doc: DocumentSource, file: VFile): Promise<string[]> {
+  const found = new Set<string>();
+  for (const image of file.data.images ?? []) {
+    const absolute = resolveInside(doc, image.url, file, image.position?.start, 'kia-images', 'image');
+    if (!absolute) continue;
+    const head = new Uint8Array(await readFile(absolute)).slice(0, 512);
+    if (!looksLikeImage(head)) {
+      file.message(`Unexpected file \`${image.url}\` that is not an image, expected PNG, JPEG, GIF, WebP or SVG`, { place: image.position, source: 'kia-images', ruleId: 'not-an-image' }).fatal = true;
+      continue;
+    }
+    found.add(path.relative(doc.dir, absolute));
+  }
+  return [...found].sort();
+}
+
+function looksLikeImage(head: Uint8Array): boolean {
+  const text = Buffer.from(head).toString('latin1');
+  return (
+    text.startsWith('\x89PNG') ||
+    text.startsWith('\xff\xd8\xff') ||
+    text.startsWith('GIF8') ||
+    (text.startsWith('RIFF') && text.slice(8, 12) === 'WEBP') ||
+    /^\s*(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*<svg[\s>]/.test(text)
+  );
 }
 
 /** Resolve a response path, reporting absolute paths, escapes from the folder and missing files. */
 function resolveResponse(doc: DocumentSource, relative: string, file: VFile, place: { line: number; column: number } | undefined): string | undefined {
+  return resolveInside(doc, relative, file, place, source, 'response');
+}
+
+/** Resolve `relative` inside the document folder, or report why not. */
+function resolveInside(doc: DocumentSource, relative: string, file: VFile, place: { line: number; column: number } | undefined, source: string, kind: 'response' | 'image'): string | undefined {
   const report = (reason: string, ruleId: string) => {
     file.message(reason, { place, source, ruleId }).fatal = true;
     return undefined;
   };
   const folder = path.relative(process.cwd(), doc.dir) || '.';
-  if (path.isAbsolute(relative)) return report(`Unexpected absolute path \`${relative}\`, expected a path relative to \`${folder}\``, 'response-outside-document');
+  const outside = `${kind}-outside-document`;
+  if (path.isAbsolute(relative)) return report(`Unexpected absolute path \`${relative}\`, expected a path relative to \`${folder}\``, outside);
   const absolute = path.resolve(doc.dir, relative);
-  if (!absolute.startsWith(doc.dir + path.sep)) return report(`Unexpected path \`${relative}\` outside the document folder, expected a file inside \`${folder}\``, 'response-outside-document');
-  if (!existsSync(absolute)) return report(`Unexpected missing response file \`${relative}\`, expected a file at \`${path.join(folder, relative)}\``, 'missing-response');
+  if (!absolute.startsWith(doc.dir + path.sep)) return report(`Unexpected path \`${relative}\` outside the document folder, expected a file inside \`${folder}\``, outside);
+  if (!existsSync(absolute)) return report(`Unexpected missing ${kind} file \`${relative}\`, expected a file at \`${path.join(folder, relative)}\``, `missing-${kind}`);
   const real = realpathSync(absolute);
-  if (!real.startsWith(realpathSync(doc.dir) + path.sep)) return report(`Unexpected link \`${relative}\` pointing outside the document folder, expected a file inside \`${folder}\``, 'response-outside-document');
+  if (!real.startsWith(realpathSync(doc.dir) + path.sep)) return report(`Unexpected link \`${relative}\` pointing outside the document folder, expected a file inside \`${folder}\``, outside);
   return absolute;
 }
 

@@ -31,6 +31,7 @@ import rehypeToc from './plugins/rehype-toc.ts';
 import remarkFootnoteReferences from './plugins/remark-footnote-references.ts';
 import remarkKiaFrontmatter from './plugins/remark-kia-frontmatter.ts';
 import remarkLangPassages from './plugins/remark-lang-passages.ts';
+import remarkLocalImages from './plugins/remark-local-images.ts';
 import rehypePrintLangPassages from './plugins/rehype-print-lang-passages.ts';
 import remarkRawHtmlAsText from './plugins/remark-raw-html-as-text.ts';
 
@@ -55,6 +56,7 @@ export function bodyProcessor() {
     .use(remarkDirective)
     .use(remarkKiaFrontmatter)
     .use(remarkLangPassages)
+    .use(remarkLocalImages)
     .use(remarkFootnoteReferences)
     .use(remarkRehype, footnoteOptions(''))
     .use(rehypeFootnoteLabelId, { id: 'voetnoten' })
