@@ -53,13 +53,14 @@ await generateAssessment(path.join(workspace, 'content'), 'groot');
 await mkdir(path.join(workspace, 'work/groot'), { recursive: true });
 await copyAssets(path.join(workspace, 'work'));
 
-const samples: Record<string, Sample[]> = { html: [], pdf: [], verify: [], pagedjsCli: [], build: [] };
+const samples: Record<string, Sample[]> = { html: [], pdf: [], verify: [], gate: [], pagedjsCli: [], build: [] };
 for (let run = 1; run <= runs; run++) {
   process.stderr.write(`run ${run}/${runs}…\n`);
   samples.html.push(await stage('html'));
   const pdf = await stage('pdf');
   samples.pdf.push(pdf);
   samples.verify.push(await stage('verify', String(pdf.report.responsesPage)));
+  samples.gate.push(await stage('gate'));
   samples.pagedjsCli.push(
     await measure(
       path.join(root, 'node_modules/.bin/pagedjs-cli'),
@@ -81,9 +82,12 @@ process.stdout.write(
     row('HTML stage (Markdown → HTML, screen + print)', samples.html),
     row('PDF stage (one Chromium, Paged.js, pdf-lib)', samples.pdf),
     row('verbatim proof (pdf.js text of responses)', samples.verify),
+    row('accessibility gate (axe + PDF/UA checks)', samples.gate),
+    `  of which axe on the HTML ${median(samples.gate.map((s) => s.report.htmlSeconds)).toFixed(2)} s, PDF checks ${median(samples.gate.map((s) => s.report.pdfSeconds)).toFixed(2)} s (${(samples.gate[0].report.pdfPages / median(samples.gate.map((s) => s.report.pdfSeconds))).toFixed(0)} pages/s); ${samples.gate[0].report.violations} violations, ${samples.gate[0].report.pdfFailures} failed PDF checks`,
     row('plain pagedjs-cli on the same print HTML', samples.pagedjsCli),
     row('kia build end to end (CLI, wall clock)', samples.build),
     `PDF stage / plain pagedjs-cli: ${(ours / theirs).toFixed(2)}`,
+    `accessibility gate / PDF stage: ${(median(samples.gate.map((s) => s.seconds)) / ours).toFixed(2)}`,
     '',
   ].join('\n'),
 );

@@ -1,8 +1,11 @@
 /**
  * One benchmark stage in a fresh process, so its peak memory can be measured on its own.
- * Usage: stage.ts <html|pdf|verify> <workspace>. Prints `{"seconds": …, …}` as JSON.
+ * Usage: stage.ts <html|pdf|verify|gate> <workspace>. Prints `{"seconds": …, …}` as JSON.
  */
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
+import { pdfExpectations } from '../check/expectations.ts';
+import { auditHtml } from '../check/html-audit.ts';
+import { auditPdf } from '../check/pdf-audit.ts';
 import path from 'node:path';
 import { readPdfText } from '../check/pdf-text.ts';
 import { verifyResponses } from '../check/verify-responses.ts';
@@ -37,6 +40,7 @@ if (stage === 'html') {
     const printed = await printer.print(printPath, { timeoutMs: 600_000, allowedRoot: work, locate: ['.responses'], pageNumberLinks: 'nav.toc a' });
     report.pages = printed.pages;
     report.responsesPage = printed.located['.responses'] ?? 1;
+    await writeFile(path.join(work, 'groot/print-text.txt'), printed.text);
     await writeFile(pdfPath, await finishPdf(printed.pdf, { title: 'Bench', authors: [], subject: 'bench', keywords: [], lang: 'nl', date: '2026-11-01' }));
   } finally {
     await printer.close();
@@ -50,6 +54,22 @@ if (stage === 'html') {
   if (!result.responses.every((response) => response.html && response.pdf)) throw new Error('verbatim proof failed on the generated document');
   // Compiling is the HTML stage's work; leave it out of the proof's time.
   report.compileSeconds = compileSeconds;
+} else if (stage === 'gate') {
+  const compiledStarted = performance.now();
+  const document = await compile();
+  report.compileSeconds = (performance.now() - compiledStarted) / 1000;
+  const session = await BrowserSession.launch();
+  try {
+    const html = await auditHtml(session, htmlPath, { shownFile: 'groot/index.html', allowedRoot: work });
+    const pdf = await auditPdf(pdfPath, { shownFile: 'groot/groot.pdf', expected: pdfExpectations(document.printTree, await readFile(path.join(work, 'groot/print-text.txt'), 'utf8')) });
+    report.htmlSeconds = html.seconds;
+    report.pdfSeconds = pdf.seconds;
+    report.pdfPages = pdf.pages;
+    report.violations = html.violations.length;
+    report.pdfFailures = pdf.checks.filter((check) => check.status === 'fail').length;
+  } finally {
+    await session.close();
+  }
 } else {
   throw new Error(`unknown stage ${stage}`);
 }
