@@ -22,6 +22,7 @@ import rehypePrintFootnotes from '../scripts/pipeline/plugins/rehype-print-footn
 import rehypeShiftHeadings from '../scripts/pipeline/plugins/rehype-shift-headings.ts';
 import rehypeTableAccessibility from '../scripts/pipeline/plugins/rehype-table-accessibility.ts';
 import rehypeToc from '../scripts/pipeline/plugins/rehype-toc.ts';
+import rehypePrintTocPageNumbers from '../scripts/pipeline/plugins/rehype-print-toc-page-numbers.ts';
 import remarkFootnoteReferences from '../scripts/pipeline/plugins/remark-footnote-references.ts';
 import remarkKiaFrontmatter from '../scripts/pipeline/plugins/remark-kia-frontmatter.ts';
 import remarkRawHtmlAsText from '../scripts/pipeline/plugins/remark-raw-html-as-text.ts';
@@ -60,6 +61,7 @@ const runners: Record<string, Runner> = {
   'rehype-print-footnotes': (file) => run(file, [], [rehypePrintFootnotes]),
   'rehype-document-shell': (file, _folder, options) => run(file, [], [[rehypeDocumentShell, { matter, assetBase: '../assets', variant: 'screen', ...options }]]),
   'rehype-toc': (file) => run(file, [], [[rehypeDocumentShell, { matter, assetBase: '../assets', variant: 'screen' }], rehypeHeadingIds, rehypeToc]),
+  'rehype-print-toc-page-numbers': (file) => run(file, [], [[rehypeDocumentShell, { matter, assetBase: '../assets', variant: 'print' }], rehypeHeadingIds, rehypeToc, rehypePrintTocPageNumbers]),
   'rehype-append-responses': async (file, folder) => {
     const responseFile = new VFile({ path: 'response.md', value: readFileSync(path.join(folder, 'response.md'), 'utf8') });
     const tree: HastRoot = await toHast(responseProcessor('reactie-1-'), responseFile);

@@ -37,10 +37,10 @@ if (stage === 'html') {
 } else if (stage === 'pdf') {
   const printer = await BrowserSession.launch();
   try {
-    const printed = await printer.print(printPath, { timeoutMs: 600_000, allowedRoot: work, locate: ['.responses'], pageNumberLinks: 'nav.toc a' });
+    const printed = await printer.print(printPath, { timeoutMs: 600_000, allowedRoot: work, locate: ['.responses'], pageNumberLinks: 'nav.toc a', notes: '.footnote' });
     report.pages = printed.pages;
     report.responsesPage = printed.located['.responses'] ?? 1;
-    await writeFile(path.join(work, 'groot/print-text.txt'), printed.text);
+    await writeFile(path.join(work, 'groot/print-text.json'), JSON.stringify({ text: printed.text, notes: printed.notes }));
     await writeFile(pdfPath, await finishPdf(printed.pdf, { title: 'Bench', authors: [], subject: 'bench', keywords: [], lang: 'nl', date: '2026-11-01' }));
   } finally {
     await printer.close();
@@ -61,7 +61,8 @@ if (stage === 'html') {
   const session = await BrowserSession.launch();
   try {
     const html = await auditHtml(session, htmlPath, { shownFile: 'groot/index.html', allowedRoot: work });
-    const pdf = await auditPdf(pdfPath, { shownFile: 'groot/groot.pdf', expected: pdfExpectations(document.printTree, await readFile(path.join(work, 'groot/print-text.txt'), 'utf8')) });
+    const printed = JSON.parse(await readFile(path.join(work, 'groot/print-text.json'), 'utf8')) as { text: string; notes: string[] };
+    const pdf = await auditPdf(pdfPath, { shownFile: 'groot/groot.pdf', expected: pdfExpectations(document.printTree, printed.text, printed.notes) });
     report.htmlSeconds = html.seconds;
     report.pdfSeconds = pdf.seconds;
     report.pdfPages = pdf.pages;

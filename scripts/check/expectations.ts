@@ -5,8 +5,8 @@ import { toString } from 'hast-util-to-string';
 import { visit } from 'unist-util-visit';
 import type { PdfExpectations } from './pdf-audit.ts';
 
-/** Headings and other-language passages of `printTree`, plus the laid-out `text` when known. */
-export function pdfExpectations(printTree: Root, text?: string): PdfExpectations {
+/** Headings and other-language passages of `printTree`, plus the laid-out `text` and `notes` when known. */
+export function pdfExpectations(printTree: Root, text?: string, notes?: string[]): PdfExpectations {
   const headings: NonNullable<PdfExpectations['headings']> = [];
   const langPassages: NonNullable<PdfExpectations['langPassages']> = [];
   visit(printTree, 'element', (node) => {
@@ -16,5 +16,5 @@ export function pdfExpectations(printTree: Root, text?: string): PdfExpectations
     // A block passage is checked per block (each carries the language in the PDF).
     if (typeof node.properties.lang === 'string' && node.tagName !== 'div') langPassages.push({ lang: node.properties.lang, text: toString(node).replace(/\s+/g, ' ').trim() });
   });
-  return { headings, langPassages, text };
+  return { headings, langPassages, text, notes };
 }

@@ -127,7 +127,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         await writeFile(printPath, document.printHtml);
         printer ??= await BrowserSession.launch();
         try {
-          const printed = await printer.print(printPath, { timeoutMs: options.pdfTimeoutMs ?? 600_000, allowedRoot: staging.dir, locate: ['.responses'], pageNumberLinks: 'nav.toc a' });
+          const printed = await printer.print(printPath, { timeoutMs: options.pdfTimeoutMs ?? 600_000, allowedRoot: staging.dir, locate: ['.responses'], pageNumberLinks: 'nav.toc a', notes: '.footnote' });
           const { matter } = document;
           const bytes = await finishPdf(printed.pdf, {
             title: matter.subtitle ? `${matter.title}: ${matter.subtitle}` : matter.title,
@@ -139,7 +139,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
           });
           const pdfPath = path.join(docDir, `${slug}.pdf`);
           await writeFile(pdfPath, bytes);
-          expected = pdfExpectations(document.printTree, printed.text);
+          expected = pdfExpectations(document.printTree, printed.text, printed.notes);
           pdfInfo = { pages: printed.pages, bytes: bytes.length };
           progress({ slug, stage: 'pdf', state: 'done', ms: performance.now() - started, detail: `${printed.pages} pagina's` });
           // The proof only needs the pages from the responses on: reading 200 pages costs seconds.

@@ -33,6 +33,7 @@ import remarkKiaFrontmatter from './plugins/remark-kia-frontmatter.ts';
 import remarkLangPassages from './plugins/remark-lang-passages.ts';
 import remarkLocalImages from './plugins/remark-local-images.ts';
 import rehypePrintLangPassages from './plugins/rehype-print-lang-passages.ts';
+import rehypePrintTocPageNumbers from './plugins/rehype-print-toc-page-numbers.ts';
 import remarkRawHtmlAsText from './plugins/remark-raw-html-as-text.ts';
 
 /** Dutch, accessible GFM footnotes; `clobberPrefix` keeps ids of body and responses apart. */
@@ -93,7 +94,7 @@ export function documentProcessor(options: DocumentOptions) {
     .use(rehypeDocumentShell, { matter: options.matter, assetBase: options.assetBase, variant: options.variant })
     .use(rehypeHeadingIds)
     .use(rehypeToc);
-  if (options.variant === 'print') processor.use(rehypePrintFootnotes).use(rehypePrintLangPassages);
+  if (options.variant === 'print') processor.use(rehypePrintFootnotes).use(rehypePrintLangPassages).use(rehypePrintTocPageNumbers);
   if (options.extraPlugins) processor.use(options.extraPlugins);
   return processor.use(rehypeStringify);
 }

@@ -76,6 +76,8 @@ export interface PrintResult {
   located: Record<string, number | undefined>;
   /** The laid-out text of all pages (innerText), for comparing with the PDF's structure. */
   text: string;
+  /** The laid-out text of each element matching `PrintOptions.notes` (e.g. footnotes), in order. */
+  notes: string[];
 }
 
 export interface PrintOptions {
@@ -86,12 +88,13 @@ export interface PrintOptions {
   /** CSS selectors whose page numbers the caller wants to know (e.g. where the responses start). */
   locate?: string[];
   /**
-   * Links (CSS selector) whose target's page number should become real text: a
-   * `span.page-number` appended to the link, and `page-numbers-as-text` on `<html>` so the
-   * stylesheet can drop the `target-counter()` it laid out with. Generated content is not
-   * tagged in the PDF; text is.
+   * Links (CSS selector) whose target's page number is written, after layout, into the
+   * link's `span.page-number` (a placeholder that reserved the room). Real text, unlike
+   * `target-counter()`, is tagged in the PDF.
    */
   pageNumberLinks?: string;
+  /** Selector of notes (footnotes) whose text should be reported separately in `notes`. */
+  notes?: string;
 }
 
 /** A running Chromium that prints documents with Paged.js and checks pages with axe. */
@@ -121,7 +124,7 @@ export class BrowserSession {
         await page.evaluate(() => document.fonts.ready.then(() => undefined));
         await page.addScriptTag({ path: pagedPolyfill });
         await page.addScriptTag({ path: pagedHandlers });
-        const { pages, located, text } = await page.evaluate(async (selectors: string[], pageNumberLinks: string | undefined) => {
+        const { pages, located, text, notes } = await page.evaluate(async (selectors: string[], pageNumberLinks: string | undefined, notesSelector: string | undefined) => {
           const polyfill = (window as unknown as { PagedPolyfill: { preview: () => Promise<{ total: number }> } }).PagedPolyfill;
           const flow = await polyfill.preview();
           const located: Record<string, number | undefined> = {};
@@ -137,19 +140,16 @@ export class BrowserSession {
             for (const link of document.querySelectorAll<HTMLAnchorElement>(pageNumberLinks)) {
               const target = document.getElementById(decodeURIComponent(link.hash.slice(1)));
               const number = target?.closest<HTMLElement>('.pagedjs_page')?.dataset.pageNumber;
-              if (!number) continue;
-              const span = document.createElement('span');
-              span.className = 'page-number';
-              span.textContent = number;
-              link.append(span);
+              const span = link.querySelector('.page-number');
+              if (number && span) span.textContent = number;
             }
-            document.documentElement.classList.add('page-numbers-as-text');
           }
           const text = document.querySelector<HTMLElement>('.pagedjs_pages')?.innerText ?? '';
-          return { pages: flow.total, located, text };
-        }, options.locate ?? [], options.pageNumberLinks);
+          const notes = notesSelector ? [...document.querySelectorAll<HTMLElement>(`.pagedjs_pages ${notesSelector}`)].map((note) => note.innerText) : [];
+          return { pages: flow.total, located, text, notes };
+        }, options.locate ?? [], options.pageNumberLinks, options.notes);
         const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true, timeout: 0 });
-        return { pdf, pages, located, text };
+        return { pdf, pages, located, text, notes };
       })();
       const timeout = new Promise<never>((_, reject) => {
         timer = setTimeout(() => reject(new Error(`Unexpected PDF layout taking longer than ${options.timeoutMs / 1000} s, expected it to finish (is there content Paged.js cannot lay out?)`)), options.timeoutMs);

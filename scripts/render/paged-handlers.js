@@ -2,15 +2,23 @@
 
 // A table that continues on the next page repeats its header row there: Paged.js splits the
 // table into a second <table> without <thead>, which would leave readers (and the PDF's
-// structure) with header-less cells.
+// structure) with header-less cells. The header is added as soon as the continued table is
+// rebuilt on the new page, before its rows are laid out, so the page's breaks account for it
+// (adding it after layout would push the page's last lines past its bottom, where they are cut).
 class RepeatTableHeaders extends window.Paged.Handler {
-  afterPageLayout(pageElement, _page, _breakToken, chunker) {
-    for (const table of pageElement.querySelectorAll('table[data-split-from]')) {
-      if (table.querySelector(':scope > thead')) continue;
-      const source = chunker.source.querySelector(`[data-ref="${table.dataset.ref}"]`);
-      const header = source && source.querySelector(':scope > thead');
-      if (header) table.insertBefore(header.cloneNode(true), table.querySelector(':scope > tbody'));
-    }
+  renderNode(clone, node) {
+    const element = clone.nodeType === 1 ? clone : clone.parentElement;
+    const table = element && element.closest('table');
+    if (!table || !table.dataset.splitFrom || table.querySelector(':scope > thead')) return;
+    const sourceElement = node.nodeType === 1 ? node : node.parentElement;
+    const sourceTable = sourceElement && sourceElement.closest('table');
+    const header = sourceTable && sourceTable.querySelector(':scope > thead');
+    if (!header) return;
+    const copy = header.cloneNode(true);
+    // The copy must not share Paged.js references with the original header.
+    for (const part of [copy, ...copy.querySelectorAll('[data-ref]')]) part.removeAttribute('data-ref');
+    copy.setAttribute('data-repeated-header', '');
+    table.insertBefore(copy, table.firstChild);
   }
 }
 
