@@ -1,7 +1,7 @@
 /** The accessibility report as an accessible Dutch HTML page. */
 import type { Element, ElementContent } from 'hast';
 import { h } from 'hastscript';
-import { toHtml } from 'hast-util-to-html';
+import { simplePage } from '../core/simple-page.ts';
 import type { AccessibilityReport } from './gate.ts';
 import type { HtmlAudit, HtmlFinding } from './html-audit.ts';
 import type { CheckStatus, PdfAudit } from './pdf-audit.ts';
@@ -111,25 +111,13 @@ export function reportPage(report: AccessibilityReport, assetBase: string): stri
       h('p', report.manualNote),
     ]),
   );
-  return toHtml({
-    type: 'root',
-    children: [
-      { type: 'doctype' },
-      h('html', { lang: 'nl' }, [
-        h('head', [
-          h('meta', { charSet: 'utf-8' }),
-          h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
-          h('title', 'Toegankelijkheidsrapport'),
-          h('meta', { name: 'description', content: 'Uitkomst van de automatische toegankelijkheidscontroles (WCAG 2.1 AA, PDF/UA-1) en de handmatige controlelijst.' }),
-          ...['tokens', 'base', 'components', 'screen'].map((name) => h('link', { rel: 'stylesheet', href: `${assetBase}/${name}.css` })),
-        ]),
-        h('body.report', [
-          h('a.skip-link', { href: '#inhoud' }, 'Direct naar de inhoud'),
-          h('header.site-header', [h('p.doc-type', [h('a', { href: '../index.html' }, 'Publicaties')])]),
-          h('main', { id: 'inhoud' }, body),
-          h('footer.doc-footer', [h('p', 'Gemaakt door kia-press')]),
-        ]),
-      ]),
-    ],
+  return simplePage({
+    title: 'Toegankelijkheidsrapport',
+    description: 'Uitkomst van de automatische toegankelijkheidscontroles (WCAG 2.1 AA, PDF/UA-1) en de handmatige controlelijst.',
+    assetBase,
+    bodyClass: 'report',
+    header: h('p.doc-type', [h('a', { href: '../index.html' }, 'Publicaties')]),
+    main: body,
+    footer: 'Gemaakt door kia-press',
   });
 }

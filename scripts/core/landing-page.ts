@@ -1,7 +1,7 @@
 /** `dist/index.html`: every document with links to its HTML and PDF. */
 import { h } from 'hastscript';
 import type { Element } from 'hast';
-import { toHtml } from 'hast-util-to-html';
+import { simplePage } from './simple-page.ts';
 import { formatDutchDate } from './dutch.ts';
 import { statusLabels, typeLabels, type Frontmatter } from './frontmatter-schema.ts';
 
@@ -35,26 +35,13 @@ export function landingPage(entries: LandingEntry[]): string {
       ].filter(Boolean) as Element[]),
     ].filter(Boolean) as Element[]),
   );
-  const tree = {
-    type: 'root' as const,
-    children: [
-      { type: 'doctype' as const },
-      h('html', { lang: 'nl' }, [
-        h('head', [
-          h('meta', { charSet: 'utf-8' }),
-          h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
-          h('title', 'Publicaties'),
-          h('meta', { name: 'description', content: 'Overzicht van de gepubliceerde documenten, als HTML en als PDF.' }),
-          ...['tokens', 'base', 'components', 'screen'].map((name) => h('link', { rel: 'stylesheet', href: `assets/${name}.css` })),
-        ]),
-        h('body.landing', [
-          h('a.skip-link', { href: '#inhoud' }, 'Direct naar de inhoud'),
-          h('header.site-header', [h('p.doc-type', 'kia-press')]),
-          h('main', { id: 'inhoud' }, [h('h1', 'Publicaties'), h('ul.publications', items)]),
-          h('footer.doc-footer', [h('p', `${entries.length} ${entries.length === 1 ? 'document' : 'documenten'}`)]),
-        ]),
-      ]),
-    ],
-  };
-  return toHtml(tree);
+  return simplePage({
+    title: 'Publicaties',
+    description: 'Overzicht van de gepubliceerde documenten, als HTML en als PDF.',
+    assetBase: 'assets',
+    bodyClass: 'landing',
+    header: h('p.doc-type', 'kia-press'),
+    main: [h('h1', 'Publicaties'), h('ul.publications', items)],
+    footer: `${entries.length} ${entries.length === 1 ? 'document' : 'documenten'}`,
+  });
 }
