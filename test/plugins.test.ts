@@ -32,6 +32,7 @@ import rehypePrintLangPassages from '../scripts/pipeline/plugins/rehype-print-la
 import remarkDirective from 'remark-directive';
 import { footnoteOptions, responseProcessor, toHast } from '../scripts/pipeline/processor.ts';
 import rehypeFootnoteLabelId from '../scripts/pipeline/plugins/rehype-footnote-label-id.ts';
+import rehypeFootnoteBackrefs from '../scripts/pipeline/plugins/rehype-footnote-backrefs.ts';
 import { formatMessages } from './helpers/messages.ts';
 
 const root = path.join(import.meta.dirname, 'fixtures');
@@ -54,6 +55,7 @@ const runners: Record<string, Runner> = {
   'remark-local-images': async (file) => `${await run(file, [remarkLocalImages], [])}\n<!-- images: ${JSON.stringify(file.data.images?.map((image) => image.url))} -->`,
   'remark-lang-passages': (file) => run(file, [remarkDirective, remarkLangPassages], []),
   'rehype-print-lang-passages': (file) => run(file, [remarkDirective, remarkLangPassages], [rehypePrintLangPassages]),
+  'rehype-footnote-backrefs': (file) => run(file, [], [rehypeFootnoteBackrefs]),
   'rehype-footnote-label-id': (file, _folder, options) => run(file, [], [[rehypeFootnoteLabelId, options]]),
   'rehype-heading-ids': (file, _folder, options) => run(file, [], [[rehypeHeadingIds, options]]),
   'rehype-shift-headings': (file, _folder, options) => run(file, [], [[rehypeShiftHeadings, options]]),

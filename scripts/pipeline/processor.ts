@@ -22,6 +22,7 @@ import type { VFile } from 'vfile';
 import type { Frontmatter } from '../core/frontmatter-schema.ts';
 import rehypeAppendResponses, { type RenderedResponse } from './plugins/rehype-append-responses.ts';
 import rehypeDocumentShell from './plugins/rehype-document-shell.ts';
+import rehypeFootnoteBackrefs from './plugins/rehype-footnote-backrefs.ts';
 import rehypeFootnoteLabelId from './plugins/rehype-footnote-label-id.ts';
 import rehypeHeadingIds from './plugins/rehype-heading-ids.ts';
 import rehypePrintFootnotes from './plugins/rehype-print-footnotes.ts';
@@ -61,6 +62,7 @@ export function bodyProcessor() {
     .use(remarkFootnoteReferences)
     .use(remarkRehype, footnoteOptions(''))
     .use(rehypeFootnoteLabelId, { id: 'voetnoten' })
+    .use(rehypeFootnoteBackrefs)
     .use(rehypeTableAccessibility);
 }
 
@@ -73,6 +75,7 @@ export function responseProcessor(prefix: string) {
     .use(remarkFootnoteReferences)
     .use(remarkRehype, footnoteOptions(prefix))
     .use(rehypeFootnoteLabelId, { id: `${prefix}voetnoten` })
+    .use(rehypeFootnoteBackrefs)
     // The response title is an <h3>, so the response's own `##` becomes an <h4>.
     .use(rehypeShiftHeadings, { shift: 2 })
     .use(rehypeTableAccessibility);
