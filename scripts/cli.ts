@@ -4,7 +4,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { reporter } from 'vfile-reporter';
-import { build, type ProgressEvent } from './commands/build.ts';
+import { build, BuildAborted, type ProgressEvent } from './commands/build.ts';
 import { check } from './commands/check.ts';
 
 const usage = `Gebruik: kia <opdracht> [opties]
@@ -78,15 +78,35 @@ async function main(argv: string[]): Promise<number> {
   }
 
   const started = performance.now();
-  const result = await build({
-    contentDir: values.content,
-    outDir: values.out,
-    only: values.only,
-    pdf: !values['no-pdf'],
-    check: !values['no-check'],
-    pdfTimeoutMs: timeout * 1000,
-    onProgress: printProgress,
-  });
+  // Ctrl-C (or a TERM from CI) stops the build cleanly: browser closed, staging removed, dist/ kept.
+  const controller = new AbortController();
+  const stop = () => {
+    if (controller.signal.aborted) process.exit(130);
+    process.stderr.write(`\nkia: afbreken…\n`);
+    controller.abort();
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  let result;
+  try {
+    result = await build({
+      contentDir: values.content,
+      outDir: values.out,
+      only: values.only,
+      pdf: !values['no-pdf'],
+      check: !values['no-check'],
+      pdfTimeoutMs: timeout * 1000,
+      onProgress: printProgress,
+      signal: controller.signal,
+    });
+  } catch (error) {
+    if (!(error instanceof BuildAborted)) throw error;
+    process.stderr.write(`kia: build afgebroken; ${values.out}/ is niet gewijzigd\n`);
+    return 130;
+  } finally {
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
+  }
   if (result.files.length > 0) process.stderr.write(`${reporter(result.files)}\n`);
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   const accessibility = result.accessibility;

@@ -31,6 +31,8 @@ export interface BuildOptions {
   check?: boolean;
   /** Extra transforms per variant; see CompileOptions.extraPlugins. */
   extraPlugins?: CompileOptions['extraPlugins'];
+  /** Abort the build (Ctrl-C): the browser is closed, the staging folder removed, `dist/` kept. */
+  signal?: AbortSignal;
   /** Per-document PDF layout timeout. */
   pdfTimeoutMs?: number;
   onProgress?: (event: ProgressEvent) => void;
@@ -58,6 +60,13 @@ export interface BuildResult {
 }
 
 const generator = 'kia-press 0.1.0';
+
+/** Thrown by `build` when its signal aborts it; nothing was written to the output folder. */
+export class BuildAborted extends Error {
+  constructor() {
+    super('build aborted');
+  }
+}
 
 /** Build the documents under `options.contentDir` into `options.outDir`; never throws for bad input. */
 export async function build(options: BuildOptions): Promise<BuildResult> {
@@ -96,6 +105,12 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const keepExisting = Boolean(options.only);
   const staging = await createStaging(outDir, { keepExisting });
   let printer: BrowserSession | undefined;
+  // Closing the browser ends a render in progress at once; the loop then stops at the next check.
+  const onAbort = () => void printer?.close();
+  options.signal?.addEventListener('abort', onAbort);
+  const stopIfAborted = () => {
+    if (options.signal?.aborted) throw new BuildAborted();
+  };
   try {
     const previous = keepExisting ? await readPreviousManifest(outDir) : undefined;
     // Stylesheets and fonts first: Paged.js loads them while laying out the PDF.
@@ -106,6 +121,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const gateDocuments: GateDocument[] = [];
 
     for (const document of compiled) {
+      stopIfAborted();
       const slug = document.source.slug;
       const docDir = path.join(staging.dir, slug);
       await rm(docDir, { recursive: true, force: true });
@@ -152,6 +168,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         }
       }
 
+      stopIfAborted();
       if (document.responses.length > 0) {
         progress({ slug, stage: 'verify', state: 'start' });
         const started = performance.now();
@@ -192,6 +209,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     await writeFile(path.join(staging.dir, 'index.html'), landingPage(documents.map((doc) => landing.get(doc.slug)).filter((entry): entry is LandingEntry => Boolean(entry))));
 
     let accessibility: BuildResult['accessibility'];
+    stopIfAborted();
     if (options.check !== false) {
       printer ??= await BrowserSession.launch();
       progress({ slug: '(alle)', stage: 'check-html', state: 'start' });
@@ -208,6 +226,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       return result(false, undefined, { accessibility, keptFailedOutput: failedOutput });
     }
 
+    stopIfAborted();
     const shared = [await fileRecord(path.join(staging.dir, 'index.html'), 'index.html'), ...(await folderRecords(path.join(staging.dir, 'assets'), staging.dir))];
     if (accessibility) shared.push(...(await folderRecords(path.join(staging.dir, 'toegankelijkheid'), staging.dir)));
     const manifest: Manifest = { generator, documents: records, shared };
@@ -216,8 +235,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     return result(true, manifest, { accessibility });
   } catch (error) {
     await staging.discard();
-    throw error;
+    throw options.signal?.aborted ? new BuildAborted() : error;
   } finally {
+    options.signal?.removeEventListener('abort', onAbort);
     await printer?.close();
   }
 }

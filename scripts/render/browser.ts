@@ -107,7 +107,8 @@ export class BrowserSession {
     if (!existsSync(executablePath)) {
       throw new Error(`Chromium not found at ${executablePath}; install it with \`apt-get install -y chromium chromium-driver\` (as root) or set KIA_CHROMIUM`);
     }
-    const browser = await puppeteer.launch({ executablePath, args: chromiumArgs, headless: true, protocolTimeout: 0 });
+    // Signals are ours to handle (the CLI aborts the build and cleans up); puppeteer would exit at once.
+    const browser = await puppeteer.launch({ executablePath, args: chromiumArgs, headless: true, protocolTimeout: 0, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false });
     return new BrowserSession(browser);
   }
 
