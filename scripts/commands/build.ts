@@ -3,13 +3,13 @@
  * manifest, all written to a staging folder and swapped in only when nothing failed.
  */
 import { existsSync } from 'node:fs';
-import { copyFile, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { VFile } from 'vfile';
 import { copyAssets } from '../core/assets.ts';
 import { compileDocument, type CompiledDocument, type CompileOptions } from '../core/compile-document.ts';
 import { discoverDocuments } from '../core/discover.ts';
-import { typeLabels } from '../core/frontmatter-schema.ts';
+import { typeLabels, type Frontmatter } from '../core/frontmatter-schema.ts';
 import { landingPage, type LandingEntry } from '../core/landing-page.ts';
 import { fileRecord, folderRecords, serializeManifest, type DocumentRecord, type Manifest } from '../core/manifest.ts';
 import { createStaging } from '../core/staging.ts';
@@ -19,7 +19,8 @@ import { BrowserSession } from '../render/browser.ts';
 import { pdfExpectations } from '../check/expectations.ts';
 import { runGate, writeReport, type AccessibilityReport, type GateDocument } from '../check/gate.ts';
 import type { PdfExpectations } from '../check/pdf-audit.ts';
-import { finishPdf } from '../render/pdf-metadata.ts';
+import { finishPdf, type PdfMetadata } from '../render/pdf-metadata.ts';
+import { writePage } from '../core/write-page.ts';
 
 export interface BuildOptions {
   contentDir: string;
@@ -126,12 +127,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       const docDir = path.join(staging.dir, slug);
       await rm(docDir, { recursive: true, force: true });
       await mkdir(docDir, { recursive: true });
-      const htmlPath = path.join(docDir, 'index.html');
-      await writeFile(htmlPath, document.html);
-      for (const image of document.images) {
-        await mkdir(path.dirname(path.join(docDir, image)), { recursive: true });
-        await copyFile(path.join(document.source.dir, image), path.join(docDir, image));
-      }
+      const htmlPath = await writePage(document, docDir);
 
       let pdf: PdfContent | undefined;
       let pdfInfo: { pages: number; bytes: number } | undefined;
@@ -139,32 +135,16 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       if (options.pdf) {
         progress({ slug, stage: 'pdf', state: 'start' });
         const started = performance.now();
-        const printPath = path.join(docDir, '.print.html');
-        await writeFile(printPath, document.printHtml);
-        printer ??= await BrowserSession.launch();
         try {
-          const printed = await printer.print(printPath, { timeoutMs: options.pdfTimeoutMs ?? 600_000, allowedRoot: staging.dir, locate: ['.responses'], pageNumberLinks: 'nav.toc a', notes: '.footnote' });
-          const { matter } = document;
-          const bytes = await finishPdf(printed.pdf, {
-            title: matter.subtitle ? `${matter.title}: ${matter.subtitle}` : matter.title,
-            authors: matter.authors ?? (matter.commissioner ? [matter.commissioner] : []),
-            subject: matter.description ?? `${typeLabels[matter.type]}${matter.service ? ` over ${matter.service}` : ''}`,
-            keywords: [typeLabels[matter.type], matter.service, 'kinderrechten'].filter((word): word is string => Boolean(word)),
-            lang: matter.lang,
-            date: matter.date,
-          });
-          const pdfPath = path.join(docDir, `${slug}.pdf`);
-          await writeFile(pdfPath, bytes);
-          expected = pdfExpectations(document.printTree, printed.text, printed.notes);
-          pdfInfo = { pages: printed.pages, bytes: bytes.length };
-          progress({ slug, stage: 'pdf', state: 'done', ms: performance.now() - started, detail: `${printed.pages} pagina's` });
+          printer ??= await BrowserSession.launch();
+          const printed = await printDocument(printer, document, docDir, { root: staging.dir, timeoutMs: options.pdfTimeoutMs ?? 600_000 });
+          ({ pdfInfo, expected } = printed);
+          progress({ slug, stage: 'pdf', state: 'done', ms: performance.now() - started, detail: `${pdfInfo.pages} pagina's` });
           // The proof only needs the pages from the responses on: reading 200 pages costs seconds.
-          if (document.responses.length > 0) pdf = await readPdfText(pdfPath, { fromPage: printed.located['.responses'] ?? 1 });
+          if (document.responses.length > 0) pdf = await readPdfText(printed.pdfPath, { fromPage: printed.responsesPage });
         } catch (error) {
           document.file.message(`Unexpected failure while rendering the PDF (${(error as Error).message}), expected a PDF`, { source: 'kia-pdf', ruleId: 'pdf-render' }).fatal = true;
           continue;
-        } finally {
-          await rm(printPath, { force: true });
         }
       }
 
@@ -240,6 +220,42 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     options.signal?.removeEventListener('abort', onAbort);
     await printer?.close();
   }
+}
+
+/**
+ * Lay out the document's print variant with Paged.js, print and finish the PDF into `docDir`.
+ * Returns what the checks need: page count, size, and the laid-out text to compare with.
+ */
+async function printDocument(printer: BrowserSession, document: CompiledDocument, docDir: string, options: { root: string; timeoutMs: number }) {
+  const slug = document.source.slug;
+  const printPath = path.join(docDir, '.print.html');
+  await writeFile(printPath, document.printHtml);
+  try {
+    const printed = await printer.print(printPath, { timeoutMs: options.timeoutMs, allowedRoot: options.root, locate: ['.responses'], pageNumberLinks: 'nav.toc a', notes: '.footnote' });
+    const bytes = await finishPdf(printed.pdf, pdfMetadata(document.matter));
+    const pdfPath = path.join(docDir, `${slug}.pdf`);
+    await writeFile(pdfPath, bytes);
+    return {
+      pdfPath,
+      pdfInfo: { pages: printed.pages, bytes: bytes.length },
+      expected: pdfExpectations(document.printTree, printed.text, printed.notes),
+      responsesPage: printed.located['.responses'] ?? 1,
+    };
+  } finally {
+    await rm(printPath, { force: true });
+  }
+}
+
+/** The PDF's document information, from the frontmatter. */
+function pdfMetadata(matter: Frontmatter): PdfMetadata {
+  return {
+    title: matter.subtitle ? `${matter.title}: ${matter.subtitle}` : matter.title,
+    authors: matter.authors ?? (matter.commissioner ? [matter.commissioner] : []),
+    subject: matter.description ?? `${typeLabels[matter.type]}${matter.service ? ` over ${matter.service}` : ''}`,
+    keywords: [typeLabels[matter.type], matter.service, 'kinderrechten'].filter((word): word is string => Boolean(word)),
+    lang: matter.lang,
+    date: matter.date,
+  };
 }
 
 async function readPreviousManifest(outDir: string): Promise<Manifest | undefined> {

@@ -5,11 +5,12 @@
  * the report says why). The report replaces `<out>/toegankelijkheid/`.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { copyFile, mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rename, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { VFile } from 'vfile';
 import { copyAssets } from '../core/assets.ts';
+import { writePage } from '../core/write-page.ts';
 import { compileDocument } from '../core/compile-document.ts';
 import { discoverDocuments } from '../core/discover.ts';
 import type { Manifest } from '../core/manifest.ts';
@@ -56,13 +57,7 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
       const { document, files: documentFiles } = await compileDocument(doc, { assetBase: '../assets' });
       files.push(...documentFiles);
       if (!document) continue;
-      const htmlFile = path.join(work, doc.slug, 'index.html');
-      await mkdir(path.dirname(htmlFile), { recursive: true });
-      await writeFile(htmlFile, document.html);
-      for (const image of document.images) {
-        await mkdir(path.dirname(path.join(work, doc.slug, image)), { recursive: true });
-        await copyFile(path.join(doc.dir, image), path.join(work, doc.slug, image));
-      }
+      const htmlFile = await writePage(document, path.join(work, doc.slug));
       const record = manifest?.documents.find((entry) => entry.slug === doc.slug);
       const pdfFile = path.join(outDir, doc.slug, `${doc.slug}.pdf`);
       const upToDate =
