@@ -12,7 +12,7 @@ import { compileDocument } from '../scripts/core/compile-document.ts';
 import { verifyResponses } from '../scripts/check/verify-responses.ts';
 import { readPdfText } from '../scripts/check/pdf-text.ts';
 import { formatMessages } from './helpers/messages.ts';
-import { document, tempDir, writeTree } from './helpers/workspace.ts';
+import { document, poppler, tempDir, writeTree } from './helpers/workspace.ts';
 
 const response = `## Reactie
 
@@ -122,5 +122,21 @@ describe('verbatim proof', () => {
     expect((await verifyResponses(compiled!, htmlFile, undefined)).responses).toEqual([{ html: true, pdf: undefined }]);
     expect(compiled!.responses[0].file.messages).toEqual([]);
     expect(readFileSync(htmlFile, 'utf8')).toContain('Noot B.');
+  });
+});
+
+describe('verbatim proof with a long table in a response', () => {
+  it('passes when the table breaks across pages and its header row is repeated', async () => {
+    const rows = Array.from({ length: 70 }, (_, n) => `| Punt ${n + 1} | De reactie op punt ${n + 1} ("letterlijk"). |`).join('\n');
+    const root = writeTree({
+      'content/doc/index.md': document('## Inhoud\n\nTekst van het document.\n', responseEntry),
+      'content/doc/responses/reactie.md': `## Reactie met een lange tabel\n\n| Punt | Reactie |\n| ---- | ------- |\n${rows}\n\nSlotzin van de reactie.\n`,
+    });
+    const result = await build({ contentDir: path.join(root, 'content'), outDir: path.join(root, 'dist'), pdf: true, check: false });
+    expect(formatMessages(result.files)).toBe('');
+    expect(result.manifest?.documents[0].responses[0].verbatim).toEqual({ html: true, pdf: true });
+    // The header row really is in the PDF more than once.
+    const text = poppler('pdftotext', ['-layout', path.join(root, 'dist/doc/doc.pdf'), '-']);
+    expect(text.match(/^\s*Punt\s+Reactie\s*$/gm)?.length).toBeGreaterThan(1);
   });
 });

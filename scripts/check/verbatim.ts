@@ -146,10 +146,11 @@ export function pdfTextFromLines(lines: string[]): PdfText {
 
 /**
  * Find `expected` in the PDF text at or after `from` and compare. A hyphen that ends a line in
- * the PDF but is not in the expected text is a hyphenation break and is skipped.
+ * the PDF but is not in the expected text is a hyphenation break and is skipped, and so is a
+ * table header row (`repeatedHeaders`, whitespace removed) that the layout repeated on a new page.
  * Returns the difference (if any) and where the match ended.
  */
-export function findInPdf(expected: LocatedText, pdf: PdfText, from: number): { difference?: Difference; end: number } {
+export function findInPdf(expected: LocatedText, pdf: PdfText, from: number, repeatedHeaders: string[] = []): { difference?: Difference; end: number } {
   const probe = expected.text.slice(0, 48);
   const start = pdf.text.indexOf(probe, from);
   if (start === -1) {
@@ -164,8 +165,23 @@ export function findInPdf(expected: LocatedText, pdf: PdfText, from: number): { 
     } else if (pdf.text[j] === '-' && pdf.lineEnds.has(j)) {
       j++;
     } else {
-      return { difference: difference(expected, i, pdf.text.slice(j, j + 24)), end: j };
+      const skip = repeatedHeaderAt(expected.text, i, pdf.text, j, repeatedHeaders);
+      if (!skip) return { difference: difference(expected, i, pdf.text.slice(j, j + 24)), end: j };
+      [i, j] = skip;
     }
   }
   return { end: j };
+}
+
+/**
+ * A repeated header row may already have matched partly (a row can start like the header):
+ * look for a header that began up to its own length before the mismatch and realign after it.
+ */
+function repeatedHeaderAt(expected: string, i: number, pdf: string, j: number, headers: string[]): [number, number] | undefined {
+  for (const header of headers) {
+    for (let back = 0; back <= Math.min(header.length, i); back++) {
+      if (pdf.startsWith(header, j - back) && expected.slice(i - back, i) === pdf.slice(j - back, j)) return [i - back, j - back + header.length];
+    }
+  }
+  return undefined;
 }

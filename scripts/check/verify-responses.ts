@@ -5,6 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { fromHtml } from 'hast-util-from-html';
+import { visit } from 'unist-util-visit';
 import type { CompiledDocument } from '../core/compile-document.ts';
 import { responseRegions } from '../core/compile-document.ts';
 import { findInPdf, firstDifference, pdfTextFromLines, renderedText, type Difference } from './verbatim.ts';
@@ -46,7 +47,11 @@ export async function verifyResponses(document: CompiledDocument, htmlPath: stri
       const printRegion = printRegions[index];
       const printDifference = firstDifference(response.source, renderedText(printRegion, { withApparatus: false }).text);
       const expected = renderedText(printRegion, { withApparatus: true });
-      const found = findInPdf(expected, pdfText, pdfCursor);
+      const headers: string[] = [];
+      visit(printRegion, 'element', (node) => {
+        if (node.tagName === 'thead') headers.push(renderedText(node, { withApparatus: true }).text);
+      });
+      const found = findInPdf(expected, pdfText, pdfCursor, headers.filter(Boolean));
       pdfCursor = found.end;
       const pdfDifference = printDifference ?? found.difference;
       if (pdfDifference) fail('PDF', pdfDifference);
