@@ -138,8 +138,8 @@ async function runCheck(args: string[]): Promise<number> {
   if (result.files.length > 0) process.stderr.write(`${reporter(result.files)}\n`);
   if (result.report && result.timings) {
     const { summary } = result.report;
-    const { compileSeconds, htmlSeconds, pdfSeconds } = result.timings;
-    process.stderr.write(`  bronnen en HTML ${compileSeconds.toFixed(2)} s, axe ${htmlSeconds.toFixed(2)} s, PDF-controles ${pdfSeconds.toFixed(2)} s\n`);
+    const { compileSeconds, htmlSeconds, pdfSeconds, seconds } = result.timings;
+    process.stderr.write(`  bronnen en HTML ${compileSeconds.toFixed(2)} s, axe ${htmlSeconds.toFixed(2)} s en PDF-controles ${pdfSeconds.toFixed(2)} s gelijktijdig: ${seconds.toFixed(2)} s\n`);
     process.stderr.write(
       `kia: toegankelijkheid ${result.report.passed ? 'in orde' : 'NIET in orde'}: ${summary.htmlViolations} overtredingen in HTML, ${summary.htmlNeedsReview} na te kijken, ${summary.pdfFailures} PDF-controles mislukt, ${summary.pdfNotChecked} niet gecontroleerd → ${values.out}/toegankelijkheid/index.html\n`,
     );

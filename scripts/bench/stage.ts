@@ -4,8 +4,7 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { pdfExpectations } from '../check/expectations.ts';
-import { auditHtml } from '../check/html-audit.ts';
-import { auditPdf } from '../check/pdf-audit.ts';
+import { runGate } from '../check/gate.ts';
 import path from 'node:path';
 import { readPdfText } from '../check/pdf-text.ts';
 import { verifyResponses } from '../check/verify-responses.ts';
@@ -58,16 +57,20 @@ if (stage === 'html') {
   const compiledStarted = performance.now();
   const document = await compile();
   report.compileSeconds = (performance.now() - compiledStarted) / 1000;
+  const printed = JSON.parse(await readFile(path.join(work, 'groot/print-text.json'), 'utf8')) as { text: string; notes: string[] };
   const session = await BrowserSession.launch();
   try {
-    const html = await auditHtml(session, htmlPath, { shownFile: 'groot/index.html', allowedRoot: work });
-    const printed = JSON.parse(await readFile(path.join(work, 'groot/print-text.json'), 'utf8')) as { text: string; notes: string[] };
-    const pdf = await auditPdf(pdfPath, { shownFile: 'groot/groot.pdf', expected: pdfExpectations(document.printTree, printed.text, printed.notes) });
-    report.htmlSeconds = html.seconds;
-    report.pdfSeconds = pdf.seconds;
-    report.pdfPages = pdf.pages;
-    report.violations = html.violations.length;
-    report.pdfFailures = pdf.checks.filter((check) => check.status === 'fail').length;
+    const { report: gate, timings } = await runGate(
+      session,
+      [{ slug: 'groot', title: document.matter.title, html: { file: htmlPath, shown: 'groot/index.html' }, pdf: { file: pdfPath, shown: 'groot/groot.pdf', expected: pdfExpectations(document.printTree, printed.text, printed.notes) } }],
+      [],
+      work,
+    );
+    report.htmlSeconds = timings.htmlSeconds;
+    report.pdfSeconds = timings.pdfSeconds;
+    report.pdfPages = gate.documents[0].pdf?.pages ?? 0;
+    report.violations = gate.summary.htmlViolations;
+    report.pdfFailures = gate.summary.pdfFailures;
   } finally {
     await session.close();
   }
