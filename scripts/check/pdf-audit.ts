@@ -76,6 +76,9 @@ export function runChecks(facts: PdfFacts, expected: PdfExpectations): PdfCheck[
     checks.push({ ...check, status: final, message: final === 'fail' ? failed : ok, details: problems.slice(0, 20) });
   };
   const structure = facts.structure;
+  /** For checks that read the structure tree: without one their requirement cannot be met. */
+  const addStructural = (check: Parameters<typeof add>[0], problems: PdfCheck['details'], ok: string, failed: string, status?: CheckStatus) =>
+    structure ? add(check, problems, ok, failed, status) : add(check, [{ text: 'geen structuurboom' }], '', 'Niet te bepalen: de PDF heeft geen structuurboom (tags).', 'fail');
 
   // Text of every MCID, by page.
   const mcidText = new Map<string, string>();
@@ -163,19 +166,19 @@ export function runChecks(facts: PdfFacts, expected: PdfExpectations): PdfCheck[
     previous = heading.level;
   }
   if (headings.some((heading) => heading.level === 'H') && headings.some((heading) => heading.level !== 'H')) nesting.push({ text: 'het document gebruikt zowel H als H1–H6 (14-007)' });
-  add(
+  addStructural(
     { id: 'pdf-headings-nesting', title: 'Kopniveaus zonder sprongen', clause: '7.4.2', matterhorn: '14-003', wcag: ['1.3.1', '2.4.6'] },
     nesting,
     `${headings.length} koppen, zonder overgeslagen niveaus.`,
     'Er worden kopniveaus overgeslagen.',
-    headings.length === 0 && structure ? 'not-applicable' : structure ? undefined : 'fail',
+    headings.length === 0 ? 'not-applicable' : undefined,
   );
   if (expected.headings) {
     const actual = headings.map((heading) => `H${heading.level} ${squash(heading.text)}`);
     const wanted = expected.headings.map((heading) => `H${heading.level} ${squash(heading.text)}`);
     const index = wanted.findIndex((heading, position) => heading !== actual[position]);
     const problems = index === -1 && actual.length === wanted.length ? [] : [{ page: headings[index]?.page, text: `verwacht ${wanted[index] ?? '(geen kop meer)'}, gevonden ${actual[index === -1 ? wanted.length : index] ?? '(geen kop)'}` }];
-    add(
+    addStructural(
       { id: 'pdf-headings-match-html', title: 'Koppen gelijk aan de HTML', clause: '7.4', matterhorn: null, wcag: ['1.3.1'] },
       problems,
       `De ${wanted.length} koppen van de PDF zijn die van de HTML, in dezelfde volgorde en op hetzelfde niveau.`,
@@ -210,30 +213,30 @@ export function runChecks(facts: PdfFacts, expected: PdfExpectations): PdfCheck[
       if ((element.role === 'TH' || element.role === 'TD') && parent?.role !== 'TR') tables.push({ page: element.page, object: element.object, text: `${element.role} buiten een TR (09-004)` });
     });
   }
-  add(
+  addStructural(
     { id: 'pdf-figures-alt', title: 'Afbeeldingen met alternatieve tekst', clause: '7.3', matterhorn: '13-004', wcag: ['1.1.1'] },
     figures,
     figureCount === 0 ? 'Geen afbeeldingen (Figure) in de structuur.' : `Alle ${figureCount} afbeeldingen hebben een alternatieve tekst.`,
     'Niet alle afbeeldingen hebben een alternatieve tekst.',
-    figureCount === 0 && structure ? 'not-applicable' : undefined,
+    figureCount === 0 ? 'not-applicable' : undefined,
   );
-  add(
+  addStructural(
     { id: 'pdf-tables-headers', title: 'Tabellen met kopcellen', clause: '7.5', matterhorn: '15-003', wcag: ['1.3.1'] },
     tables,
     tableCount === 0 ? 'Geen tabellen in de structuur.' : `Alle ${tableCount} tabellen hebben kopcellen (TH) met Scope.`,
     'Niet alle tabellen hebben bepaalbare kopcellen.',
-    tableCount === 0 && structure ? 'not-applicable' : undefined,
+    tableCount === 0 ? 'not-applicable' : undefined,
   );
 
   // Bookmarks for the H2/H3 headings
   const outlineTitles = new Set(facts.outline.map((item) => squash(item.title)));
   const sections = headings.filter((heading) => heading.level === 2 || heading.level === 3);
-  add(
+  addStructural(
     { id: 'pdf-bookmarks', title: 'Bladwijzers voor de hoofdstukken', clause: '7.17', matterhorn: null, wcag: ['2.4.5'] },
     sections.filter((heading) => !outlineTitles.has(squash(heading.text))).map((heading) => ({ page: heading.page, text: `geen bladwijzer voor „${clip(heading.text)}”` })),
     `${facts.outline.length} bladwijzers; elke H2 en H3 heeft er een.`,
     'Niet elk hoofdstuk of elke paragraaf heeft een bladwijzer.',
-    sections.length === 0 && facts.outline.length === 0 && structure ? 'not-applicable' : undefined,
+    sections.length === 0 && facts.outline.length === 0 ? 'not-applicable' : undefined,
   );
 
   // Content: tagged, artifact, or neither
