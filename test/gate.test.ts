@@ -42,7 +42,7 @@ describe('the example content', () => {
       expect(document.pdf?.checks.map((check) => check.id)).toEqual([
         'pdf-tagged', 'pdf-suspects', 'pdf-role-map', 'pdf-document-lang', 'pdf-xmp-metadata', 'pdf-title', 'pdf-display-doc-title',
         'pdf-fonts-embedded', 'pdf-fonts-unicode', 'pdf-headings-nesting', 'pdf-headings-match-html', 'pdf-figures-alt', 'pdf-tables-headers',
-        'pdf-bookmarks', 'pdf-text-tagged', 'pdf-artifact-nesting', 'pdf-furniture-artifacts', 'pdf-structure-text', 'pdf-lang-passages',
+        'pdf-lists-structure', 'pdf-bookmarks', 'pdf-text-tagged', 'pdf-artifact-nesting', 'pdf-furniture-artifacts', 'pdf-structure-text', 'pdf-lang-passages',
       ]);
       for (const check of document.pdf!.checks) {
         expect(check.matterhorn === null || /^\d\d-\d\d\d$/.test(check.matterhorn), check.id).toBe(true);
@@ -175,6 +175,10 @@ describe('negative PDF fixtures fail with their check', () => {
       });
     });
     expect(await failing(audit)).toEqual(['pdf-tables-headers']);
+  });
+
+  it('a list item without LBody (as Chromium tags it) fails pdf-lists-structure', async () => {
+    expect(await failing(await auditMutated((pdf) => renameFirst(pdf, 'LBody', 'NonStruct')))).toEqual(['pdf-lists-structure']);
   });
 
   it('no bookmarks fails pdf-bookmarks', async () => {

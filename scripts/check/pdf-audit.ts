@@ -228,6 +228,30 @@ export function runChecks(facts: PdfFacts, expected: PdfExpectations): PdfCheck[
     tableCount === 0 ? 'not-applicable' : undefined,
   );
 
+  // Lists: L → LI (or Caption, or a nested L), LI → Lbl and/or LBody (ISO 32000-1 table 336)
+  const lists: PdfCheck['details'] = [];
+  let listCount = 0;
+  if (structure) {
+    walk(structure, (element) => {
+      const kids = element.children.filter((child): child is StructElement => !isContent(child));
+      if (element.role === 'L') {
+        listCount++;
+        for (const kid of kids) if (!['LI', 'Caption', 'L'].includes(kid.role)) lists.push({ page: kid.page, object: kid.object, text: `${kid.role} direct in een lijst (L)` });
+      }
+      if (element.role === 'LI') {
+        for (const kid of kids) if (kid.role !== 'Lbl' && kid.role !== 'LBody') lists.push({ page: kid.page, object: kid.object, text: `${kid.role} in een lijstitem (LI) in plaats van Lbl of LBody` });
+        if (element.children.some(isContent)) lists.push({ page: element.page, object: element.object, text: 'inhoud direct in een lijstitem (LI), buiten Lbl of LBody' });
+      }
+    });
+  }
+  addStructural(
+    { id: 'pdf-lists-structure', title: 'Opbouw van lijsten', clause: '7.2', matterhorn: '09-005', wcag: ['1.3.1'] },
+    lists,
+    `Alle ${listCount} lijsten zijn opgebouwd als L → LI → Lbl/LBody.`,
+    'Niet alle lijsten zijn volgens de norm opgebouwd.',
+    listCount === 0 ? 'not-applicable' : undefined,
+  );
+
   // Bookmarks for the H2/H3 headings
   const outlineTitles = new Set(facts.outline.map((item) => squash(item.title)));
   const sections = headings.filter((heading) => heading.level === 2 || heading.level === 3);

@@ -89,3 +89,42 @@ export function langEmphasisToSpan(pdf: PDFDocument): void {
     if (element.get(PDFName.of('S')) === PDFName.of('Em') && element.has(PDFName.of('Lang'))) element.set(PDFName.of('S'), PDFName.of('Span'));
   });
 }
+
+/**
+ * Chromium tags a list item's body as `NonStruct` (or, in the table of contents, as the `Link`
+ * and nested `L` themselves) where PDF/UA wants `LI → Lbl? LBody`. Gather everything after
+ * the label into one `LBody`. Items with marked content directly inside are left as they are
+ * (moving it would need the parent tree rewritten); the list check reports those.
+ */
+export function wrapListBodies(pdf: PDFDocument): void {
+  const items: Array<{ element: PDFDict; ref: PDFRef }> = [];
+  walkStructure(pdf, (element, ref) => {
+    if (element.get(PDFName.of('S')) === PDFName.of('LI') && ref) items.push({ element, ref });
+  });
+  for (const { element, ref } of items) {
+    const kids = element.get(PDFName.of('K'));
+    const list = kids instanceof PDFArray ? kids.asArray() : kids ? [kids] : [];
+    if (list.some((kid) => !(kid instanceof PDFRef))) continue;
+    const isLabel = (kid: PDFObject) => {
+      const value = pdf.context.lookup(kid);
+      return value instanceof PDFDict && value.get(PDFName.of('S')) === PDFName.of('Lbl');
+    };
+    const labels = list.filter(isLabel);
+    const body = list.filter((kid) => !isLabel(kid));
+    if (body.length === 0) continue;
+    if (body.length === 1) {
+      const only = pdf.context.lookup(body[0]);
+      if (only instanceof PDFDict && only.get(PDFName.of('S')) === PDFName.of('LBody')) continue;
+      if (only instanceof PDFDict && only.get(PDFName.of('S')) === PDFName.of('NonStruct')) {
+        only.set(PDFName.of('S'), PDFName.of('LBody'));
+        continue;
+      }
+    }
+    const lbody = pdf.context.register(pdf.context.obj({ Type: 'StructElem', S: 'LBody', P: ref, K: body }));
+    for (const kid of body) {
+      const value = pdf.context.lookup(kid);
+      if (value instanceof PDFDict) value.set(PDFName.of('P'), lbody);
+    }
+    element.set(PDFName.of('K'), pdf.context.obj([...labels, lbody]));
+  }
+}

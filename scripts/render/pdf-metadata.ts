@@ -4,7 +4,7 @@
  * the same facts, fixed dates and stable structure ids, so the same input gives the same bytes.
  */
 import { PDFDocument, PDFName, PDFDict, PDFBool, PDFRawStream, PDFString } from 'pdf-lib';
-import { langEmphasisToSpan, stabiliseStructureIds } from '../pdf/structure.ts';
+import { langEmphasisToSpan, stabiliseStructureIds, wrapListBodies } from '../pdf/structure.ts';
 import { markUntaggedAsArtifacts } from '../pdf/content-stream.ts';
 import { pageContent, setPageContent } from '../pdf/pages.ts';
 
@@ -46,6 +46,7 @@ export async function finishPdf(bytes: Uint8Array, meta: PdfMetadata): Promise<U
 
   stabiliseStructureIds(pdf);
   langEmphasisToSpan(pdf);
+  wrapListBodies(pdf);
   markFurnitureAsArtifacts(pdf);
 
   return pdf.save({ useObjectStreams: false });
