@@ -6,7 +6,7 @@
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { PDFDict, PDFDocument, PDFName, PDFRawStream, StandardFonts, decodePDFRawStream } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, StandardFonts, decodePDFRawStream } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, type BuildResult } from '../scripts/commands/build.ts';
 import { auditHtml } from '../scripts/check/html-audit.ts';
@@ -42,7 +42,7 @@ describe('the example content', () => {
       expect(document.pdf?.checks.map((check) => check.id)).toEqual([
         'pdf-tagged', 'pdf-suspects', 'pdf-role-map', 'pdf-document-lang', 'pdf-xmp-metadata', 'pdf-title', 'pdf-display-doc-title',
         'pdf-fonts-embedded', 'pdf-fonts-unicode', 'pdf-headings-nesting', 'pdf-headings-match-html', 'pdf-figures-alt', 'pdf-tables-headers',
-        'pdf-lists-structure', 'pdf-bookmarks', 'pdf-text-tagged', 'pdf-artifact-nesting', 'pdf-furniture-artifacts', 'pdf-structure-text', 'pdf-lang-passages',
+        'pdf-lists-structure', 'pdf-links', 'pdf-annotation-tabs', 'pdf-bookmarks', 'pdf-text-tagged', 'pdf-artifact-nesting', 'pdf-furniture-artifacts', 'pdf-structure-text', 'pdf-lang-passages',
       ]);
       for (const check of document.pdf!.checks) {
         expect(check.matterhorn === null || /^\d\d-\d\d\d$/.test(check.matterhorn), check.id).toBe(true);
@@ -179,6 +179,24 @@ describe('negative PDF fixtures fail with their check', () => {
 
   it('a list item without LBody (as Chromium tags it) fails pdf-lists-structure', async () => {
     expect(await failing(await auditMutated((pdf) => renameFirst(pdf, 'LBody', 'NonStruct')))).toEqual(['pdf-lists-structure']);
+  });
+
+  it('a link without a description fails pdf-links (28-012)', async () => {
+    const audit = await auditMutated((pdf) => {
+      for (const page of pdf.getPages()) {
+        const annots = page.node.lookup(PDFName.of('Annots'));
+        if (annots instanceof PDFArray) for (const item of annots.asArray()) (pdf.context.lookup(item) as PDFDict).delete(PDFName.of('Contents'));
+      }
+    });
+    expect(await failing(audit)).toEqual(['pdf-links']);
+  });
+
+  it('a page with links whose tab order is not the structure fails pdf-annotation-tabs (28-009)', async () => {
+    const audit = await auditMutated((pdf) => {
+      for (const page of pdf.getPages()) page.node.set(PDFName.of('Tabs'), PDFName.of('R'));
+    });
+    expect(await failing(audit)).toEqual(['pdf-annotation-tabs']);
+    expect(audit.checks.find((check) => check.id === 'pdf-annotation-tabs')?.matterhorn).toBe('28-009');
   });
 
   it('no bookmarks fails pdf-bookmarks', async () => {

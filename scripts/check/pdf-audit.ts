@@ -252,6 +252,27 @@ export function runChecks(facts: PdfFacts, expected: PdfExpectations): PdfCheck[
     listCount === 0 ? 'not-applicable' : undefined,
   );
 
+  // Links: tagged as Link with a description; pages with annotations in structure order
+  const links = facts.annotations.filter((annotation) => annotation.subtype === 'Link');
+  add(
+    { id: 'pdf-links', title: 'Links getagd en beschreven', clause: '7.18.5', matterhorn: '28-012', wcag: ['2.4.4', '4.1.2'] },
+    links.flatMap((link) => [
+      ...(link.structRole === 'Link' ? [] : [{ page: link.page, object: link.object, text: `link niet in een Link-element (${link.structRole ?? 'niet in de structuur'}; 28-011)` }]),
+      ...(link.contents?.trim() ? [] : [{ page: link.page, object: link.object, text: 'link zonder Contents-beschrijving' }]),
+    ]),
+    `Alle ${links.length} links zitten in een Link-element en hebben een beschrijving (Contents).`,
+    'Niet alle links zijn getagd en beschreven.',
+    links.length === 0 ? 'not-applicable' : undefined,
+  );
+  const annotatedPages = [...new Set(facts.annotations.map((annotation) => annotation.page))];
+  add(
+    { id: 'pdf-annotation-tabs', title: 'Tabvolgorde volgt de structuur', clause: '7.18.3', matterhorn: facts.annotations.length > 0 && annotatedPages.some((page) => facts.tabs[page - 1] !== undefined) ? '28-009' : '28-008', wcag: ['2.4.3'] },
+    annotatedPages.filter((page) => facts.tabs[page - 1] !== 'S').map((page) => ({ page, text: facts.tabs[page - 1] ? `/Tabs /${facts.tabs[page - 1]} in plaats van /S` : 'geen /Tabs' })),
+    `Alle ${annotatedPages.length} pagina's met annotaties hebben /Tabs /S.`,
+    "Niet alle pagina's met annotaties volgen de structuur bij het tabben.",
+    annotatedPages.length === 0 ? 'not-applicable' : undefined,
+  );
+
   // Bookmarks for the H2/H3 headings
   const outlineTitles = new Set(facts.outline.map((item) => squash(item.title)));
   const sections = headings.filter((heading) => heading.level === 2 || heading.level === 3);

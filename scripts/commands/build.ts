@@ -232,7 +232,7 @@ async function printDocument(printer: BrowserSession, document: CompiledDocument
   await writeFile(printPath, document.printHtml);
   try {
     const printed = await printer.print(printPath, { timeoutMs: options.timeoutMs, allowedRoot: options.root, locate: ['.responses'], pageNumberLinks: 'nav.toc a', notes: '.footnote' });
-    const bytes = await finishPdf(printed.pdf, pdfMetadata(document.matter));
+    const bytes = await finishPdf(printed.pdf, { ...pdfMetadata(document.matter), links: printed.links });
     const pdfPath = path.join(docDir, `${slug}.pdf`);
     await writeFile(pdfPath, bytes);
     return {

@@ -54,6 +54,10 @@ export interface PdfFacts {
   outline: Array<{ title: string; depth: number }>;
   structure?: StructElement;
   roleMapProblems: string[];
+  /** Annotations with what the link checks need. */
+  annotations: Array<{ page: number; subtype: string; contents?: string; structRole?: string; object: string }>;
+  /** Per page (index 0 = page 1): the /Tabs entry, if any. */
+  tabs: Array<string | undefined>;
   /** Per page (index 0 = page 1): text runs with their marked-content context. */
   text: TextRun[][];
 }
@@ -121,6 +125,25 @@ export async function readPdfFacts(bytes: Uint8Array): Promise<PdfFacts> {
   if (outlines) walkOutline(outlines.lookupMaybe(PDFName.of('First'), PDFDict), 1, new Set());
 
   const { structure, roleMapProblems } = readStructure(pdf, pageIndex);
+  const parents = parentTree(pdf);
+  const annotations: PdfFacts['annotations'] = [];
+  pages.forEach((page, index) => {
+    const annots = page.node.lookup(PDFName.of('Annots'));
+    if (!(annots instanceof PDFArray)) return;
+    for (const item of annots.asArray()) {
+      const annot = pdf.context.lookup(item);
+      if (!(annot instanceof PDFDict)) continue;
+      const structParent = annot.lookupMaybe(PDFName.of('StructParent'), PDFNumber)?.asNumber();
+      const parent = structParent === undefined ? undefined : parents.get(structParent);
+      annotations.push({
+        page: index + 1,
+        subtype: decodeText(annot.get(PDFName.of('Subtype'))) ?? '?',
+        contents: decodeText(annot.get(PDFName.of('Contents'))),
+        structRole: parent ? decodeText(parent.get(PDFName.of('S'))) : undefined,
+        object: item instanceof PDFRef ? `${item.objectNumber} ${item.generationNumber} R` : '(direct)',
+      });
+    }
+  });
   const text = await readText(bytes);
   return {
     pageCount: pages.length,
@@ -135,8 +158,31 @@ export async function readPdfFacts(bytes: Uint8Array): Promise<PdfFacts> {
     outline,
     structure,
     roleMapProblems,
+    annotations,
+    tabs: pages.map((page) => decodeText(page.node.get(PDFName.of('Tabs')))),
     text,
   };
+}
+
+/** The parent tree (number tree) as a map from StructParent(s) key to the structure element. */
+function parentTree(pdf: PDFDocument): Map<number, PDFDict> {
+  const result = new Map<number, PDFDict>();
+  const root = pdf.catalog.lookupMaybe(PDFName.of('StructTreeRoot'), PDFDict);
+  const walkNode = (node: PDFDict | undefined, depth: number) => {
+    if (!node || depth > 32) return;
+    const nums = node.lookup(PDFName.of('Nums'));
+    if (nums instanceof PDFArray) {
+      for (let index = 0; index + 1 < nums.size(); index += 2) {
+        const key = nums.lookup(index);
+        const value = pdf.context.lookup(nums.get(index + 1));
+        if (key instanceof PDFNumber && value instanceof PDFDict) result.set(key.asNumber(), value);
+      }
+    }
+    const kids = node.lookup(PDFName.of('Kids'));
+    if (kids instanceof PDFArray) for (const kid of kids.asArray()) walkNode(pdf.context.lookup(kid) as PDFDict | undefined, depth + 1);
+  };
+  walkNode(root?.lookupMaybe(PDFName.of('ParentTree'), PDFDict), 0);
+  return result;
 }
 
 const standardTypes = new Set(

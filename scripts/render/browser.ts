@@ -78,6 +78,11 @@ export interface PrintResult {
   text: string;
   /** The laid-out text of each element matching `PrintOptions.notes` (e.g. footnotes), in order. */
   notes: string[];
+  /**
+   * A description of every link, by target (`#id` or the absolute URL): its text, with the page
+   * number for table-of-contents entries. The PDF's link annotations get it as `/Contents`.
+   */
+  links: Record<string, string>;
 }
 
 export interface PrintOptions {
@@ -125,7 +130,7 @@ export class BrowserSession {
         await page.evaluate(() => document.fonts.ready.then(() => undefined));
         await page.addScriptTag({ path: pagedPolyfill });
         await page.addScriptTag({ path: pagedHandlers });
-        const { pages, located, text, notes } = await page.evaluate(async (selectors: string[], pageNumberLinks: string | undefined, notesSelector: string | undefined) => {
+        const { pages, located, text, notes, links } = await page.evaluate(async (selectors: string[], pageNumberLinks: string | undefined, notesSelector: string | undefined) => {
           const polyfill = (window as unknown as { PagedPolyfill: { preview: () => Promise<{ total: number }> } }).PagedPolyfill;
           const flow = await polyfill.preview();
           const located: Record<string, number | undefined> = {};
@@ -147,10 +152,18 @@ export class BrowserSession {
           }
           const text = document.querySelector<HTMLElement>('.pagedjs_pages')?.innerText ?? '';
           const notes = notesSelector ? [...document.querySelectorAll<HTMLElement>(`.pagedjs_pages ${notesSelector}`)].map((note) => note.innerText) : [];
-          return { pages: flow.total, located, text, notes };
+          const links: Record<string, string> = {};
+          for (const link of document.querySelectorAll<HTMLAnchorElement>('.pagedjs_pages a[href]')) {
+            const target = link.getAttribute('href')!.startsWith('#') ? decodeURIComponent(link.hash) : link.href;
+            if (links[target]) continue;
+            const pageNumber = link.querySelector('.page-number')?.textContent;
+            const label = [...link.childNodes].filter((node) => !(node instanceof HTMLElement && node.classList.contains('page-number'))).map((node) => node.textContent).join('').replace(/\s+/g, ' ').trim();
+            links[target] = link.closest('.footnote-call') || link.hasAttribute('data-footnote-ref') ? `Voetnoot ${label}` : pageNumber ? `${label}, pagina ${pageNumber}` : label || target;
+          }
+          return { pages: flow.total, located, text, notes, links };
         }, options.locate ?? [], options.pageNumberLinks, options.notes);
         const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true, timeout: 0 });
-        return { pdf, pages, located, text, notes };
+        return { pdf, pages, located, text, notes, links };
       })();
       const timeout = new Promise<never>((_, reject) => {
         timer = setTimeout(() => reject(new Error(`Unexpected PDF layout taking longer than ${options.timeoutMs / 1000} s, expected it to finish (is there content Paged.js cannot lay out?)`)), options.timeoutMs);

@@ -3,7 +3,7 @@
  * the document language, "show the title, not the file name" in viewers, XMP metadata with
  * the same facts, fixed dates and stable structure ids, so the same input gives the same bytes.
  */
-import { PDFDocument, PDFName, PDFDict, PDFBool, PDFRawStream, PDFString } from 'pdf-lib';
+import { PDFArray, PDFBool, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFString } from 'pdf-lib';
 import { langEmphasisToSpan, stabiliseStructureIds, wrapListBodies } from '../pdf/structure.ts';
 import { markUntaggedAsArtifacts } from '../pdf/content-stream.ts';
 import { pageContent, setPageContent } from '../pdf/pages.ts';
@@ -16,6 +16,8 @@ export interface PdfMetadata {
   lang: string;
   /** `YYYY-MM-DD`: used as creation and modification date. */
   date: string;
+  /** Descriptions of link targets (`#id` or URL), for the link annotations' `/Contents`. */
+  links?: Record<string, string>;
 }
 
 /** Apply `meta` to the PDF bytes and return the new bytes. */
@@ -44,6 +46,7 @@ export async function finishPdf(bytes: Uint8Array, meta: PdfMetadata): Promise<U
   const stream = PDFRawStream.of(pdf.context.obj({ Type: 'Metadata', Subtype: 'XML', Length: xmp.length }), xmp);
   catalog.set(PDFName.of('Metadata'), pdf.context.register(stream));
 
+  describeLinks(pdf, meta.links ?? {});
   stabiliseStructureIds(pdf);
   langEmphasisToSpan(pdf);
   wrapListBodies(pdf);
@@ -96,5 +99,26 @@ function markFurnitureAsArtifacts(pdf: PDFDocument): void {
       continue; // Content we cannot rewrite safely stays as it is; the accessibility check reports it.
     }
     if (result.wrapped > 0) setPageContent(pdf, page, result.text);
+  }
+}
+
+/**
+ * PDF/UA (7.18.5, Matterhorn 28-012) wants every link annotation described in `/Contents`;
+ * Chromium writes none. Use the link's own text (found by its target), else its address.
+ */
+function describeLinks(pdf: PDFDocument, links: Record<string, string>): void {
+  for (const page of pdf.getPages()) {
+    const annots = page.node.lookup(PDFName.of('Annots'));
+    if (!(annots instanceof PDFArray)) continue;
+    for (const item of annots.asArray()) {
+      const annot = pdf.context.lookup(item);
+      if (!(annot instanceof PDFDict) || annot.get(PDFName.of('Subtype')) !== PDFName.of('Link') || annot.has(PDFName.of('Contents'))) continue;
+      const action = annot.lookupMaybe(PDFName.of('A'), PDFDict);
+      const uri = action?.lookupMaybe(PDFName.of('URI'), PDFString, PDFHexString)?.decodeText();
+      const dest = annot.get(PDFName.of('Dest')) ?? action?.get(PDFName.of('D'));
+      const name = dest instanceof PDFName ? dest.decodeText() : dest instanceof PDFString || dest instanceof PDFHexString ? dest.decodeText() : undefined;
+      const description = (uri ? (links[uri] ?? `Link naar ${uri}`) : name ? links[`#${name}`] : undefined) ?? 'Link naar een andere plek in dit document';
+      annot.set(PDFName.of('Contents'), PDFHexString.fromText(description));
+    }
   }
 }
