@@ -10,7 +10,7 @@ import { readPdfText } from '../check/pdf-text.ts';
 import { verifyResponses } from '../check/verify-responses.ts';
 import { compileDocument } from '../core/compile-document.ts';
 import { BrowserSession } from '../render/browser.ts';
-import { finishPdf } from '../render/pdf-metadata.ts';
+import { finishPdf } from '../render/finish-pdf.ts';
 
 const [stage, workspace] = process.argv.slice(2);
 const docDir = path.join(workspace, 'content/groot');

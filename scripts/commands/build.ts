@@ -19,7 +19,7 @@ import { BrowserSession } from '../render/browser.ts';
 import { pdfExpectations } from '../check/expectations.ts';
 import { runGate, writeReport, type AccessibilityReport, type GateDocument } from '../check/gate.ts';
 import type { PdfExpectations } from '../check/pdf-audit.ts';
-import { finishPdf, type PdfMetadata } from '../render/pdf-metadata.ts';
+import { finishPdf, type PdfMetadata } from '../render/finish-pdf.ts';
 import { writePage } from '../core/write-page.ts';
 
 export interface BuildOptions {

@@ -1,7 +1,9 @@
 /**
  * Finish a printed PDF with pdf-lib: document information (Title, Author, Subject, Keywords),
  * the document language, "show the title, not the file name" in viewers, XMP metadata with
- * the same facts, fixed dates and stable structure ids, so the same input gives the same bytes.
+ * the same facts, fixed dates and stable structure ids (so the same input gives the same
+ * bytes), and the PDF/UA repairs Chromium leaves to us: link descriptions, list bodies,
+ * language spans and page furniture as artifacts.
  */
 import { PDFArray, PDFBool, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFString } from 'pdf-lib';
 import { langEmphasisToSpan, stabiliseStructureIds, wrapListBodies } from '../pdf/structure.ts';
