@@ -4,6 +4,7 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { VFile } from 'vfile';
 import type { BrowserSession } from '../render/browser.ts';
 import { auditHtml, type HtmlAudit } from './html-audit.ts';
 import { manualCriteria, notApplicableNote, type ManualCriterion } from './manual-criteria.ts';
@@ -114,4 +115,33 @@ export async function writeReport(dir: string, report: AccessibilityReport, asse
   await mkdir(dir, { recursive: true });
   await writeFile(path.join(dir, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
   await writeFile(path.join(dir, 'index.html'), reportPage(report, assetBase));
+}
+
+/**
+ * Turn gate failures into fatal messages: on the document's source file (`fileFor(slug)`), or on
+ * `fallback` for other pages and documents without one.
+ */
+export function reportGateProblems(report: AccessibilityReport, fileFor: (slug: string) => VFile | undefined, fallback: VFile): void {
+  for (const entry of report.documents) {
+    const file = fileFor(entry.slug) ?? fallback;
+    for (const violation of entry.html.violations) {
+      file.message(
+        `Unexpected accessibility violation in ${entry.html.file}: ${violation.help} (${violation.nodes.length} ${violation.nodes.length === 1 ? 'element' : 'elements'}, e.g. \`${violation.nodes[0]?.target ?? '?'}\`; WCAG ${violation.wcag.join(', ') || 'best practice'}), expected none`,
+        { source: 'axe', ruleId: violation.id },
+      ).fatal = true;
+    }
+    for (const check of entry.pdf?.checks ?? []) {
+      if (check.status !== 'fail') continue;
+      const where = check.details[0] ? ` (${check.details[0].page ? `page ${check.details[0].page}: ` : ''}${check.details[0].text})` : '';
+      file.message(`Unexpected PDF/UA failure in ${entry.pdf!.file}: ${check.title}${where}; ISO 14289-1 ${check.clause}${check.matterhorn ? `, Matterhorn ${check.matterhorn}` : ''}, expected it to pass`, {
+        source: 'kia-pdf-check',
+        ruleId: check.id,
+      }).fatal = true;
+    }
+  }
+  for (const page of report.pages) {
+    for (const violation of page.violations) {
+      fallback.message(`Unexpected accessibility violation in ${page.file}: ${violation.help} (\`${violation.nodes[0]?.target ?? '?'}\`), expected none`, { source: 'axe', ruleId: violation.id }).fatal = true;
+    }
+  }
 }

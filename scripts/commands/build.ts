@@ -17,7 +17,7 @@ import { readPdfText, type PdfContent } from '../check/pdf-text.ts';
 import { verifyResponses } from '../check/verify-responses.ts';
 import { BrowserSession } from '../render/browser.ts';
 import { pdfExpectations } from '../check/expectations.ts';
-import { runGate, writeReport, type AccessibilityReport, type GateDocument } from '../check/gate.ts';
+import { reportGateProblems, runGate, writeReport, type AccessibilityReport, type GateDocument } from '../check/gate.ts';
 import type { PdfExpectations } from '../check/pdf-audit.ts';
 import { finishPdf, type PdfMetadata } from '../render/finish-pdf.ts';
 import { writePage } from '../core/write-page.ts';
@@ -197,7 +197,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       progress({ slug: '(alle)', stage: 'check-html', state: 'done', ms: timings.htmlSeconds * 1000, detail: `${report.summary.htmlViolations} overtredingen, ${report.summary.htmlNeedsReview} na te kijken`, failed: report.summary.htmlViolations > 0 });
       progress({ slug: '(alle)', stage: 'check-pdf', state: 'done', ms: timings.pdfSeconds * 1000, detail: `${report.summary.pdfFailures} mislukt, ${report.summary.pdfNotChecked} niet gecontroleerd; gelijktijdig met HTML, samen ${timings.seconds.toFixed(2)} s`, failed: report.summary.pdfFailures > 0 });
       await writeReport(path.join(staging.dir, 'toegankelijkheid'), report, '../assets');
-      reportGateProblems(report, compiled, problems);
+      reportGateProblems(report, (slug) => compiled.find((document) => document.source.slug === slug)?.file, problems);
       accessibility = { passed: report.passed, summary: report.summary, report: 'toegankelijkheid/index.html' };
     }
     if (failed()) {
@@ -297,31 +297,4 @@ async function documentRecord(
     outputs: await folderRecords(docDir, root),
     pdfPages: pdfInfo?.pages ?? null,
   };
-}
-
-
-/** Turn gate failures into messages on the document (or the content folder, for other pages). */
-function reportGateProblems(report: AccessibilityReport, compiled: CompiledDocument[], problems: VFile) {
-  for (const entry of report.documents) {
-    const file = compiled.find((document) => document.source.slug === entry.slug)?.file ?? problems;
-    for (const violation of entry.html.violations) {
-      file.message(
-        `Unexpected accessibility violation in ${entry.html.file}: ${violation.help} (${violation.nodes.length} ${violation.nodes.length === 1 ? 'element' : 'elements'}, e.g. \`${violation.nodes[0]?.target ?? '?'}\`; WCAG ${violation.wcag.join(', ') || 'best practice'}), expected none`,
-        { source: 'axe', ruleId: violation.id },
-      ).fatal = true;
-    }
-    for (const check of entry.pdf?.checks ?? []) {
-      if (check.status !== 'fail') continue;
-      const where = check.details[0] ? ` (${check.details[0].page ? `page ${check.details[0].page}: ` : ''}${check.details[0].text})` : '';
-      file.message(`Unexpected PDF/UA failure in ${entry.pdf!.file}: ${check.title}${where}; ISO 14289-1 ${check.clause}${check.matterhorn ? `, Matterhorn ${check.matterhorn}` : ''}, expected it to pass`, {
-        source: 'kia-pdf-check',
-        ruleId: check.id,
-      }).fatal = true;
-    }
-  }
-  for (const page of report.pages) {
-    for (const violation of page.violations) {
-      problems.message(`Unexpected accessibility violation in ${page.file}: ${violation.help} (\`${violation.nodes[0]?.target ?? '?'}\`), expected none`, { source: 'axe', ruleId: violation.id }).fatal = true;
-    }
-  }
 }

@@ -16,7 +16,7 @@ import { discoverDocuments } from '../core/discover.ts';
 import type { Manifest } from '../core/manifest.ts';
 import { sha256 } from '../core/read-source.ts';
 import { pdfExpectations } from '../check/expectations.ts';
-import { runGate, writeReport, type AccessibilityReport, type GateDocument, type GateTimings } from '../check/gate.ts';
+import { reportGateProblems, runGate, writeReport, type AccessibilityReport, type GateDocument, type GateTimings } from '../check/gate.ts';
 import { BrowserSession } from '../render/browser.ts';
 
 export interface CheckOptions {
@@ -83,11 +83,7 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
     } finally {
       await session.close();
     }
-    for (const entry of report.documents) {
-      const file = files.find((candidate) => candidate.path === path.relative(process.cwd(), path.join(contentDir, entry.slug, 'index.md'))) ?? problems;
-      for (const violation of entry.html.violations) file.message(`Unexpected accessibility violation in ${entry.html.file}: ${violation.help}, expected none`, { source: 'axe', ruleId: violation.id }).fatal = true;
-      for (const item of entry.pdf?.checks ?? []) if (item.status === 'fail') file.message(`Unexpected PDF/UA failure in ${entry.pdf!.file}: ${item.title}, expected it to pass`, { source: 'kia-pdf-check', ruleId: item.id }).fatal = true;
-    }
+    reportGateProblems(report, (slug) => files.find((candidate) => candidate.path === path.relative(process.cwd(), path.join(contentDir, slug, 'index.md'))), problems);
     // Replace only the report folder, in one step.
     await mkdir(outDir, { recursive: true });
     const staged = await mkdtemp(path.join(outDir, '.toegankelijkheid-'));

@@ -192,12 +192,24 @@ export class BrowserSession {
           return axe.run(document, axeOptions);
         },
         options.axe as unknown as Record<string, unknown>,
-        options.locale ? (JSON.parse(readFileSync(require.resolve(`axe-core/locales/${options.locale}.json`), 'utf8')) as Record<string, unknown>) : null,
+        options.locale ? this.axeLocale(options.locale) : null,
       );
       return { results: results as AxeResults, blocked };
     } finally {
       await page.close().catch(() => undefined);
     }
+  }
+
+  private readonly axeLocales = new Map<string, Record<string, unknown>>();
+
+  /** axe-core's translation for `locale`, read once per session rather than once per page. */
+  private axeLocale(locale: string): Record<string, unknown> {
+    let translation = this.axeLocales.get(locale);
+    if (!translation) {
+      translation = JSON.parse(readFileSync(require.resolve(`axe-core/locales/${locale}.json`), 'utf8')) as Record<string, unknown>;
+      this.axeLocales.set(locale, translation);
+    }
+    return translation;
   }
 
   /** A new tab that may only load files under `allowedRoot` (and data: URLs). */
