@@ -1,10 +1,12 @@
 /**
- * The PDF half of the accessibility gate: machine-checkable PDF/UA-1 (ISO 14289-1) checks,
- * each with its clause and Matterhorn Protocol checkpoint. No PDF/UA validator (veraPDF, PAC)
- * can be installed here, so these are our own, on pdf-lib and pdf.js (see scripts/pdf/read.ts).
+ * The PDF half of the accessibility gate and of `kia audit`: machine-checkable PDF/UA-1
+ * (ISO 14289-1) checks, each with its most specific clause and Matterhorn Protocol 1.1 failure
+ * condition. No PDF/UA validator (veraPDF, PAC) can be installed here, so these are our own,
+ * on the facts `scripts/pdf/read.ts` gathers. They work on PDFs from any producer; the checks
+ * that compare the PDF with the HTML it was printed from run only inside `kia build`.
  */
 import { readFile } from 'node:fs/promises';
-import { readPdfFacts, type ContentRef, type PdfFacts, type StructElement } from '../pdf/read.ts';
+import { readPdfFacts, standardTypes, type ContentRef, type PdfFacts, type StructElement } from '../pdf/read.ts';
 import { pageMarginsMm } from './pdf-text.ts';
 
 export type CheckStatus = 'pass' | 'fail' | 'not-applicable' | 'not-checked';
@@ -14,13 +16,17 @@ export interface PdfCheck {
   status: CheckStatus;
   /** Dutch name of the check, for the report. */
   title: string;
-  /** ISO 14289-1 clause. */
+  /** The most specific ISO 14289-1 clause, e.g. `7.1`, `7.18.5`, `7.21.4.1`. */
   clause: string;
-  /** Matterhorn Protocol 1.1 failure condition, or null where it has none. */
+  /** Matterhorn Protocol 1.1 failure condition, e.g. `06-003`, or null where it has none. */
   matterhorn: string | null;
   wcag: string[];
   message: string;
-  /** Where it failed: page (1-based), object, text. At most 20 listed. */
+  /** Where it first failed: page (1-based) and object (`12 0 R`). */
+  page?: number;
+  object?: string;
+  /** How many places failed; `details` lists at most 20 of them. */
+  failures: number;
   details: Array<{ page?: number; object?: string; text: string }>;
 }
 
@@ -32,7 +38,7 @@ export interface PdfAudit {
   seconds: number;
 }
 
-/** What the PDF must contain, known from the document it was printed from. */
+/** What the PDF must contain, known from the document it was printed from (`kia build` only). */
 export interface PdfExpectations {
   /** The headings of the printed HTML, in order. */
   headings?: Array<{ level: number; text: string }>;
@@ -50,39 +56,65 @@ export interface PdfExpectations {
 const mmToPt = 72 / 25.4;
 const squash = (text: string) => text.replace(/[\s\u00ad]+/gu, '');
 const clip = (text: string, length = 80) => (text.length > length ? `${text.slice(0, length)}…` : text);
+const validLanguageTag = (tag: string | undefined) => tag !== undefined && /^[a-zA-Z]{1,8}(-[a-zA-Z0-9]{1,8})*$/.test(tag);
 
 function isContent(child: StructElement | ContentRef): child is ContentRef {
   return 'mcid' in child;
 }
 
-function walk(element: StructElement, visit: (element: StructElement, parent: StructElement | undefined) => boolean | void, parent?: StructElement) {
-  if (visit(element, parent) === false) return;
-  for (const child of element.children) if (!isContent(child)) walk(child, visit, element);
+function kids(element: StructElement): StructElement[] {
+  return element.children.filter((child): child is StructElement => !isContent(child));
 }
 
-/** Audit the PDF at `file`. */
+function walk(element: StructElement, visit: (element: StructElement, parent: StructElement | undefined) => boolean | void, parent?: StructElement) {
+  if (visit(element, parent) === false) return;
+  for (const child of kids(element)) walk(child, visit, element);
+}
+
+/**
+ * Audit the PDF at `file`. With `expected` (inside `kia build`) the laid-out text is read too,
+ * for the comparisons with the HTML. Throws a `PdfReadError` for files that cannot be read.
+ */
 export async function auditPdf(file: string, options: { shownFile: string; expected?: PdfExpectations }): Promise<PdfAudit> {
   const started = performance.now();
-  const facts = await readPdfFacts(new Uint8Array(await readFile(file)));
-  const checks = runChecks(facts, options.expected ?? {});
+  const facts = await readPdfFacts(new Uint8Array(await readFile(file)), { text: options.expected !== undefined });
+  const checks = runChecks(facts, options.expected);
   return { file: options.shownFile, status: checks.some((check) => check.status === 'fail') ? 'fail' : 'pass', pages: facts.pageCount, checks, seconds: (performance.now() - started) / 1000 };
 }
 
-/** All checks over already-read facts. */
-export function runChecks(facts: PdfFacts, expected: PdfExpectations): PdfCheck[] {
+type CheckHead = Pick<PdfCheck, 'id' | 'title' | 'clause' | 'matterhorn' | 'wcag'>;
+type Problems = PdfCheck['details'];
+
+/**
+ * All checks over already-read facts, in report order. `expected` is given for our own PDFs
+ * (the build and `kia check`) and left out for PDFs from elsewhere (`kia audit`).
+ */
+export function runChecks(facts: PdfFacts, expected?: PdfExpectations): PdfCheck[] {
   const checks: PdfCheck[] = [];
-  const add = (check: Omit<PdfCheck, 'status' | 'details' | 'message'>, problems: PdfCheck['details'], ok: string, failed: string, status?: CheckStatus) => {
+  const add = (head: CheckHead, problems: Problems, ok: string, failed: string, status?: CheckStatus) => {
     const final = status ?? (problems.length > 0 ? 'fail' : 'pass');
-    checks.push({ ...check, status: final, message: final === 'fail' ? failed : ok, details: problems.slice(0, 20) });
+    const first = final === 'fail' ? problems.find((problem) => problem.page !== undefined || problem.object !== undefined) : undefined;
+    checks.push({
+      ...head,
+      status: final,
+      message: final === 'fail' ? failed : ok,
+      ...(first?.page !== undefined ? { page: first.page } : {}),
+      ...(first?.object !== undefined ? { object: first.object } : {}),
+      failures: final === 'fail' ? problems.length : 0,
+      details: problems.slice(0, 20),
+    });
   };
   const structure = facts.structure;
   /** For checks that read the structure tree: without one their requirement cannot be met. */
-  const addStructural = (check: Parameters<typeof add>[0], problems: PdfCheck['details'], ok: string, failed: string, status?: CheckStatus) =>
-    structure ? add(check, problems, ok, failed, status) : add(check, [{ text: 'geen structuurboom' }], '', 'Niet te bepalen: de PDF heeft geen structuurboom (tags).', 'fail');
+  const addStructural = (head: CheckHead, problems: Problems, ok: string, failed: string, status?: CheckStatus) =>
+    structure ? add(head, problems, ok, failed, status) : add(head, [{ text: 'geen structuurboom' }], '', 'Niet te bepalen: de PDF heeft geen structuurboom (tags).', 'fail');
+  const elements: Array<{ element: StructElement; parent?: StructElement }> = [];
+  if (structure) walk(structure, (element, parent) => void elements.push({ element, parent }));
+  elements.shift(); // the StructTreeRoot itself
 
-  // Text of every MCID, by page.
+  // Text of every MCID, by page (only when the laid-out text was read).
   const mcidText = new Map<string, string>();
-  facts.text.forEach((runs, index) => {
+  facts.text?.forEach((runs, index) => {
     for (const run of runs) if (run.mcid !== undefined) mcidText.set(`${index + 1}:${run.mcid}`, (mcidText.get(`${index + 1}:${run.mcid}`) ?? '') + run.text);
   });
   const textOf = (element: StructElement, skip: (element: StructElement) => boolean = () => false): string => {
@@ -90,7 +122,21 @@ export function runChecks(facts: PdfFacts, expected: PdfExpectations): PdfCheck[
     if (element.actualText !== undefined) return element.actualText;
     return element.children.map((child) => (isContent(child) ? (mcidText.get(`${child.page}:${child.mcid}`) ?? '') : textOf(child, skip))).join('');
   };
+  /** How a report names an element: its text when known, else its type. */
+  const describe = (element: StructElement) => {
+    const text = textOf(element).trim();
+    return text ? `${element.role} „${clip(text, 60)}”` : element.rawRole && element.rawRole !== element.role ? `${element.rawRole} (${element.role})` : element.role;
+  };
+  const at = (element: StructElement, text: string) => ({ page: element.page, object: element.object, text });
 
+  // --- 5 and 7.1: identification, tagging, metadata ---
+  const xmpPart = pdfuaPart(facts.xmp);
+  add(
+    { id: 'pdf-pdfua-identifier', title: 'PDF/UA-identificatie in de metadata', clause: '5', matterhorn: '06-002', wcag: [] },
+    xmpPart === '1' ? [] : [{ text: facts.xmp === undefined ? 'geen XMP-metadata' : xmpPart === undefined ? 'geen pdfuaid:part in de XMP-metadata' : `pdfuaid:part is ${xmpPart} in plaats van 1` }],
+    'De XMP-metadata noemt PDF/UA-1 (pdfuaid:part 1).',
+    'De PDF verklaart niet dat hij aan PDF/UA-1 voldoet (pdfuaid:part ontbreekt of is niet 1).',
+  );
   add(
     { id: 'pdf-tagged', title: 'Getagde PDF', clause: '7.1', matterhorn: '01-005', wcag: ['1.3.1'] },
     [...(facts.marked ? [] : [{ text: 'MarkInfo /Marked ontbreekt of is niet true' }]), ...(structure ? [] : [{ text: 'geen StructTreeRoot (structuurboom)' }])],
@@ -104,30 +150,17 @@ export function runChecks(facts: PdfFacts, expected: PdfExpectations): PdfCheck[
     'De PDF meldt zelf dat de tags twijfelachtig zijn (/Suspects true).',
   );
   add(
-    { id: 'pdf-role-map', title: 'Rolverwijzingen naar standaardtypen', clause: '7.1', matterhorn: '02-001', wcag: ['1.3.1'] },
-    facts.roleMapProblems.map((text) => ({ text })),
-    'Eigen structuurtypen verwijzen zonder kringen naar standaardtypen.',
-    'De rolverwijzing (RoleMap) is onjuist.',
-  );
-  const validLang = facts.lang !== undefined && /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/.test(facts.lang);
-  add(
-    { id: 'pdf-document-lang', title: 'Taal van het document', clause: '7.2', matterhorn: '11-001', wcag: ['3.1.1'] },
-    validLang ? [] : [{ text: facts.lang === undefined ? 'geen /Lang in de catalogus' : `ongeldige taalcode ${facts.lang}` }],
-    `De documenttaal is ${facts.lang}.`,
-    'De taal van het document is niet vast te stellen, dus een schermlezer kiest mogelijk de verkeerde uitspraak.',
-  );
-  const xmpTitle = facts.xmp ? /<dc:title>[\s\S]*?<rdf:li[^>]*>([^<]+)<\/rdf:li>/.exec(facts.xmp)?.[1]?.trim() : undefined;
-  add(
     { id: 'pdf-xmp-metadata', title: 'XMP-metadata', clause: '7.1', matterhorn: '06-001', wcag: [] },
     facts.xmp ? [] : [{ text: 'geen /Metadata-stroom in de catalogus' }],
     'De PDF heeft een XMP-metadatastroom.',
     'De PDF heeft geen XMP-metadata.',
   );
+  const xmpTitle = facts.xmp ? /<dc:title>[\s\S]*?<rdf:li[^>]*>([^<]*)<\/rdf:li>/.exec(facts.xmp)?.[1]?.trim() : undefined;
   add(
-    { id: 'pdf-title', title: 'Documenttitel', clause: '7.1', matterhorn: '06-003', wcag: ['2.4.2'] },
-    [...(facts.infoTitle?.trim() ? [] : [{ text: 'geen Title in het informatiewoordenboek' }]), ...(xmpTitle ? [] : [{ text: 'geen dc:title in de XMP-metadata' }])],
-    `De titel is „${facts.infoTitle ?? xmpTitle}”.`,
-    'De PDF heeft geen (volledige) titel.',
+    { id: 'pdf-title', title: 'Documenttitel (dc:title)', clause: '7.1', matterhorn: '06-003', wcag: ['2.4.2'] },
+    xmpTitle ? [] : [{ text: facts.xmp ? 'geen (niet-lege) dc:title in de XMP-metadata' : 'geen XMP-metadata, dus geen dc:title' }],
+    `De titel is „${xmpTitle}”.`,
+    'De XMP-metadata hebben geen titel (dc:title).',
   );
   add(
     { id: 'pdf-display-doc-title', title: 'Titel tonen in plaats van bestandsnaam', clause: '7.1', matterhorn: facts.displayDocTitle === false ? '07-002' : '07-001', wcag: ['2.4.2'] },
@@ -135,194 +168,386 @@ export function runChecks(facts: PdfFacts, expected: PdfExpectations): PdfCheck[
     'Lezers tonen de documenttitel (/DisplayDocTitle true).',
     'Lezers tonen de bestandsnaam in plaats van de titel.',
   );
+
+  // --- 7.2: natural language ---
+  const documentLang = validLanguageTag(facts.lang) ? facts.lang : undefined;
   add(
-    { id: 'pdf-fonts-embedded', title: 'Lettertypen ingesloten', clause: '7.21.4.1', matterhorn: '31-009', wcag: [] },
-    facts.fonts.filter((font) => !font.embedded).map((font) => ({ object: font.object, text: `${font.name} (${font.subtype}) is niet ingesloten` })),
-    `Alle ${facts.fonts.length} lettertypen zijn ingesloten.`,
-    'Niet alle lettertypen zijn ingesloten.',
+    { id: 'pdf-document-lang', title: 'Taal van het document', clause: '7.2', matterhorn: '11-001', wcag: ['3.1.1'] },
+    documentLang ? [] : [{ text: facts.lang === undefined ? 'geen /Lang in de catalogus' : `ongeldige taalcode „${facts.lang}”` }],
+    `De documenttaal is ${facts.lang}.`,
+    'De taal van het document is niet vast te stellen, dus een schermlezer kiest mogelijk de verkeerde uitspraak.',
   );
   add(
-    { id: 'pdf-fonts-unicode', title: 'Unicode-koppeling van lettertypen', clause: '7.21.7', matterhorn: '31-027', wcag: ['1.3.1'] },
-    facts.fonts.filter((font) => !font.toUnicode && font.subtype !== 'Type3').map((font) => ({ object: font.object, text: `${font.name} heeft geen ToUnicode` })),
-    'Alle lettertypen koppelen hun tekens aan Unicode.',
-    'Niet van alle tekens is te bepalen welke letter het is.',
+    { id: 'pdf-outline-lang', title: 'Taal van de bladwijzers', clause: '7.2', matterhorn: '11-003', wcag: ['3.1.1'] },
+    documentLang ? [] : [{ text: `${facts.outline.length} bladwijzers zonder bepaalbare taal (geen geldige /Lang in de catalogus)` }],
+    `De bladwijzers hebben de documenttaal (${documentLang}).`,
+    'De taal van de bladwijzers is niet vast te stellen.',
+    facts.outline.length === 0 ? 'not-applicable' : undefined,
+  );
+  const described = facts.annotations.filter((annotation) => annotation.contents !== undefined);
+  add(
+    { id: 'pdf-annotation-lang', title: 'Taal van annotatieteksten', clause: '7.2', matterhorn: '11-004', wcag: ['3.1.1'] },
+    described.filter((annotation) => !documentLang && !validLanguageTag(annotation.structLang)).map((annotation) => ({ page: annotation.page, object: annotation.object, text: `${annotation.subtype}-annotatie met Contents zonder bepaalbare taal` })),
+    `De taal van alle ${described.length} annotatieteksten (Contents) is te bepalen.`,
+    'Van sommige annotatieteksten is de taal niet vast te stellen.',
+    described.length === 0 ? 'not-applicable' : undefined,
   );
 
-  // Headings
-  const headings: Array<{ level: number | 'H'; text: string; page?: number; object?: string }> = [];
-  if (structure) {
-    walk(structure, (element) => {
-      const match = /^H([1-6])?$/.exec(element.role);
-      if (!match) return;
-      headings.push({ level: match[1] ? Number(match[1]) : 'H', text: textOf(element).trim(), page: element.page, object: element.object });
-      return false;
-    });
-  }
-  const nesting: PdfCheck['details'] = [];
-  let previous = 0;
-  for (const heading of headings) {
-    if (heading.level === 'H') continue;
-    if (heading.level > previous + 1) nesting.push({ page: heading.page, object: heading.object, text: `H${heading.level} „${clip(heading.text)}” na H${previous || '–'}` });
-    previous = heading.level;
-  }
-  if (headings.some((heading) => heading.level === 'H') && headings.some((heading) => heading.level !== 'H')) nesting.push({ text: 'het document gebruikt zowel H als H1–H6 (14-007)' });
+  // --- 7.1: structure types and the tree itself ---
+  const unmapped = elements.filter(({ element }) => !standardTypes.has(element.role) && !facts.roleMap.circular.some((cycle) => cycle.includes(element.rawRole ?? element.role)));
   addStructural(
-    { id: 'pdf-headings-nesting', title: 'Kopniveaus zonder sprongen', clause: '7.4.2', matterhorn: '14-003', wcag: ['1.3.1', '2.4.6'] },
-    nesting,
-    `${headings.length} koppen, zonder overgeslagen niveaus.`,
-    'Er worden kopniveaus overgeslagen.',
-    headings.length === 0 ? 'not-applicable' : undefined,
+    { id: 'pdf-role-map-terminates', title: 'Eigen structuurtypen verwezen naar standaardtypen', clause: '7.1', matterhorn: '02-001', wcag: ['1.3.1'] },
+    [...facts.roleMap.unterminated.map((text) => ({ text })), ...unmapped.map(({ element }) => at(element, `structuurtype ${element.rawRole ?? element.role} is geen standaardtype en niet verwezen`))],
+    'Alle structuurtypen zijn standaardtypen of verwijzen (via de RoleMap) naar een standaardtype.',
+    'Niet alle eigen structuurtypen verwijzen naar een standaardtype.',
   );
-  if (expected.headings) {
-    const actual = headings.map((heading) => `H${heading.level} ${squash(heading.text)}`);
-    const wanted = expected.headings.map((heading) => `H${heading.level} ${squash(heading.text)}`);
-    const index = wanted.findIndex((heading, position) => heading !== actual[position]);
-    const problems = index === -1 && actual.length === wanted.length ? [] : [{ page: headings[index]?.page, text: `verwacht ${wanted[index] ?? '(geen kop meer)'}, gevonden ${actual[index === -1 ? wanted.length : index] ?? '(geen kop)'}` }];
-    addStructural(
-      { id: 'pdf-headings-match-html', title: 'Koppen gelijk aan de HTML', clause: '7.4', matterhorn: null, wcag: ['1.3.1'] },
-      problems,
-      `De ${wanted.length} koppen van de PDF zijn die van de HTML, in dezelfde volgorde en op hetzelfde niveau.`,
-      'De koppen van de PDF wijken af van die van de HTML.',
-    );
-  } else {
-    add({ id: 'pdf-headings-match-html', title: 'Koppen gelijk aan de HTML', clause: '7.4', matterhorn: null, wcag: ['1.3.1'] }, [], 'Geen HTML bekend om mee te vergelijken.', '', 'not-applicable');
-  }
+  addStructural(
+    { id: 'pdf-role-map-circular', title: 'Geen kringverwijzingen in de rolverwijzing', clause: '7.1', matterhorn: '02-002', wcag: ['1.3.1'] },
+    facts.roleMap.circular.map((text) => ({ text })),
+    'De rolverwijzing (RoleMap) heeft geen kringverwijzingen.',
+    'De rolverwijzing (RoleMap) verwijst in een kring.',
+  );
+  addStructural(
+    { id: 'pdf-role-map-standard', title: 'Standaardtypen niet omgeleid', clause: '7.1', matterhorn: '02-003', wcag: ['1.3.1'] },
+    facts.roleMap.standardRemapped.map((text) => ({ text })),
+    'Geen standaardtype is in de rolverwijzing omgeleid.',
+    'De rolverwijzing leidt standaardtypen om naar andere typen.',
+  );
+  addStructural(
+    { id: 'pdf-struct-parents', title: 'Elk structuurelement kent zijn ouder', clause: '7.1', matterhorn: null, wcag: ['1.3.1'] },
+    elements.filter(({ element }) => element.wrongParent).map(({ element }) => at(element, `${describe(element)}: ${element.wrongParent === 'missing' ? 'geen /P' : '/P wijst naar een ander element dan zijn ouder'} (ISO 32000-1 14.7.2)`)),
+    `Alle ${elements.length} structuurelementen wijzen met /P naar hun ouder.`,
+    'Niet elk structuurelement wijst met /P naar zijn ouder; hulptechnologie kan de boom dan niet omhoog volgen.',
+  );
 
-  // Figures and tables
-  const figures: PdfCheck['details'] = [];
-  let figureCount = 0;
-  const tables: PdfCheck['details'] = [];
+  // --- 7.2: table and list structure (ISO 32000-1 tables 336 and 337) ---
+  const tableSyntax: Problems = [];
   let tableCount = 0;
-  if (structure) {
-    walk(structure, (element, parent) => {
-      if (element.role === 'Figure') {
-        figureCount++;
-        if (!element.alt?.trim() && element.actualText === undefined) figures.push({ page: element.page, object: element.object, text: 'Figure zonder Alt of ActualText' });
-      }
-      if (element.role === 'Table') {
-        tableCount++;
-        const cells: StructElement[] = [];
-        walk(element, (inner) => {
-          if (inner.role === 'TH' || inner.role === 'TD') cells.push(inner);
-        });
-        const headers = cells.filter((cell) => cell.role === 'TH');
-        const usesHeaders = cells.some((cell) => cell.headers && cell.headers.length > 0);
-        if (headers.length === 0) tables.push({ page: element.page, object: element.object, text: 'tabel zonder TH-cellen' });
-        for (const header of headers) if (!header.scope && !usesHeaders) tables.push({ page: header.page, object: header.object, text: `TH „${clip(textOf(header))}” zonder Scope` });
-      }
-      if ((element.role === 'TH' || element.role === 'TD') && parent?.role !== 'TR') tables.push({ page: element.page, object: element.object, text: `${element.role} buiten een TR (09-004)` });
-    });
+  const tableParts = new Set(['TR', 'THead', 'TBody', 'TFoot']);
+  for (const { element, parent } of elements) {
+    const roles = kids(element).map((kid) => kid.role);
+    if (element.role === 'Table') {
+      tableCount++;
+      const body = roles.filter((role) => role !== 'Caption');
+      const captions = roles.filter((role) => role === 'Caption').length;
+      if (captions > 1 || (captions === 1 && roles[0] !== 'Caption' && roles[roles.length - 1] !== 'Caption')) tableSyntax.push(at(element, 'Caption niet als eerste of laatste kind, of meer dan één Caption'));
+      for (const kid of kids(element)) if (kid.role !== 'Caption' && !tableParts.has(kid.role)) tableSyntax.push(at(kid, `${describe(kid)} direct in een Table (verwacht TR, THead, TBody, TFoot of Caption)`));
+      if (body.filter((role) => role === 'THead').length > 1) tableSyntax.push(at(element, 'meer dan één THead'));
+      if (body.filter((role) => role === 'TFoot').length > 1) tableSyntax.push(at(element, 'meer dan één TFoot'));
+      if ((body.includes('THead') || body.includes('TFoot')) && !body.includes('TBody')) tableSyntax.push(at(element, 'THead of TFoot zonder TBody'));
+    }
+    if (['THead', 'TBody', 'TFoot'].includes(element.role)) {
+      if (parent?.role !== 'Table') tableSyntax.push(at(element, `${element.role} buiten een Table (in ${parent?.role ?? '?'})`));
+      for (const kid of kids(element)) if (kid.role !== 'TR') tableSyntax.push(at(kid, `${describe(kid)} in een ${element.role} (verwacht TR)`));
+    }
+    if (element.role === 'TR') {
+      if (!parent || !['Table', 'THead', 'TBody', 'TFoot'].includes(parent.role)) tableSyntax.push(at(element, `TR buiten een tabel (in ${parent?.role ?? '?'})`));
+      for (const kid of kids(element)) if (kid.role !== 'TH' && kid.role !== 'TD') tableSyntax.push(at(kid, `${describe(kid)} in een TR (verwacht TH of TD)`));
+    }
+    if ((element.role === 'TH' || element.role === 'TD') && parent?.role !== 'TR') tableSyntax.push(at(element, `${element.role} buiten een TR (in ${parent?.role ?? '?'})`));
   }
   addStructural(
-    { id: 'pdf-figures-alt', title: 'Afbeeldingen met alternatieve tekst', clause: '7.3', matterhorn: '13-004', wcag: ['1.1.1'] },
-    figures,
-    figureCount === 0 ? 'Geen afbeeldingen (Figure) in de structuur.' : `Alle ${figureCount} afbeeldingen hebben een alternatieve tekst.`,
-    'Niet alle afbeeldingen hebben een alternatieve tekst.',
-    figureCount === 0 ? 'not-applicable' : undefined,
+    { id: 'pdf-tables-structure', title: 'Opbouw van tabellen', clause: '7.2', matterhorn: '09-004', wcag: ['1.3.1'] },
+    tableSyntax,
+    `Alle ${tableCount} tabellen zijn opgebouwd als Table → (THead/TBody/TFoot →) TR → TH/TD.`,
+    'Niet alle tabellen zijn volgens de norm opgebouwd.',
+    tableCount === 0 && tableSyntax.length === 0 ? 'not-applicable' : undefined,
   );
-  addStructural(
-    { id: 'pdf-tables-headers', title: 'Tabellen met kopcellen', clause: '7.5', matterhorn: '15-003', wcag: ['1.3.1'] },
-    tables,
-    tableCount === 0 ? 'Geen tabellen in de structuur.' : `Alle ${tableCount} tabellen hebben kopcellen (TH) met Scope.`,
-    'Niet alle tabellen hebben bepaalbare kopcellen.',
-    tableCount === 0 ? 'not-applicable' : undefined,
-  );
-
-  // Lists: L → LI (or Caption, or a nested L), LI → Lbl and/or LBody (ISO 32000-1 table 336)
-  const lists: PdfCheck['details'] = [];
+  const lists: Problems = [];
   let listCount = 0;
-  if (structure) {
-    walk(structure, (element) => {
-      const kids = element.children.filter((child): child is StructElement => !isContent(child));
-      if (element.role === 'L') {
-        listCount++;
-        for (const kid of kids) if (!['LI', 'Caption', 'L'].includes(kid.role)) lists.push({ page: kid.page, object: kid.object, text: `${kid.role} direct in een lijst (L)` });
+  for (const { element, parent } of elements) {
+    if (element.role === 'L') {
+      listCount++;
+      const roles = kids(element).map((kid) => kid.role);
+      for (const [index, kid] of kids(element).entries()) {
+        if (kid.role === 'Caption' && index !== 0) lists.push(at(kid, 'Caption niet als eerste kind van een lijst (L)'));
+        else if (!['LI', 'Caption', 'L'].includes(kid.role)) lists.push(at(kid, `${describe(kid)} direct in een lijst (L)`));
       }
-      if (element.role === 'LI') {
-        for (const kid of kids) if (kid.role !== 'Lbl' && kid.role !== 'LBody') lists.push({ page: kid.page, object: kid.object, text: `${kid.role} in een lijstitem (LI) in plaats van Lbl of LBody` });
-        if (element.children.some(isContent)) lists.push({ page: element.page, object: element.object, text: 'inhoud direct in een lijstitem (LI), buiten Lbl of LBody' });
-      }
-    });
+      if (roles.filter((role) => role === 'Caption').length > 1) lists.push(at(element, 'meer dan één Caption in een lijst'));
+    }
+    if (element.role === 'LI') {
+      if (parent?.role !== 'L') lists.push(at(element, `LI buiten een lijst (in ${parent?.role ?? '?'})`));
+      for (const kid of kids(element)) if (kid.role !== 'Lbl' && kid.role !== 'LBody') lists.push(at(kid, `${describe(kid)} in een lijstitem (LI) in plaats van Lbl of LBody`));
+      if (element.children.some(isContent)) lists.push(at(element, 'inhoud direct in een lijstitem (LI), buiten Lbl of LBody'));
+    }
+    if (element.role === 'LBody' && parent?.role !== 'LI') lists.push(at(element, `LBody buiten een lijstitem (in ${parent?.role ?? '?'})`));
   }
   addStructural(
     { id: 'pdf-lists-structure', title: 'Opbouw van lijsten', clause: '7.2', matterhorn: '09-005', wcag: ['1.3.1'] },
     lists,
     `Alle ${listCount} lijsten zijn opgebouwd als L → LI → Lbl/LBody.`,
     'Niet alle lijsten zijn volgens de norm opgebouwd.',
-    listCount === 0 ? 'not-applicable' : undefined,
+    listCount === 0 && lists.length === 0 ? 'not-applicable' : undefined,
   );
 
-  // Links: tagged as Link with a description; pages with annotations in structure order
-  const links = facts.annotations.filter((annotation) => annotation.subtype === 'Link');
+  // --- 7.3 figures, 7.7 formulas ---
+  const figures = elements.filter(({ element }) => element.role === 'Figure').map(({ element }) => element);
+  addStructural(
+    { id: 'pdf-figures-alt', title: 'Afbeeldingen met alternatieve tekst', clause: '7.3', matterhorn: '13-004', wcag: ['1.1.1'] },
+    figures.filter((figure) => !figure.alt?.trim() && !figure.actualText?.trim()).map((figure) => at(figure, 'Figure zonder Alt of ActualText')),
+    figures.length === 0 ? 'Geen afbeeldingen (Figure) in de structuur.' : `Alle ${figures.length} afbeeldingen hebben een alternatieve tekst.`,
+    'Niet alle afbeeldingen hebben een alternatieve tekst.',
+    figures.length === 0 ? 'not-applicable' : undefined,
+  );
+  const formulas = elements.filter(({ element }) => element.role === 'Formula').map(({ element }) => element);
+  addStructural(
+    { id: 'pdf-formulas-alt', title: 'Formules met alternatieve tekst', clause: '7.7', matterhorn: '17-002', wcag: ['1.1.1'] },
+    formulas.filter((formula) => !formula.alt?.trim() && !formula.actualText?.trim()).map((formula) => at(formula, 'Formula zonder Alt of ActualText')),
+    formulas.length === 0 ? 'Geen formules (Formula) in de structuur.' : `Alle ${formulas.length} formules hebben een alternatieve tekst.`,
+    'Niet alle formules hebben een alternatieve tekst.',
+    formulas.length === 0 ? 'not-applicable' : undefined,
+  );
+
+  // --- 7.4 headings ---
+  const headings: Array<{ level: number | 'H'; element: StructElement }> = [];
+  for (const { element } of elements) {
+    const match = /^H([1-6])?$/.exec(element.role);
+    if (match) headings.push({ level: match[1] ? Number(match[1]) : 'H', element });
+  }
+  const nesting: Problems = [];
+  let previous = 0;
+  for (const heading of headings) {
+    if (heading.level === 'H') continue;
+    if (previous === 0 && heading.level !== 1) nesting.push(at(heading.element, `de eerste genummerde kop is H${heading.level}, niet H1 (14-002)`));
+    else if (heading.level > previous + 1) nesting.push(at(heading.element, `${describe(heading.element)} (H${heading.level}) na H${previous}`));
+    previous = heading.level;
+  }
+  addStructural(
+    { id: 'pdf-headings-nesting', title: 'Kopniveaus zonder sprongen', clause: '7.4.2', matterhorn: nesting[0]?.text.includes('14-002') ? '14-002' : '14-003', wcag: ['1.3.1', '2.4.6'] },
+    nesting,
+    `${headings.length} koppen, beginnend bij H1, zonder overgeslagen niveaus.`,
+    'De eerste kop is geen H1, of er worden kopniveaus overgeslagen.',
+    headings.length === 0 ? 'not-applicable' : undefined,
+  );
+  const headingKinds: Problems = [];
+  const usesH = headings.some((heading) => heading.level === 'H');
+  if (usesH && headings.some((heading) => heading.level !== 'H')) headingKinds.push({ text: 'het document gebruikt zowel H als H1–H6 (14-007)' });
+  for (const { element } of elements) if (kids(element).filter((kid) => kid.role === 'H').length > 1) headingKinds.push(at(element, `${element.role} heeft meer dan één H als kind (14-006)`));
+  addStructural(
+    { id: 'pdf-headings-kind', title: 'Koppen óf genummerd óf ongenummerd', clause: '7.4.4', matterhorn: headingKinds[0]?.text.includes('14-006') ? '14-006' : '14-007', wcag: ['1.3.1'] },
+    headingKinds,
+    usesH ? 'Het document gebruikt alleen H, hooguit één per element.' : 'Het document gebruikt alleen genummerde koppen (H1–H6).',
+    'Het document mengt H met H1–H6, of een element heeft meer dan één H.',
+    headings.length === 0 ? 'not-applicable' : undefined,
+  );
+
+  // --- 7.5 table headers ---
+  const headerProblems: Problems = [];
+  for (const { element } of elements) {
+    if (element.role !== 'Table') continue;
+    const cells: StructElement[] = [];
+    walk(element, (inner) => {
+      if (inner.role === 'TH' || inner.role === 'TD') cells.push(inner);
+      return inner === element || inner.role !== 'Table'; // a nested table is checked on its own
+    });
+    const headerCells = cells.filter((cell) => cell.role === 'TH');
+    const usesHeaders = cells.some((cell) => cell.headers && cell.headers.length > 0);
+    if (headerCells.length === 0) headerProblems.push(at(element, 'tabel zonder TH-cellen'));
+    for (const header of headerCells) if (!header.scope && !usesHeaders) headerProblems.push(at(header, `${describe(header)} zonder Scope (en de tabel gebruikt geen Headers)`));
+  }
+  addStructural(
+    { id: 'pdf-tables-headers', title: 'Tabellen met bepaalbare kopcellen', clause: '7.5', matterhorn: '15-003', wcag: ['1.3.1'] },
+    headerProblems,
+    `Alle ${tableCount} tabellen hebben kopcellen (TH) met Scope of Headers.`,
+    'Niet alle tabellen hebben bepaalbare kopcellen.',
+    tableCount === 0 ? 'not-applicable' : undefined,
+  );
+
+  // --- 7.9 notes ---
+  const notes = elements.filter(({ element }) => element.role === 'Note').map(({ element }) => element);
+  const noteIds = new Map<string, number>();
+  for (const note of notes) if (note.id) noteIds.set(note.id, (noteIds.get(note.id) ?? 0) + 1);
+  const noteProblems = [
+    ...notes.filter((note) => !note.id).map((note) => at(note, `${describe(note)} zonder ID (19-003)`)),
+    ...notes.filter((note) => note.id && noteIds.get(note.id)! > 1).map((note) => at(note, `Note-ID „${note.id}” komt vaker voor (19-004)`)),
+  ];
+  addStructural(
+    { id: 'pdf-notes-id', title: 'Voetnoten (Note) met een eigen ID', clause: '7.9', matterhorn: noteProblems[0]?.text.includes('19-004') ? '19-004' : '19-003', wcag: ['1.3.1'] },
+    noteProblems,
+    notes.length === 0 ? 'Geen voetnoten als Note-element in de structuur.' : `Alle ${notes.length} Note-elementen hebben een eigen ID.`,
+    'Niet alle Note-elementen hebben een (unieke) ID.',
+    notes.length === 0 ? 'not-applicable' : undefined,
+  );
+
+  // --- 7.1: page content tagged or artifact, never nested (from the content streams) ---
+  const untagged: Problems = [];
+  const artifactInTagged: Problems = [];
+  const taggedInArtifact: Problems = [];
+  facts.content.forEach((page, index) => {
+    if (page.error) untagged.push({ page: index + 1, text: page.error });
+    const kinds = new Map<string, number>();
+    for (const item of page.untagged) kinds.set(item.kind, (kinds.get(item.kind) ?? 0) + 1);
+    for (const [kind, count] of kinds) untagged.push({ page: index + 1, text: `${count}× ${kindLabels[kind] ?? kind} niet getagd en geen artefact` });
+    if (page.artifactInTagged.length > 0) artifactInTagged.push({ page: index + 1, text: `${page.artifactInTagged.length}× Artifact binnen getagde inhoud (byte ${page.artifactInTagged[0]} van de inhoudsstroom)` });
+    if (page.taggedInArtifact.length > 0) taggedInArtifact.push({ page: index + 1, text: `${page.taggedInArtifact.length}× getagde inhoud (MCID) binnen een Artifact (byte ${page.taggedInArtifact[0]})` });
+  });
   add(
-    { id: 'pdf-links', title: 'Links getagd en beschreven', clause: '7.18.5', matterhorn: '28-012', wcag: ['2.4.4', '4.1.2'] },
-    links.flatMap((link) => [
-      ...(link.structRole === 'Link' ? [] : [{ page: link.page, object: link.object, text: `link niet in een Link-element (${link.structRole ?? 'niet in de structuur'}; 28-011)` }]),
-      ...(link.contents?.trim() ? [] : [{ page: link.page, object: link.object, text: 'link zonder Contents-beschrijving' }]),
-    ]),
-    `Alle ${links.length} links zitten in een Link-element en hebben een beschrijving (Contents).`,
-    'Niet alle links zijn getagd en beschreven.',
-    links.length === 0 ? 'not-applicable' : undefined,
+    { id: 'pdf-content-tagged', title: 'Alle inhoud getagd of artefact', clause: '7.1', matterhorn: '01-005', wcag: ['1.3.1'] },
+    untagged,
+    'Alle tekst, lijnen, vlakken en afbeeldingen op de pagina’s staan in getagde inhoud of zijn als artefact gemarkeerd.',
+    'Er staat inhoud op de pagina’s die niet getagd en geen artefact is: een schermlezer slaat die over of leest hem zonder structuur.',
+  );
+  add(
+    { id: 'pdf-artifact-in-tagged', title: 'Geen artefact binnen getagde inhoud', clause: '7.1', matterhorn: '01-003', wcag: ['1.3.1'] },
+    artifactInTagged,
+    'Geen artefact staat binnen getagde inhoud.',
+    'Er staan artefacten binnen getagde inhoud.',
+  );
+  add(
+    { id: 'pdf-tagged-in-artifact', title: 'Geen getagde inhoud binnen een artefact', clause: '7.1', matterhorn: '01-004', wcag: ['1.3.1'] },
+    taggedInArtifact,
+    'Geen getagde inhoud staat binnen een artefact.',
+    'Er staat getagde inhoud binnen artefacten; hulptechnologie slaat die over.',
+  );
+
+  // --- 7.8: running heads and page numbers (needs our own page layout) ---
+  if (facts.text && expected) {
+    const furniture: Problems = [];
+    facts.text.forEach((runs, index) => {
+      const height = facts.pageHeights[index];
+      for (const run of runs) {
+        if (!run.text.trim() || run.artifact) continue;
+        if (run.y < pageMarginsMm.bottom * mmToPt || run.y > height - pageMarginsMm.top * mmToPt) furniture.push({ page: index + 1, text: `„${clip(run.text)}” in de paginamarge is ${run.mcid === undefined ? 'niet gemarkeerd' : 'als inhoud getagd'}` });
+      }
+    });
+    add(
+      { id: 'pdf-furniture-artifacts', title: 'Paginakop en paginanummers als artefact', clause: '7.8', matterhorn: '18-001', wcag: ['1.3.1'] },
+      furniture,
+      'Kopregels en paginanummers in de marges zijn als artefact gemarkeerd.',
+      'Tekst in de paginamarges (kopregel, paginanummer) is niet als artefact gemarkeerd.',
+    );
+  } else {
+    add(
+      { id: 'pdf-furniture-artifacts', title: 'Paginakop en paginanummers als artefact', clause: '7.8', matterhorn: '18-001', wcag: ['1.3.1'] },
+      [],
+      'Niet automatisch gecontroleerd: wat kopregel of paginanummer is, hangt af van de opmaak; alleen bij `kia build` zijn de paginamarges bekend. Controleer het handmatig (bijvoorbeeld met PAC).',
+      '',
+      'not-checked',
+    );
+  }
+
+  // --- 7.18: annotations ---
+  const ownTag: Record<string, string> = { Link: 'Link', Widget: 'Form' };
+  const otherAnnotations = facts.annotations.filter((annotation) => annotation.subtype !== 'Popup' && annotation.subtype !== 'PrinterMark');
+  add(
+    { id: 'pdf-annotations-tagged', title: 'Annotaties in de structuur', clause: '7.18.1', matterhorn: '28-002', wcag: ['1.3.1', '4.1.2'] },
+    otherAnnotations
+      .filter((annotation) => annotation.structRole !== (ownTag[annotation.subtype] ?? 'Annot'))
+      .map((annotation) => ({
+        page: annotation.page,
+        object: annotation.object,
+        text: `${annotation.subtype}-annotatie ${annotation.structRole ? `in een ${annotation.structRole}-element` : 'niet in de structuurboom'}, verwacht in ${ownTag[annotation.subtype] ?? 'Annot'}${annotation.subtype === 'Widget' ? ' (28-010)' : annotation.subtype === 'Link' ? ' (28-011)' : ''}`,
+      })),
+    `Alle ${otherAnnotations.length} annotaties hangen in de structuurboom in het juiste element (Link, Form of Annot).`,
+    'Niet alle annotaties zijn in de structuurboom opgenomen.',
+    otherAnnotations.length === 0 ? 'not-applicable' : undefined,
   );
   const annotatedPages = [...new Set(facts.annotations.map((annotation) => annotation.page))];
+  const tabProblems = annotatedPages.filter((page) => facts.tabs[page - 1] !== 'S').map((page) => ({ page, text: facts.tabs[page - 1] ? `/Tabs /${facts.tabs[page - 1]} in plaats van /S (28-009)` : 'geen /Tabs (28-008)' }));
   add(
-    { id: 'pdf-annotation-tabs', title: 'Tabvolgorde volgt de structuur', clause: '7.18.3', matterhorn: facts.annotations.length > 0 && annotatedPages.some((page) => facts.tabs[page - 1] !== undefined) ? '28-009' : '28-008', wcag: ['2.4.3'] },
-    annotatedPages.filter((page) => facts.tabs[page - 1] !== 'S').map((page) => ({ page, text: facts.tabs[page - 1] ? `/Tabs /${facts.tabs[page - 1]} in plaats van /S` : 'geen /Tabs' })),
+    { id: 'pdf-annotation-tabs', title: 'Tabvolgorde volgt de structuur', clause: '7.18.3', matterhorn: tabProblems[0]?.text.includes('28-009') ? '28-009' : '28-008', wcag: ['2.4.3'] },
+    tabProblems,
     `Alle ${annotatedPages.length} pagina's met annotaties hebben /Tabs /S.`,
     "Niet alle pagina's met annotaties volgen de structuur bij het tabben.",
     annotatedPages.length === 0 ? 'not-applicable' : undefined,
   );
+  const links = facts.annotations.filter((annotation) => annotation.subtype === 'Link');
+  add(
+    { id: 'pdf-links-tagged', title: 'Links in een Link-element', clause: '7.18.5', matterhorn: '28-011', wcag: ['2.4.4', '4.1.2'] },
+    links.filter((link) => link.structRole !== 'Link').map((link) => ({ page: link.page, object: link.object, text: `link ${link.structRole ? `in een ${link.structRole}-element` : 'niet in de structuurboom'}` })),
+    `Alle ${links.length} links zitten in een Link-element.`,
+    'Niet alle links zitten in een Link-element.',
+    links.length === 0 ? 'not-applicable' : undefined,
+  );
+  add(
+    { id: 'pdf-links-contents', title: 'Links met een beschrijving', clause: '7.18.5', matterhorn: '28-012', wcag: ['2.4.4', '4.1.2'] },
+    links.filter((link) => !link.contents?.trim()).map((link) => ({ page: link.page, object: link.object, text: 'link zonder Contents-beschrijving' })),
+    `Alle ${links.length} links hebben een beschrijving (Contents).`,
+    'Niet alle links hebben een beschrijving (Contents).',
+    links.length === 0 ? 'not-applicable' : undefined,
+  );
 
-  // Bookmarks for the H2/H3 headings
-  const outlineTitles = new Set(facts.outline.map((item) => squash(item.title)));
+  // --- 7.21: fonts ---
+  add(
+    { id: 'pdf-fonts-embedded', title: 'Lettertypen ingesloten', clause: '7.21.4.1', matterhorn: '31-009', wcag: [] },
+    facts.fonts.filter((font) => !font.embedded).map((font) => ({ object: font.object, text: `${font.name} (${font.subtype}) is niet ingesloten` })),
+    `Alle ${facts.fonts.length} lettertypen zijn ingesloten.`,
+    'Niet alle lettertypen zijn ingesloten.',
+    facts.fonts.length === 0 ? 'not-applicable' : undefined,
+  );
+  add(
+    { id: 'pdf-fonts-unicode', title: 'Unicode-koppeling van lettertypen', clause: '7.21.7', matterhorn: '31-027', wcag: ['1.3.1'] },
+    facts.fonts.filter((font) => !font.toUnicode && font.subtype !== 'Type3').map((font) => ({ object: font.object, text: `${font.name} heeft geen ToUnicode en geen standaardcodering` })),
+    'Alle lettertypen koppelen hun tekens aan Unicode.',
+    'Niet van alle tekens is te bepalen welke letter het is.',
+    facts.fonts.length === 0 ? 'not-applicable' : undefined,
+  );
+
+  // --- Navigation and the comparisons with the HTML (our own documents) ---
+  addBookmarks(add, facts, headings, textOf, expected);
+  addComparisons(add, facts, headings, textOf, expected);
+  return checks;
+}
+
+const kindLabels: Record<string, string> = { text: 'tekst', path: 'lijn of vlak', image: 'afbeelding', shading: 'kleurverloop' };
+
+/** `pdfuaid:part` from the XMP packet, in element or attribute form, under any prefix bound to the PDF/UA namespace. */
+function pdfuaPart(xmp: string | undefined): string | undefined {
+  if (!xmp) return undefined;
+  const prefix = /xmlns:([\w.-]+)\s*=\s*["']http:\/\/www\.aiim\.org\/pdfua\/ns\/id\/["']/.exec(xmp)?.[1];
+  if (!prefix) return undefined;
+  const escaped = prefix.replace(/[.-]/g, '\\$&');
+  return new RegExp(`<${escaped}:part>\\s*(\\d+)\\s*</${escaped}:part>`).exec(xmp)?.[1] ?? new RegExp(`${escaped}:part\\s*=\\s*["'](\\d+)["']`).exec(xmp)?.[1];
+}
+
+type Add = (head: CheckHead, problems: Problems, ok: string, failed: string, status?: CheckStatus) => void;
+type Headings = Array<{ level: number | 'H'; element: StructElement }>;
+
+/** 7.17 (navigation): a bookmark for every H2 and H3; without the text, at least an outline. */
+function addBookmarks(add: Add, facts: PdfFacts, headings: Headings, textOf: (element: StructElement) => string, expected: PdfExpectations | undefined) {
+  const head: CheckHead = { id: 'pdf-bookmarks', title: 'Bladwijzers voor de hoofdstukken', clause: '7.17', matterhorn: null, wcag: ['2.4.5'] };
   const sections = headings.filter((heading) => heading.level === 2 || heading.level === 3);
-  addStructural(
-    { id: 'pdf-bookmarks', title: 'Bladwijzers voor de hoofdstukken', clause: '7.17', matterhorn: null, wcag: ['2.4.5'] },
-    sections.filter((heading) => !outlineTitles.has(squash(heading.text))).map((heading) => ({ page: heading.page, text: `geen bladwijzer voor „${clip(heading.text)}”` })),
-    `${facts.outline.length} bladwijzers; elke H2 en H3 heeft er een.`,
-    'Niet elk hoofdstuk of elke paragraaf heeft een bladwijzer.',
-    sections.length === 0 && facts.outline.length === 0 ? 'not-applicable' : undefined,
+  if (facts.text && expected) {
+    const outlineTitles = new Set(facts.outline.map((item) => squash(item.title)));
+    add(
+      head,
+      sections.filter((heading) => !outlineTitles.has(squash(textOf(heading.element)))).map((heading) => ({ page: heading.element.page, object: heading.element.object, text: `geen bladwijzer voor „${clip(textOf(heading.element))}”` })),
+      `${facts.outline.length} bladwijzers; elke H2 en H3 heeft er een.`,
+      'Niet elk hoofdstuk of elke paragraaf heeft een bladwijzer.',
+      sections.length === 0 && facts.outline.length === 0 ? 'not-applicable' : undefined,
+    );
+    return;
+  }
+  add(
+    head,
+    facts.outline.length === 0 ? [{ text: `${sections.length} hoofdstukken en paragrafen (H2/H3), geen bladwijzers` }] : [],
+    `${facts.outline.length} bladwijzers voor ${headings.length} koppen.`,
+    'Het document heeft hoofdstukken maar geen bladwijzers om erheen te gaan.',
+    sections.length < 2 ? 'not-applicable' : undefined,
   );
+}
 
-  // Content: tagged, artifact, or neither
-  const untagged: PdfCheck['details'] = [];
-  const nested: PdfCheck['details'] = [];
-  const furniture: PdfCheck['details'] = [];
-  facts.text.forEach((runs, index) => {
-    const height = facts.pageHeights[index];
-    for (const run of runs) {
-      if (!run.text.trim()) continue;
-      const inMargin = run.y < pageMarginsMm.bottom * mmToPt || run.y > height - pageMarginsMm.top * mmToPt;
-      if (run.artifact && run.mcid !== undefined) nested.push({ page: index + 1, text: `„${clip(run.text)}” is zowel artefact als getagd` });
-      else if (run.mcid === undefined && !run.artifact) (inMargin ? furniture : untagged).push({ page: index + 1, text: `„${clip(run.text)}”` });
-      else if (inMargin && !run.artifact) furniture.push({ page: index + 1, text: `„${clip(run.text)}” in de paginamarge is als inhoud getagd` });
-    }
-  });
-  add(
-    { id: 'pdf-text-tagged', title: 'Alle tekst getagd of artefact', clause: '7.1', matterhorn: '01-005', wcag: ['1.3.1'] },
-    untagged,
-    'Alle tekst op de pagina’s staat in de structuur of is als artefact gemarkeerd.',
-    'Er staat tekst op de pagina’s die niet getagd en geen artefact is: een schermlezer slaat die over.',
-  );
-  add(
-    { id: 'pdf-artifact-nesting', title: 'Artefacten en inhoud niet door elkaar', clause: '7.1', matterhorn: '01-004', wcag: ['1.3.1'] },
-    nested,
-    'Geen getagde inhoud binnen artefacten en andersom.',
-    'Getagde inhoud en artefacten zijn in elkaar genest.',
-  );
-  add(
-    { id: 'pdf-furniture-artifacts', title: 'Paginakop en paginanummers als artefact', clause: '7.8', matterhorn: '18-001', wcag: ['1.3.1'] },
-    furniture,
-    'Kopregels en paginanummers in de marges zijn als artefact gemarkeerd.',
-    'Tekst in de paginamarges (kopregel, paginanummer) is niet als artefact gemarkeerd.',
-  );
+/** The checks that compare the PDF with the HTML it was printed from (`kia build` only). */
+function addComparisons(add: Add, facts: PdfFacts, headings: Headings, textOf: (element: StructElement, skip?: (element: StructElement) => boolean) => string, expected: PdfExpectations | undefined) {
+  const structure = facts.structure;
+  const outside = 'Niet van toepassing: deze PDF is niet door kia-press gemaakt, dus er is geen HTML om mee te vergelijken.';
+  const headingsHead: CheckHead = { id: 'pdf-headings-match-html', title: 'Koppen gelijk aan de HTML', clause: '7.4', matterhorn: null, wcag: ['1.3.1'] };
+  if (expected?.headings && structure) {
+    const actual = headings.map((heading) => `H${heading.level} ${squash(textOf(heading.element))}`);
+    const wanted = expected.headings.map((heading) => `H${heading.level} ${squash(heading.text)}`);
+    const index = wanted.findIndex((heading, position) => heading !== actual[position]);
+    const problems = index === -1 && actual.length === wanted.length ? [] : [{ page: headings[index]?.element.page, text: `verwacht ${wanted[index] ?? '(geen kop meer)'}, gevonden ${actual[index === -1 ? wanted.length : index] ?? '(geen kop)'}` }];
+    add(headingsHead, problems, `De ${wanted.length} koppen van de PDF zijn die van de HTML, in dezelfde volgorde en op hetzelfde niveau.`, 'De koppen van de PDF wijken af van die van de HTML.');
+  } else {
+    add(headingsHead, [], outside, '', 'not-applicable');
+  }
 
-  // The structure tree's text, in order, against the laid-out document's text
-  if (expected.text !== undefined && structure) {
+  const textHead: CheckHead = { id: 'pdf-structure-text', title: 'Tekst van de structuur gelijk aan het document', clause: '7.1', matterhorn: '01-005', wcag: ['1.3.1', '1.3.2'] };
+  if (expected?.text !== undefined && structure) {
     // List labels are CSS markers and a figure's text is its Alt: neither is in the page's text.
     let structureText = squash(textOf(structure, (element) => element.role === 'Lbl' || element.role === 'Artifact' || element.role === 'Figure'));
     let documentText = squash(expected.text);
-    const problems: PdfCheck['details'] = [];
+    const problems: Problems = [];
     for (const note of (expected.notes ?? []).map(squash).filter(Boolean)) {
       const inStructure = structureText.indexOf(note);
       if (inStructure === -1) problems.push({ text: `voetnoot „${clip(note, 40)}” ontbreekt in de structuur` });
@@ -335,37 +560,27 @@ export function runChecks(facts: PdfFacts, expected: PdfExpectations): PdfCheck[
     if (index !== structureText.length || index !== documentText.length) {
       problems.push({ text: `na „${clip(documentText.slice(Math.max(0, index - 30), index), 30)}”: verwacht „${clip(documentText.slice(index, index + 30), 30)}”, structuur heeft „${clip(structureText.slice(index, index + 30), 30)}”` });
     }
-    add(
-      { id: 'pdf-structure-text', title: 'Tekst van de structuur gelijk aan het document', clause: '7.1', matterhorn: '01-005', wcag: ['1.3.1', '1.3.2'] },
-      problems,
-      `De tekst van de structuurboom is, in volgorde, de tekst van het document; alle ${expected.notes?.length ?? 0} voetnoten staan erin, met hun nummers.`,
-      'De tekst van de structuurboom wijkt af van de tekst van het document.',
-    );
+    add(textHead, problems, `De tekst van de structuurboom is, in volgorde, de tekst van het document; alle ${expected.notes?.length ?? 0} voetnoten staan erin, met hun nummers.`, 'De tekst van de structuurboom wijkt af van de tekst van het document.');
+  } else if (expected && structure) {
+    add(textHead, [], 'Niet gecontroleerd: de opgemaakte tekst is alleen tijdens `kia build` bekend.', '', 'not-checked');
   } else {
-    add(
-      { id: 'pdf-structure-text', title: 'Tekst van de structuur gelijk aan het document', clause: '7.1', matterhorn: '01-005', wcag: ['1.3.1', '1.3.2'] },
-      [],
-      structure ? 'Niet gecontroleerd: de opgemaakte tekst is alleen tijdens `kia build` bekend.' : 'Niet gecontroleerd: de PDF heeft geen structuurboom.',
-      '',
-      'not-checked',
-    );
+    add(textHead, [], structure ? outside : 'Niet gecontroleerd: de PDF heeft geen structuurboom.', '', structure ? 'not-applicable' : 'not-checked');
   }
 
-  // Passages in another language
-  if (expected.langPassages && expected.langPassages.length > 0 && structure) {
+  const langHead: CheckHead = { id: 'pdf-lang-passages', title: 'Taal van anderstalige passages', clause: '7.2', matterhorn: '11-001', wcag: ['3.1.2'] };
+  if (expected?.langPassages && expected.langPassages.length > 0 && structure) {
     const withLang: Array<{ lang: string; text: string }> = [];
     walk(structure, (element) => {
       if (element.lang && element !== structure) withLang.push({ lang: element.lang.toLowerCase(), text: squash(textOf(element)) });
     });
     const missing = expected.langPassages.filter((passage) => !withLang.some((found) => found.lang === passage.lang.toLowerCase() && found.text.includes(squash(passage.text))));
     add(
-      { id: 'pdf-lang-passages', title: 'Taal van anderstalige passages', clause: '7.2', matterhorn: '11-001', wcag: ['3.1.2'] },
+      langHead,
       missing.map((passage) => ({ text: `„${clip(passage.text)}” (${passage.lang}) heeft geen /Lang in de structuur` })),
       `Alle ${expected.langPassages.length} anderstalige passages hebben hun taal (/Lang) in de structuur.`,
       'Niet alle anderstalige passages hebben hun taal in de structuur.',
     );
   } else {
-    add({ id: 'pdf-lang-passages', title: 'Taal van anderstalige passages', clause: '7.2', matterhorn: '11-001', wcag: ['3.1.2'] }, [], 'Geen anderstalige passages gemarkeerd.', '', 'not-applicable');
+    add(langHead, [], expected ? 'Geen anderstalige passages gemarkeerd.' : outside, '', 'not-applicable');
   }
-  return checks;
 }

@@ -1,12 +1,21 @@
 /**
- * Read what the accessibility checks need from a PDF: catalog entries and fonts with pdf-lib,
- * the structure tree (document order, role map applied) with pdf-lib, and the text of every
- * page with its marked-content context (tagged / artifact / neither) with pdf.js.
+ * Read what the accessibility checks need from a PDF, from any producer.
+ *
+ * pdf-lib parses the file (classic and cross-reference-stream xref tables, object streams,
+ * incremental updates) and gives us the objects: catalog, fonts, outline, annotations and the
+ * structure tree (document order, role map applied). Page content streams are decoded and read
+ * by our own operator scanner (`content-stream.ts`) for the marked-content checks: that needs
+ * every painting operator with its BMC/BDC nesting, which pdf.js does not expose, and it is
+ * about ten times faster than pdf.js's text extraction. pdf.js is used only when the laid-out
+ * text itself is needed (`text: true`, the build's comparisons with the HTML), because it
+ * decodes every font encoding correctly.
  */
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { decodePDFRawStream, PDFArray, PDFBool, PDFDict, PDFHexString, PDFName, PDFNumber, PDFRawStream, PDFRef, PDFString, PDFDocument, type PDFObject } from 'pdf-lib';
+import { inflateSync } from 'node:zlib';
+import { decodePDFRawStream, PDFArray, PDFBool, PDFDict, PDFHexString, PDFName, PDFNumber, PDFRawStream, PDFRef, PDFStream, PDFString, PDFDocument, type PDFObject, type PDFPage } from 'pdf-lib';
+import { checkMarkedContent, type ContentResolver, type MarkedContentFindings } from './content-stream.ts';
 
 export interface ContentRef {
   page: number;
@@ -30,6 +39,8 @@ export interface StructElement {
   children: Array<StructElement | ContentRef>;
   /** Object number, to point at the element in reports. */
   object?: string;
+  /** The element's `/P` is missing or is not the element it hangs under. */
+  wrongParent?: 'missing' | 'other';
 }
 
 export interface TextRun {
@@ -41,6 +52,16 @@ export interface TextRun {
   artifact: boolean;
 }
 
+/** What is wrong with the structure tree's role map (ISO 14289-1 7.1). */
+export interface RoleMapFindings {
+  /** Entries whose chain of mappings does not end at a standard type. */
+  unterminated: string[];
+  /** Entries that map around in a circle. */
+  circular: string[];
+  /** Standard types that are mapped to something else. */
+  standardRemapped: string[];
+}
+
 export interface PdfFacts {
   pageCount: number;
   pageHeights: number[];
@@ -49,17 +70,31 @@ export interface PdfFacts {
   lang?: string;
   infoTitle?: string;
   xmp?: string;
+  /** Encryption dictionary present (only files without a user password get this far). */
+  encrypted: boolean;
   displayDocTitle?: boolean;
   fonts: Array<{ name: string; subtype: string; embedded: boolean; toUnicode: boolean; object: string }>;
   outline: Array<{ title: string; depth: number }>;
   structure?: StructElement;
-  roleMapProblems: string[];
+  roleMap: RoleMapFindings;
   /** Annotations with what the link checks need. */
-  annotations: Array<{ page: number; subtype: string; contents?: string; structRole?: string; object: string }>;
+  annotations: Array<{ page: number; subtype: string; contents?: string; structRole?: string; structLang?: string; object: string }>;
   /** Per page (index 0 = page 1): the /Tabs entry, if any. */
   tabs: Array<string | undefined>;
-  /** Per page (index 0 = page 1): text runs with their marked-content context. */
-  text: TextRun[][];
+  /** Per page (index 0 = page 1): what the marked-content checks found in its content streams. */
+  content: Array<MarkedContentFindings & { error?: string }>;
+  /** Per page (index 0 = page 1): text runs with their marked-content context; only with `text: true`. */
+  text?: TextRun[][];
+}
+
+/** Why a file could not be read at all. */
+export class PdfReadError extends Error {
+  constructor(
+    readonly reason: 'not-pdf' | 'damaged' | 'password' | 'encrypted',
+    message: string,
+  ) {
+    super(message);
+  }
 }
 
 const require = createRequire(import.meta.url);
@@ -74,11 +109,22 @@ function refKey(ref: PDFRef): string {
   return `${ref.objectNumber}R${ref.generationNumber ? ref.generationNumber : ''}`;
 }
 
-/** Read `bytes`; throws for files pdf-lib or pdf.js cannot open. */
-export async function readPdfFacts(bytes: Uint8Array): Promise<PdfFacts> {
-  const pdf = await PDFDocument.load(bytes, { updateMetadata: false, ignoreEncryption: true });
+/** Read `bytes`; throws a `PdfReadError` (in Dutch) for files that cannot be checked. */
+export async function readPdfFacts(bytes: Uint8Array, options: { text?: boolean } = {}): Promise<PdfFacts> {
+  const header = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
+  if (!header.includes('%PDF-')) throw new PdfReadError('not-pdf', 'Geen PDF: het bestand begint niet met %PDF-.');
+  let pdf: PDFDocument;
+  let pages: PDFPage[];
+  try {
+    pdf = await PDFDocument.load(bytes, { updateMetadata: false, ignoreEncryption: true, throwOnInvalidObject: false });
+    pages = pdf.getPages();
+  } catch (error) {
+    throw new PdfReadError('damaged', `Beschadigde PDF: ${(error as Error).message.split('\n')[0]}`);
+  }
+  if (pages.length === 0) throw new PdfReadError('damaged', 'Beschadigde PDF: geen pagina’s gevonden (kapotte kruisverwijzingstabel of paginaboom).');
+  const encrypted = pdf.context.trailerInfo.Encrypt !== undefined;
+  if (encrypted) await refuseEncrypted(bytes);
   const catalog = pdf.catalog;
-  const pages = pdf.getPages();
   const pageIndex = new Map(pages.map((page, index) => [refKey(page.ref), index + 1]));
 
   const markInfo = catalog.lookupMaybe(PDFName.of('MarkInfo'), PDFDict);
@@ -124,7 +170,7 @@ export async function readPdfFacts(bytes: Uint8Array): Promise<PdfFacts> {
   };
   if (outlines) walkOutline(outlines.lookupMaybe(PDFName.of('First'), PDFDict), 1, new Set());
 
-  const { structure, roleMapProblems } = readStructure(pdf, pageIndex);
+  const { structure, roleMap } = readStructure(pdf, pageIndex);
   const parents = parentTree(pdf);
   const annotations: PdfFacts['annotations'] = [];
   pages.forEach((page, index) => {
@@ -140,11 +186,13 @@ export async function readPdfFacts(bytes: Uint8Array): Promise<PdfFacts> {
         subtype: decodeText(annot.get(PDFName.of('Subtype'))) ?? '?',
         contents: decodeText(annot.get(PDFName.of('Contents'))),
         structRole: parent ? decodeText(parent.get(PDFName.of('S'))) : undefined,
+        structLang: parent ? inheritedLang(parent) : undefined,
         object: item instanceof PDFRef ? `${item.objectNumber} ${item.generationNumber} R` : '(direct)',
       });
     }
   });
-  const text = await readText(bytes);
+  const content = pages.map((page) => readPageContent(pdf, page));
+  const text = options.text ? await readText(bytes) : undefined;
   return {
     pageCount: pages.length,
     pageHeights: pages.map((page) => page.getHeight()),
@@ -153,15 +201,87 @@ export async function readPdfFacts(bytes: Uint8Array): Promise<PdfFacts> {
     lang: decodeText(catalog.get(PDFName.of('Lang'))),
     infoTitle: info ? decodeText(info.get(PDFName.of('Title'))) : undefined,
     xmp,
+    encrypted,
     displayDocTitle: displayFlag === undefined ? undefined : displayFlag === PDFBool.True,
     fonts,
     outline,
     structure,
-    roleMapProblems,
+    roleMap,
     annotations,
     tabs: pages.map((page) => decodeText(page.node.get(PDFName.of('Tabs')))),
+    content,
     text,
   };
+}
+
+/**
+ * An encrypted PDF: with a user password we cannot open it at all; without one (permissions
+ * only) pdf-lib cannot decrypt its strings and streams, so our checks would read noise.
+ */
+async function refuseEncrypted(bytes: Uint8Array): Promise<never> {
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  try {
+    const document = await pdfjs.getDocument({ data: bytes.slice(), verbosity: 0, isEvalSupported: false }).promise;
+    await document.destroy();
+  } catch (error) {
+    if ((error as Error).name === 'PasswordException') throw new PdfReadError('password', 'De PDF is met een wachtwoord beveiligd; zonder wachtwoord is niets te controleren.');
+  }
+  throw new PdfReadError('encrypted', 'De PDF is versleuteld (alleen rechtenbeveiliging); ontsleutel hem eerst, bijvoorbeeld met `qpdf --decrypt in.pdf uit.pdf`.');
+}
+
+function streamText(stream: PDFObject | undefined): string | undefined {
+  if (!(stream instanceof PDFRawStream)) return undefined;
+  const filter = stream.dict.get(PDFName.of('Filter'));
+  // Native zlib for the common case: several times faster than pdf-lib's JavaScript inflate.
+  if (filter === PDFName.of('FlateDecode') && !stream.dict.has(PDFName.of('DecodeParms'))) {
+    try {
+      return inflateSync(stream.contents).toString('latin1');
+    } catch {
+      // fall through to pdf-lib, which tolerates truncated streams
+    }
+  }
+  return Buffer.from(decodePDFRawStream(stream).decode()).toString('latin1');
+}
+
+/** Resolve `Do` targets and named property lists against a resource dictionary. */
+function resolverFor(pdf: PDFDocument, resources: PDFDict | undefined, forms: Map<PDFObject, string | null>): ContentResolver {
+  return {
+    xobject(name) {
+      const ref = resources?.lookupMaybe(PDFName.of('XObject'), PDFDict)?.get(PDFName.of(name));
+      const stream = ref ? pdf.context.lookup(ref) : undefined;
+      if (!(stream instanceof PDFStream) || stream.dict.get(PDFName.of('Subtype')) !== PDFName.of('Form')) return undefined;
+      if (!forms.has(stream)) forms.set(stream, streamText(stream) ?? null);
+      const form = forms.get(stream);
+      if (form == null) return undefined;
+      return { form, resolver: resolverFor(pdf, stream.dict.lookupMaybe(PDFName.of('Resources'), PDFDict) ?? resources, forms) };
+    },
+    properties(name) {
+      const list = resources?.lookupMaybe(PDFName.of('Properties'), PDFDict)?.lookupMaybe(PDFName.of(name), PDFDict);
+      return list?.has(PDFName.of('MCID')) ?? false;
+    },
+  };
+}
+
+/** The marked-content findings of one page; the page's content streams are read as one. */
+function readPageContent(pdf: PDFDocument, page: PDFPage): MarkedContentFindings & { error?: string } {
+  const contents = page.node.get(PDFName.of('Contents'));
+  const value = contents ? pdf.context.lookup(contents) : undefined;
+  const streams = value instanceof PDFArray ? value.asArray().map((item) => pdf.context.lookup(item)) : [value];
+  try {
+    const text = streams.map(streamText).filter((part) => part !== undefined).join('\n');
+    return checkMarkedContent(text, resolverFor(pdf, page.node.Resources(), new Map()));
+  } catch (error) {
+    return { untagged: [], artifactInTagged: [], taggedInArtifact: [], unbalanced: false, mcids: [], error: `inhoud niet te lezen: ${(error as Error).message}` };
+  }
+}
+
+/** The `/Lang` of a structure element or its nearest ancestor that has one. */
+function inheritedLang(element: PDFDict): string | undefined {
+  for (let current: PDFDict | undefined = element, depth = 0; current && depth < 64; current = current.lookupMaybe(PDFName.of('P'), PDFDict), depth++) {
+    const lang = decodeText(current.get(PDFName.of('Lang')));
+    if (lang) return lang;
+  }
+  return undefined;
 }
 
 /** The parent tree (number tree) as a map from StructParent(s) key to the structure element. */
@@ -185,30 +305,34 @@ function parentTree(pdf: PDFDocument): Map<number, PDFDict> {
   return result;
 }
 
-const standardTypes = new Set(
+/** The standard structure types of ISO 32000-1, 14.8.4. */
+export const standardTypes = new Set(
   'Document Part Art Sect Div BlockQuote Caption TOC TOCI Index NonStruct Private P H H1 H2 H3 H4 H5 H6 L LI Lbl LBody Table TR TH TD THead TBody TFoot Span Quote Note Reference BibEntry Code Link Annot Ruby RB RT RP Warichu WT WP Figure Formula Form'.split(' '),
 );
 
-function readStructure(pdf: PDFDocument, pageIndex: Map<string, number>): { structure?: StructElement; roleMapProblems: string[] } {
+function readStructure(pdf: PDFDocument, pageIndex: Map<string, number>): { structure?: StructElement; roleMap: RoleMapFindings } {
+  const roleMapFindings: RoleMapFindings = { unterminated: [], circular: [], standardRemapped: [] };
   const root = pdf.catalog.lookupMaybe(PDFName.of('StructTreeRoot'), PDFDict);
-  if (!root) return { roleMapProblems: [] };
+  if (!root) return { roleMap: roleMapFindings };
   const roleMap = new Map<string, string>();
   const map = root.lookupMaybe(PDFName.of('RoleMap'), PDFDict);
   for (const [key, value] of map?.entries() ?? []) if (value instanceof PDFName) roleMap.set(key.decodeText(), value.decodeText());
-  const roleMapProblems: string[] = [];
   for (const [from] of roleMap) {
-    if (standardTypes.has(from)) roleMapProblems.push(`standaardtype ${from} is omgeleid naar ${roleMap.get(from)}`);
+    if (standardTypes.has(from)) {
+      roleMapFindings.standardRemapped.push(`standaardtype ${from} is omgeleid naar ${roleMap.get(from)}`);
+      continue;
+    }
     const seen = new Set([from]);
     let current = roleMap.get(from);
     while (current && !standardTypes.has(current)) {
       if (seen.has(current)) {
-        roleMapProblems.push(`kringverwijzing in de rolverwijzing vanaf ${from}`);
+        roleMapFindings.circular.push(`kringverwijzing: ${[...seen, current].join(' → ')}`);
         break;
       }
       seen.add(current);
       current = roleMap.get(current);
     }
-    if (current === undefined) roleMapProblems.push(`${from} verwijst niet naar een standaardtype`);
+    if (current === undefined) roleMapFindings.unterminated.push(`${[...seen].join(' → ')} eindigt niet bij een standaardtype`);
   }
   const resolve = (role: string) => {
     let current = role;
@@ -221,13 +345,18 @@ function readStructure(pdf: PDFDocument, pageIndex: Map<string, number>): { stru
   };
 
   const visited = new Set<PDFDict>();
-  const element = (dict: PDFDict, ref: PDFRef | undefined, inheritedPage: number | undefined): StructElement => {
+  const element = (dict: PDFDict, ref: PDFRef | undefined, inheritedPage: number | undefined, parent?: PDFDict): StructElement => {
     visited.add(dict);
     const rawRole = dict === root ? 'StructTreeRoot' : (decodeText(dict.get(PDFName.of('S'))) ?? '');
     const pg = dict.get(PDFName.of('Pg'));
     const page = pg instanceof PDFRef ? (pageIndex.get(refKey(pg)) ?? inheritedPage) : inheritedPage;
     const result: StructElement = { role: dict === root ? rawRole : resolve(rawRole), children: [], page, object: ref ? `${ref.objectNumber} ${ref.generationNumber} R` : undefined };
     if (result.role !== rawRole) result.rawRole = rawRole;
+    if (parent) {
+      const declared = dict.get(PDFName.of('P'));
+      if (declared === undefined) result.wrongParent = 'missing';
+      else if (pdf.context.lookup(declared) !== parent) result.wrongParent = 'other';
+    }
     result.alt = decodeText(dict.get(PDFName.of('Alt')));
     result.actualText = decodeText(dict.get(PDFName.of('ActualText')));
     result.lang = decodeText(dict.get(PDFName.of('Lang')));
@@ -258,13 +387,13 @@ function readStructure(pdf: PDFDocument, pageIndex: Map<string, number>): { stru
       } else if (type === 'OBJR') {
         continue;
       } else if (value.has(PDFName.of('S'))) {
-        result.children.push(element(value, kidRef, page));
+        result.children.push(element(value, kidRef, page, dict));
       }
     }
     if (!result.page) result.page = result.children.map((child) => child.page).find(Boolean);
     return result;
   };
-  return { structure: element(root, undefined, undefined), roleMapProblems };
+  return { structure: element(root, undefined, undefined), roleMap: roleMapFindings };
 }
 
 async function readText(bytes: Uint8Array): Promise<TextRun[][]> {

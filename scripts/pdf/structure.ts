@@ -128,3 +128,29 @@ export function wrapListBodies(pdf: PDFDocument): void {
     element.set(PDFName.of('K'), pdf.context.obj([...labels, lbody]));
   }
 }
+
+/**
+ * Chromium writes some PDF 2.0 structure types (`Strong`, `Em`, …) that PDF 1.7, and so
+ * PDF/UA-1, does not know. Map each one that is used to its nearest PDF 1.7 type in the role
+ * map (ISO 14289-1 7.1, Matterhorn 02-001), keeping the element's own type for newer readers.
+ */
+export function mapNewerStructureTypes(pdf: PDFDocument): void {
+  const root = pdf.catalog.lookupMaybe(PDFName.of('StructTreeRoot'), PDFDict);
+  if (!root) return;
+  const used = new Set<string>();
+  walkStructure(pdf, (element) => {
+    const type = element.get(PDFName.of('S'));
+    if (type instanceof PDFName) used.add(type.decodeText());
+  });
+  const roleMap = root.lookupMaybe(PDFName.of('RoleMap'), PDFDict) ?? pdf.context.obj({});
+  let changed = false;
+  for (const [type, standard] of Object.entries(pdf2Types)) {
+    if (!used.has(type) || roleMap.has(PDFName.of(type))) continue;
+    roleMap.set(PDFName.of(type), PDFName.of(standard));
+    changed = true;
+  }
+  if (changed) root.set(PDFName.of('RoleMap'), roleMap);
+}
+
+/** PDF 2.0 (ISO 32000-2) structure types and their PDF 1.7 counterparts. */
+const pdf2Types: Record<string, string> = { Strong: 'Span', Em: 'Span', Sub: 'Span', Title: 'P', Aside: 'Div', DocumentFragment: 'Div', FENote: 'Note' };

@@ -3,10 +3,11 @@
  * the document language, "show the title, not the file name" in viewers, XMP metadata with
  * the same facts, fixed dates and stable structure ids (so the same input gives the same
  * bytes), and the PDF/UA repairs Chromium leaves to us: link descriptions, list bodies,
- * language spans and page furniture as artifacts.
+ * language spans, PDF 2.0 structure types role-mapped, page furniture as artifacts, and the
+ * PDF/UA-1 identification in the XMP metadata.
  */
 import { PDFArray, PDFBool, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFString } from 'pdf-lib';
-import { langEmphasisToSpan, stabiliseStructureIds, wrapListBodies } from '../pdf/structure.ts';
+import { langEmphasisToSpan, mapNewerStructureTypes, stabiliseStructureIds, wrapListBodies } from '../pdf/structure.ts';
 import { markUntaggedAsArtifacts } from '../pdf/content-stream.ts';
 import { pageContent, setPageContent } from '../pdf/pages.ts';
 
@@ -52,6 +53,7 @@ export async function finishPdf(bytes: Uint8Array, meta: PdfMetadata): Promise<U
   stabiliseStructureIds(pdf);
   langEmphasisToSpan(pdf);
   wrapListBodies(pdf);
+  mapNewerStructureTypes(pdf);
   markFurnitureAsArtifacts(pdf);
 
   return pdf.save({ useObjectStreams: false });
@@ -80,6 +82,9 @@ ${creators ? `<dc:creator><rdf:Seq>${creators}</rdf:Seq></dc:creator>` : ''}
 <xmp:CreatorTool>kia-press</xmp:CreatorTool>
 <pdf:Producer>kia-press (Chromium, Paged.js, pdf-lib)</pdf:Producer>
 <pdf:Keywords>${escapeXml(meta.keywords.join(', '))}</pdf:Keywords>
+</rdf:Description>
+<rdf:Description rdf:about="" xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/">
+<pdfuaid:part>1</pdfuaid:part>
 </rdf:Description>
 </rdf:RDF>
 </x:xmpmeta>

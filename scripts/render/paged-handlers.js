@@ -10,6 +10,9 @@ class RepeatTableHeaders extends window.Paged.Handler {
     const element = clone.nodeType === 1 ? clone : clone.parentElement;
     const table = element && element.closest('table');
     if (!table || !table.dataset.splitFrom || table.querySelector(':scope > thead')) return;
+    // Only once body rows arrive: when the continuation starts with the caption or the header
+    // itself, the original header is still to come.
+    if (!element.closest('tbody, tfoot')) return;
     const sourceElement = node.nodeType === 1 ? node : node.parentElement;
     const sourceTable = sourceElement && sourceElement.closest('table');
     const header = sourceTable && sourceTable.querySelector(':scope > thead');
@@ -18,7 +21,9 @@ class RepeatTableHeaders extends window.Paged.Handler {
     // The copy must not share Paged.js references with the original header.
     for (const part of [copy, ...copy.querySelectorAll('[data-ref]')]) part.removeAttribute('data-ref');
     copy.setAttribute('data-repeated-header', '');
-    table.insertBefore(copy, table.firstChild);
+    // After the caption, where a table's header belongs (ISO 32000-1 table 337: Caption first).
+    const caption = table.querySelector(':scope > caption');
+    table.insertBefore(copy, caption ? caption.nextSibling : table.firstChild);
   }
 }
 
