@@ -4,8 +4,10 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { reporter } from 'vfile-reporter';
+import { audit } from './commands/audit.ts';
 import { build, BuildAborted, type ProgressEvent } from './commands/build.ts';
 import { check } from './commands/check.ts';
+import type { FileAudit } from './check/file-audit.ts';
 
 const usage = `Gebruik: kia <opdracht> [opties]
 
@@ -14,6 +16,10 @@ Opdrachten:
            toegankelijkheidsrapport)
   check    Controleer de bronnen en de toegankelijkheid zonder PDF te bouwen;
            het rapport komt in dist/toegankelijkheid/ [SLUG]
+  audit    Controleer de toegankelijkheid van willekeurige PDF- en HTML-bestanden
+           (of mappen daarmee): kia audit PAD... [--out DIR] [--json]
+           --out DIR  rapportmap (standaard: dist/toegankelijkheid-audit)
+           --json     schrijf ook het JSON-rapport naar de standaarduitvoer
 
 Opties (build en check):
   --content DIR   map met documenten (standaard: content)
@@ -44,6 +50,7 @@ async function main(argv: string[]): Promise<number> {
     return command ? 0 : 1;
   }
   if (command === 'check') return runCheck(rest);
+  if (command === 'audit') return runAudit(rest);
   if (command !== 'build') {
     process.stderr.write(`kia: onbekende opdracht \`${command}\`\n\n${usage}`);
     return 2;
@@ -146,6 +153,38 @@ async function runCheck(args: string[]): Promise<number> {
     for (const document of result.report.documents) if (!document.pdf) process.stderr.write(`  ${document.slug}: PDF niet gecontroleerd: ${document.pdfMissing}\n`);
   }
   return result.ok ? 0 : 1;
+}
+
+function printAuditLine(entry: FileAudit, seconds: number) {
+  const failed = entry.checks.filter((check) => check.status === 'fail');
+  const mark = entry.status === 'pass' ? '✓' : entry.status === 'fail' ? '✗' : '!';
+  const what = entry.status === 'error' ? `niet te controleren: ${entry.error}` : entry.status === 'fail' ? `${failed.length} mislukt: ${failed.map((check) => check.id).join(', ')}` : 'voldoet';
+  const size = entry.pages ? `, ${entry.pages} p.` : '';
+  process.stderr.write(`  ${mark} ${entry.kind.padEnd(4)} ${entry.file}  ${seconds.toFixed(2)} s${size}  ${what}\n`);
+}
+
+async function runAudit(args: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args, allowPositionals: true, strict: true, options: { out: { type: 'string', default: path.join('dist', 'toegankelijkheid-audit') }, json: { type: 'boolean', default: false } } });
+  } catch (error) {
+    process.stderr.write(`kia: ${(error as Error).message}\n\n${usage}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (positionals.length === 0) {
+    process.stderr.write(`kia audit: geef een of meer PDF- of HTML-bestanden of mappen\n\n${usage}`);
+    return 2;
+  }
+  const started = performance.now();
+  const report = await audit({ paths: positionals, outDir: values.out, onFile: printAuditLine });
+  if (values.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  const { summary } = report;
+  const seconds = ((performance.now() - started) / 1000).toFixed(2);
+  process.stderr.write(
+    `kia audit: ${summary.files} ${summary.files === 1 ? 'bestand' : 'bestanden'} in ${seconds} s: ${summary.passed} voldoen, ${summary.failed} voldoen niet, ${summary.errors} niet te controleren → ${path.join(values.out, 'index.html')}\n`,
+  );
+  return report.passed ? 0 : 1;
 }
 
 main(process.argv.slice(2)).then(

@@ -6,6 +6,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { VFile } from 'vfile';
 import type { BrowserSession } from '../render/browser.ts';
+import { htmlFileAudit, pdfFileAudit, type FileAudit } from './file-audit.ts';
 import { auditHtml, type HtmlAudit } from './html-audit.ts';
 import { manualCriteria, notApplicableNote, type ManualCriterion } from './manual-criteria.ts';
 import { auditPdf, type PdfAudit, type PdfExpectations } from './pdf-audit.ts';
@@ -29,6 +30,8 @@ export interface AccessibilityReport {
   summary: { documents: number; htmlViolations: number; htmlNeedsReview: number; pdfFailures: number; pdfNotChecked: number };
   documents: Array<{ slug: string; title: string; html: HtmlAudit; pdf: PdfAudit | null; pdfMissing: string | null }>;
   pages: HtmlAudit[];
+  /** Every file checked, in the shape `kia audit` writes too. */
+  files: FileAudit[];
   manualChecks: ManualCriterion[];
   manualNote: string;
 }
@@ -103,6 +106,7 @@ export async function runGate(session: BrowserSession, documents: GateDocument[]
       summary,
       documents: results,
       pages: pageResults,
+      files: [...results.flatMap((result) => [htmlFileAudit(result.html), ...(result.pdf ? [pdfFileAudit(result.pdf)] : [])]), ...pageResults.map(htmlFileAudit)],
       manualChecks: manualCriteria,
       manualNote: notApplicableNote,
     },

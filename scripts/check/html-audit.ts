@@ -28,6 +28,9 @@ export interface HtmlAudit {
   /** "Needs review": axe could not decide; listed, never failing the gate. */
   incomplete: HtmlFinding[];
   passes: number;
+  /** Ids of the rules that passed and of those with nothing to check on this page. */
+  passedRules: string[];
+  inapplicableRules: string[];
   axeVersion: string;
   /** Requests the page tried to make outside its folder (blocked). */
   blockedRequests: string[];
@@ -79,5 +82,5 @@ function summarise(results: AxeResults, blocked: string[], file: string, seconds
       nodes: [{ target: url, html: '', summary: '' }],
     });
   }
-  return { file, status: violations.length > 0 ? 'fail' : 'pass', violations, incomplete, passes: results.passes.length, axeVersion: results.testEngine.version, blockedRequests: blocked, seconds };
+  return { file, status: violations.length > 0 ? 'fail' : 'pass', violations, incomplete, passes: results.passes.length, passedRules: results.passes.map((rule) => rule.id), inapplicableRules: (results.inapplicable ?? []).map((rule) => rule.id), axeVersion: results.testEngine.version, blockedRequests: blocked, seconds };
 }

@@ -2,6 +2,8 @@
 import type { Element, ElementContent } from 'hast';
 import { h } from 'hastscript';
 import { simplePage } from '../core/simple-page.ts';
+import type { AuditReport } from '../commands/audit.ts';
+import type { FileAudit, FileCheck } from './file-audit.ts';
 import type { AccessibilityReport } from './gate.ts';
 import type { HtmlAudit, HtmlFinding } from './html-audit.ts';
 import type { CheckStatus, PdfAudit } from './pdf-audit.ts';
@@ -49,9 +51,11 @@ function htmlSection(audit: HtmlAudit, headingLevel: 'h3' | 'h2', title: string)
   return content;
 }
 
-function pdfSection(audit: PdfAudit): ElementContent[] {
+type PdfResult = Pick<PdfAudit, 'file' | 'status'> & { pages?: number; checks: Array<Pick<FileCheck, 'id' | 'status' | 'title' | 'clause' | 'matterhorn' | 'wcag' | 'message' | 'details'>> };
+
+function pdfSection(audit: PdfResult, heading: string = `PDF (${audit.pages} pagina's)`): ElementContent[] {
   return [
-    h('h3', `PDF (${audit.pages} pagina's)`),
+    h('h3', heading),
     h('p', [h('strong', audit.status === 'pass' ? 'Voldoet' : 'Voldoet niet'), ' aan de automatische PDF/UA-controles. Bestand: ', h('code', audit.file), '.']),
     h('table', [
       h('caption', `PDF/UA-controles voor ${audit.file}`),
@@ -62,12 +66,12 @@ function pdfSection(audit: PdfAudit): ElementContent[] {
           h('tr', { className: [`status-${check.status}`] }, [
             h('th', { scope: 'row' }, [check.title, h('br'), h('code', check.id)]),
             h('td', statusLabels[check.status]),
-            h('td', check.clause),
+            h('td', check.clause ?? '–'),
             h('td', check.matterhorn ?? '–'),
             h('td', check.wcag.join(', ') || '–'),
             h('td', [
               check.message,
-              ...(check.details.length > 0
+              ...(check.details && check.details.length > 0
                 ? [h('ul', check.details.map((detail) => h('li', `${detail.page ? `pagina ${detail.page}: ` : ''}${detail.text}${detail.object ? ` (object ${detail.object})` : ''}`)))]
                 : []),
             ]),
@@ -76,6 +80,73 @@ function pdfSection(audit: PdfAudit): ElementContent[] {
       ),
     ]),
   ];
+}
+
+function manualSection(report: Pick<AccessibilityReport, 'manualChecks' | 'manualNote'>): Element {
+  return h('section', { ariaLabelledBy: 'handmatig' }, [
+    h('h2', { id: 'handmatig' }, 'Handmatige controlelijst'),
+    h('p', 'Deze succescriteria van WCAG 2.1 (niveau A en AA) kan geen automatische controle vaststellen. Een persoon moet ze beoordelen, voor de HTML en de PDF.'),
+    h('table', [
+      h('caption', 'Handmatig te controleren succescriteria'),
+      h('thead', [h('tr', ['Criterium', 'Niveau', 'Wat te controleren'].map((label) => h('th', { scope: 'col' }, label)))]),
+      h('tbody', report.manualChecks.map((item) => h('tr', [h('th', { scope: 'row' }, `${item.criterion} ${item.name}`), h('td', item.level), h('td', item.check)]))),
+    ]),
+    h('p', report.manualNote),
+  ]);
+}
+
+/** An axe result from the shared file shape, back in the form the findings table shows. */
+function asFinding(check: FileCheck): HtmlFinding {
+  return { id: check.id, impact: check.impact ?? null, description: check.message, help: check.title, helpUrl: check.helpUrl ?? '', wcag: check.wcag, nodes: check.nodes ?? [] };
+}
+
+const kindLabels: Record<FileAudit['kind'], string> = { pdf: 'PDF', html: 'HTML', unknown: 'onbekend bestand' };
+const fileStatusLabels: Record<FileAudit['status'], string> = { pass: 'Voldoet', fail: 'Voldoet niet', error: 'Niet te controleren' };
+
+function fileSection(entry: FileAudit, index: number): Element {
+  const id = `bestand-${index + 1}`;
+  const content: ElementContent[] = [h('h2', { id }, [h('code', entry.file)])];
+  const counts = (status: CheckStatus) => entry.checks.filter((check) => check.status === status).length;
+  content.push(
+    h('p', [
+      h('strong', fileStatusLabels[entry.status]),
+      entry.status === 'error'
+        ? `: ${entry.error}`
+        : ` (${kindLabels[entry.kind]}${entry.pages ? `, ${entry.pages} pagina's` : ''}): ${counts('fail')} mislukt, ${counts('not-checked')} niet automatisch te beoordelen, ${counts('pass')} geslaagd, ${counts('not-applicable')} niet van toepassing.`,
+    ]),
+  );
+  if (entry.kind === 'pdf' && entry.status !== 'error') content.push(...pdfSection({ file: entry.file, status: entry.status === 'fail' ? 'fail' : 'pass', pages: entry.pages, checks: entry.checks }, 'PDF/UA-controles'));
+  if (entry.kind === 'html' && entry.status !== 'error') {
+    const violations = entry.checks.filter((check) => check.status === 'fail').map(asFinding);
+    const review = entry.checks.filter((check) => check.status === 'not-checked').map(asFinding);
+    if (violations.length > 0) content.push(findingsTable(`Overtredingen in ${entry.file}`, violations));
+    if (review.length > 0) content.push(findingsTable(`Na te kijken in ${entry.file} (telt niet als overtreding)`, review));
+  }
+  return h('section', { ariaLabelledBy: id }, content);
+}
+
+/** The page of `kia audit`: one section per file checked. */
+export function auditReportPage(report: AuditReport, assetBase: string): string {
+  const { summary } = report;
+  const body: ElementContent[] = [
+    h('h1', 'Toegankelijkheidscontrole van bestanden'),
+    h('p', [
+      h('strong', report.passed ? 'Alle bestanden voldoen aan de automatische controles.' : 'Niet alle bestanden voldoen aan de automatische controles.'),
+      ` ${summary.files} ${summary.files === 1 ? 'bestand' : 'bestanden'}: ${summary.passed} voldoen, ${summary.failed} voldoen niet, ${summary.errors} niet te controleren. ${summary.pdfFailures} mislukte PDF-controles, ${summary.htmlViolations} overtredingen in HTML, ${summary.notChecked} punten niet automatisch te beoordelen.`,
+    ]),
+    h('p', `HTML: ${report.standards.html}. PDF: ${report.standards.pdf}. Automatische controles vinden maar een deel van de problemen; de handmatige controlelijst onderaan hoort erbij.`),
+    ...report.files.map(fileSection),
+    manualSection(report),
+  ];
+  return simplePage({
+    title: 'Toegankelijkheidscontrole van bestanden',
+    description: 'Uitkomst van de automatische toegankelijkheidscontroles (WCAG 2.1 AA, PDF/UA-1) op aangeleverde bestanden, en de handmatige controlelijst.',
+    assetBase,
+    bodyClass: 'report',
+    header: h('p.doc-type', 'kia-press: toegankelijkheidscontrole'),
+    main: body,
+    footer: 'Gemaakt door kia-press (kia audit)',
+  });
 }
 
 /** Render the report page; `assetBase` is the URL of the stylesheets folder. */
@@ -99,18 +170,7 @@ export function reportPage(report: AccessibilityReport, assetBase: string): stri
   if (report.pages.length > 0) {
     body.push(h('section', { ariaLabelledBy: 'overige-paginas' }, [h('h2', { id: 'overige-paginas' }, "Overige pagina's"), ...report.pages.flatMap((page) => htmlSection(page, 'h3', page.file))]));
   }
-  body.push(
-    h('section', { ariaLabelledBy: 'handmatig' }, [
-      h('h2', { id: 'handmatig' }, 'Handmatige controlelijst'),
-      h('p', 'Deze succescriteria van WCAG 2.1 (niveau A en AA) kan geen automatische controle vaststellen. Een persoon moet ze beoordelen, voor de HTML en de PDF.'),
-      h('table', [
-        h('caption', 'Handmatig te controleren succescriteria'),
-        h('thead', [h('tr', ['Criterium', 'Niveau', 'Wat te controleren'].map((label) => h('th', { scope: 'col' }, label)))]),
-        h('tbody', report.manualChecks.map((item) => h('tr', [h('th', { scope: 'row' }, `${item.criterion} ${item.name}`), h('td', item.level), h('td', item.check)]))),
-      ]),
-      h('p', report.manualNote),
-    ]),
-  );
+  body.push(manualSection(report));
   return simplePage({
     title: 'Toegankelijkheidsrapport',
     description: 'Uitkomst van de automatische toegankelijkheidscontroles (WCAG 2.1 AA, PDF/UA-1) en de handmatige controlelijst.',

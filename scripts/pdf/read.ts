@@ -115,11 +115,18 @@ export async function readPdfFacts(bytes: Uint8Array, options: { text?: boolean 
   if (!header.includes('%PDF-')) throw new PdfReadError('not-pdf', 'Geen PDF: het bestand begint niet met %PDF-.');
   let pdf: PDFDocument;
   let pages: PDFPage[];
+  // pdf-lib skips damaged objects it can recover from and says so only through console.warn;
+  // keep that out of the terminal (it is not ours to print) while the file is parsed.
+  const warn = console.warn;
+  const damage: string[] = [];
+  console.warn = (...parts: unknown[]) => void damage.push(parts.join(' '));
   try {
     pdf = await PDFDocument.load(bytes, { updateMetadata: false, ignoreEncryption: true, throwOnInvalidObject: false });
     pages = pdf.getPages();
   } catch (error) {
     throw new PdfReadError('damaged', `Beschadigde PDF: ${(error as Error).message.split('\n')[0]}`);
+  } finally {
+    console.warn = warn;
   }
   if (pages.length === 0) throw new PdfReadError('damaged', 'Beschadigde PDF: geen pagina’s gevonden (kapotte kruisverwijzingstabel of paginaboom).');
   const encrypted = pdf.context.trailerInfo.Encrypt !== undefined;

@@ -1,0 +1,159 @@
+/**
+ * `kia audit PATH...`: the build's accessibility checks on any PDF or HTML file, wherever it
+ * came from (a platform's formal response, a research firm's report, an earlier publication).
+ * A file that cannot be checked gets an error entry and the audit goes on with the others.
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, open, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { copyAssets } from '../core/assets.ts';
+import { failedFileAudit, htmlFileAudit, pdfFileAudit, type FileAudit } from '../check/file-audit.ts';
+import { auditHtml } from '../check/html-audit.ts';
+import { manualCriteria, notApplicableNote, type ManualCriterion } from '../check/manual-criteria.ts';
+import { auditPdf } from '../check/pdf-audit.ts';
+import { auditReportPage } from '../check/report-page.ts';
+import { PdfReadError } from '../pdf/read.ts';
+import { BrowserSession } from '../render/browser.ts';
+
+export interface AuditReport {
+  reportVersion: 1;
+  kind: 'audit';
+  generator: string;
+  standards: { html: string; pdf: string };
+  passed: boolean;
+  summary: { files: number; passed: number; failed: number; errors: number; pdfFailures: number; htmlViolations: number; notChecked: number };
+  files: FileAudit[];
+  manualChecks: ManualCriterion[];
+  manualNote: string;
+}
+
+export interface AuditOptions {
+  paths: string[];
+  /** Where the report goes; replaced as a whole. */
+  outDir: string;
+  /** Called when a file is done, with the seconds it took. */
+  onFile?: (entry: FileAudit, seconds: number) => void;
+}
+
+const extensions: Record<string, 'pdf' | 'html'> = { '.pdf': 'pdf', '.html': 'html', '.htm': 'html', '.xhtml': 'html' };
+
+/** Files to audit: files as given, folders searched for PDF and HTML files (the report folder skipped). */
+async function targets(paths: string[], outDir: string): Promise<Array<{ file: string; shown: string; missing?: boolean }>> {
+  const found: Array<{ file: string; shown: string; missing?: boolean }> = [];
+  const seen = new Set<string>();
+  const add = (file: string, shown: string, missing?: boolean) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    found.push({ file, shown, ...(missing ? { missing } : {}) });
+  };
+  const walk = async (dir: string, shownDir: string) => {
+    for (const entry of (await readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
+      const file = path.join(dir, entry.name);
+      if (entry.name.startsWith('.') || file === outDir) continue;
+      if (entry.isDirectory()) await walk(file, path.join(shownDir, entry.name));
+      else if (entry.isFile() && extensions[path.extname(entry.name).toLowerCase()]) add(file, path.join(shownDir, entry.name));
+    }
+  };
+  for (const given of paths) {
+    const file = path.resolve(given);
+    const info = await stat(file).catch(() => undefined);
+    if (info?.isDirectory()) await walk(file, given);
+    else add(file, given, !info?.isFile());
+  }
+  return found;
+}
+
+/** What a file is, by its first bytes (an extension can lie), else by its name. */
+async function sniff(file: string): Promise<'pdf' | 'html' | 'unknown'> {
+  const handle = await open(file, 'r');
+  try {
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(1024), 0, 1024, 0);
+    const head = buffer.subarray(0, bytesRead).toString('latin1');
+    if (head.includes('%PDF-')) return 'pdf';
+    if (/^(\uFEFF|ï»¿)?\s*(<!--[\s\S]*?-->\s*)*<(!doctype\s+html|html[\s>])/i.test(head)) return 'html';
+    return extensions[path.extname(file).toLowerCase()] === 'html' && /<[a-z!]/i.test(head) ? 'html' : 'unknown';
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Audit every file under `paths` and write the report to `outDir`; never throws for bad files. */
+export async function audit(options: AuditOptions): Promise<AuditReport> {
+  const outDir = path.resolve(options.outDir);
+  const files: FileAudit[] = [];
+  let session: BrowserSession | undefined;
+  let axeVersion = '';
+  try {
+    for (const target of await targets(options.paths, outDir)) {
+      const started = performance.now();
+      const entry = await auditOne(target, async () => (session ??= await BrowserSession.launch()), (version) => (axeVersion = version));
+      files.push(entry);
+      options.onFile?.(entry, (performance.now() - started) / 1000);
+    }
+  } finally {
+    await session?.close();
+  }
+  const checks = files.flatMap((file) => file.checks);
+  const report: AuditReport = {
+    reportVersion: 1,
+    kind: 'audit',
+    generator: 'kia-press 0.1.0',
+    standards: {
+      html: `WCAG 2.0–2.2 A/AA, EN 301 549 en best practices, met axe-core ${axeVersion || '(niet gebruikt)'} (plus td-has-header)`,
+      pdf: 'PDF/UA-1 (ISO 14289-1), machinaal controleerbare punten van het Matterhorn Protocol 1.1, eigen controles',
+    },
+    passed: files.length > 0 && files.every((file) => file.status === 'pass'),
+    summary: {
+      files: files.length,
+      passed: files.filter((file) => file.status === 'pass').length,
+      failed: files.filter((file) => file.status === 'fail').length,
+      errors: files.filter((file) => file.status === 'error').length,
+      pdfFailures: files.filter((file) => file.kind === 'pdf').flatMap((file) => file.checks).filter((check) => check.status === 'fail').length,
+      htmlViolations: files.filter((file) => file.kind === 'html').flatMap((file) => file.checks).filter((check) => check.status === 'fail').length,
+      notChecked: checks.filter((check) => check.status === 'not-checked').length,
+    },
+    files,
+    manualChecks: manualCriteria,
+    manualNote: notApplicableNote,
+  };
+  await writeAuditReport(outDir, report);
+  return report;
+}
+
+async function auditOne(target: { file: string; shown: string; missing?: boolean }, browser: () => Promise<BrowserSession>, sawAxe: (version: string) => void): Promise<FileAudit> {
+  const guess = extensions[path.extname(target.file).toLowerCase()] ?? 'unknown';
+  if (target.missing) return failedFileAudit(target.shown, guess, existsSync(target.file) ? 'Geen gewoon bestand.' : 'Bestand niet gevonden.');
+  let kind: FileAudit['kind'];
+  try {
+    kind = await sniff(target.file);
+  } catch (error) {
+    return failedFileAudit(target.shown, guess, `Niet te lezen: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`);
+  }
+  if (kind === 'unknown') return failedFileAudit(target.shown, 'unknown', 'Geen PDF of HTML: het bestand begint niet met %PDF- of met HTML.');
+  try {
+    if (kind === 'pdf') return pdfFileAudit(await auditPdf(target.file, { shownFile: target.shown }));
+    const session = await browser();
+    const result = await auditHtml(session, target.file, { shownFile: target.shown, allowedRoot: path.dirname(target.file) });
+    sawAxe(result.axeVersion);
+    return htmlFileAudit(result);
+  } catch (error) {
+    if (error instanceof PdfReadError) return failedFileAudit(target.shown, kind, error.message);
+    return failedFileAudit(target.shown, kind, `Controle mislukt: ${(error as Error).message.split('\n')[0]}`);
+  }
+}
+
+/** Write report.json, index.html and the stylesheets to `outDir`, replacing it in one step. */
+async function writeAuditReport(outDir: string, report: AuditReport): Promise<void> {
+  await mkdir(path.dirname(outDir), { recursive: true });
+  const staged = await mkdtemp(path.join(path.dirname(outDir), `.${path.basename(outDir)}-`));
+  try {
+    await copyAssets(staged);
+    await writeFile(path.join(staged, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
+    await writeFile(path.join(staged, 'index.html'), auditReportPage(report, 'assets'));
+    await rm(outDir, { recursive: true, force: true });
+    await rename(staged, outDir);
+  } catch (error) {
+    await rm(staged, { recursive: true, force: true });
+    throw error;
+  }
+}
