@@ -16,6 +16,7 @@ import { auditPdf, type PdfExpectations } from '../scripts/check/pdf-audit.ts';
 import type { AccessibilityReport } from '../scripts/check/gate.ts';
 import { BrowserSession } from '../scripts/render/browser.ts';
 import { walkStructure } from '../scripts/pdf/structure.ts';
+import { pdfCheckIds } from './helpers/pdf-checks.ts';
 import { projectRoot, tempDir } from './helpers/workspace.ts';
 
 const htmlFixtures = path.join(import.meta.dirname, 'gate-fixtures/html');
@@ -39,11 +40,7 @@ describe('the example content', () => {
     expect(report.passed).toBe(true);
     expect(report.summary).toMatchObject({ documents: 2, htmlViolations: 0, pdfFailures: 0, pdfNotChecked: 0 });
     for (const document of report.documents) {
-      expect(document.pdf?.checks.map((check) => check.id)).toEqual([
-        'pdf-tagged', 'pdf-suspects', 'pdf-role-map', 'pdf-document-lang', 'pdf-xmp-metadata', 'pdf-title', 'pdf-display-doc-title',
-        'pdf-fonts-embedded', 'pdf-fonts-unicode', 'pdf-headings-nesting', 'pdf-headings-match-html', 'pdf-figures-alt', 'pdf-tables-headers',
-        'pdf-lists-structure', 'pdf-links', 'pdf-annotation-tabs', 'pdf-bookmarks', 'pdf-text-tagged', 'pdf-artifact-nesting', 'pdf-furniture-artifacts', 'pdf-structure-text', 'pdf-lang-passages',
-      ]);
+      expect(document.pdf?.checks.map((check) => check.id)).toEqual(pdfCheckIds);
       for (const check of document.pdf!.checks) {
         expect(check.matterhorn === null || /^\d\d-\d\d\d$/.test(check.matterhorn), check.id).toBe(true);
         expect(['pass', 'not-applicable'], `${document.slug} ${check.id}: ${check.message}`).toContain(check.status);
@@ -101,7 +98,7 @@ describe('negative PDF fixtures fail with their check', () => {
     expect(await failing(await auditMutated(() => {}))).toEqual([]);
   });
 
-  it('an untagged PDF fails pdf-tagged and pdf-text-tagged', async () => {
+  it('an untagged PDF fails pdf-tagged and pdf-content-tagged', async () => {
     const pdf = await PDFDocument.create();
     const font = await pdf.embedFont(StandardFonts.Helvetica);
     pdf.addPage().drawText('Ongetagde tekst', { x: 72, y: 400, font });
@@ -109,7 +106,7 @@ describe('negative PDF fixtures fail with their check', () => {
     const file = path.join(tempDir(), 'untagged.pdf');
     writeFileSync(file, await pdf.save());
     const ids = await failing(await auditPdf(file, { shownFile: 'untagged.pdf' }));
-    expect(ids).toEqual(expect.arrayContaining(['pdf-tagged', 'pdf-text-tagged', 'pdf-document-lang']));
+    expect(ids).toEqual(expect.arrayContaining(['pdf-tagged', 'pdf-content-tagged', 'pdf-document-lang']));
   });
 
   it('a standard font that is not embedded fails pdf-fonts-embedded', async () => {
@@ -141,7 +138,7 @@ describe('negative PDF fixtures fail with their check', () => {
   });
 
   it('no XMP metadata fails pdf-xmp-metadata and pdf-title', async () => {
-    expect(await failing(await auditMutated((pdf) => pdf.catalog.delete(PDFName.of('Metadata'))))).toEqual(['pdf-xmp-metadata', 'pdf-title']);
+    expect(await failing(await auditMutated((pdf) => pdf.catalog.delete(PDFName.of('Metadata'))))).toEqual(['pdf-pdfua-identifier', 'pdf-xmp-metadata', 'pdf-title']);
   });
 
   it('a font without ToUnicode fails pdf-fonts-unicode', async () => {
@@ -181,14 +178,14 @@ describe('negative PDF fixtures fail with their check', () => {
     expect(await failing(await auditMutated((pdf) => renameFirst(pdf, 'LBody', 'NonStruct')))).toEqual(['pdf-lists-structure']);
   });
 
-  it('a link without a description fails pdf-links (28-012)', async () => {
+  it('a link without a description fails pdf-links-contents (28-012)', async () => {
     const audit = await auditMutated((pdf) => {
       for (const page of pdf.getPages()) {
         const annots = page.node.lookup(PDFName.of('Annots'));
         if (annots instanceof PDFArray) for (const item of annots.asArray()) (pdf.context.lookup(item) as PDFDict).delete(PDFName.of('Contents'));
       }
     });
-    expect(await failing(audit)).toEqual(['pdf-links']);
+    expect(await failing(audit)).toEqual(['pdf-links-contents']);
   });
 
   it('a page with links whose tab order is not the structure fails pdf-annotation-tabs (28-009)', async () => {
@@ -221,12 +218,12 @@ describe('negative PDF fixtures fail with their check', () => {
     expect(await failing(audit)).toEqual(['pdf-lang-passages']);
   });
 
-  it('a cyclic role map fails pdf-role-map', async () => {
+  it('a cyclic role map fails pdf-role-map-circular', async () => {
     const audit = await auditMutated((pdf) => {
       const root = pdf.catalog.lookup(PDFName.of('StructTreeRoot'), PDFDict);
       root.set(PDFName.of('RoleMap'), pdf.context.obj({ Alinea: 'Tekst', Tekst: 'Alinea' }));
     });
-    expect(await failing(audit)).toEqual(['pdf-role-map']);
+    expect(await failing(audit)).toEqual(['pdf-role-map-circular']);
   });
 
   it('suspect tags fail pdf-suspects', async () => {

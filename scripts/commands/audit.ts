@@ -35,30 +35,38 @@ export interface AuditOptions {
   onFile?: (entry: FileAudit, seconds: number) => void;
 }
 
+/** A file to audit; `root` is the folder its page may load files from (the folder given, or its own). */
+interface Target {
+  file: string;
+  shown: string;
+  root: string;
+  missing?: boolean;
+}
+
 const extensions: Record<string, 'pdf' | 'html'> = { '.pdf': 'pdf', '.html': 'html', '.htm': 'html', '.xhtml': 'html' };
 
 /** Files to audit: files as given, folders searched for PDF and HTML files (the report folder skipped). */
-async function targets(paths: string[], outDir: string): Promise<Array<{ file: string; shown: string; missing?: boolean }>> {
-  const found: Array<{ file: string; shown: string; missing?: boolean }> = [];
+async function targets(paths: string[], outDir: string): Promise<Target[]> {
+  const found: Target[] = [];
   const seen = new Set<string>();
-  const add = (file: string, shown: string, missing?: boolean) => {
+  const add = (file: string, shown: string, root: string, missing?: boolean) => {
     if (seen.has(file)) return;
     seen.add(file);
-    found.push({ file, shown, ...(missing ? { missing } : {}) });
+    found.push({ file, shown, root, ...(missing ? { missing } : {}) });
   };
-  const walk = async (dir: string, shownDir: string) => {
+  const walk = async (dir: string, shownDir: string, root: string) => {
     for (const entry of (await readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
       const file = path.join(dir, entry.name);
       if (entry.name.startsWith('.') || file === outDir) continue;
-      if (entry.isDirectory()) await walk(file, path.join(shownDir, entry.name));
-      else if (entry.isFile() && extensions[path.extname(entry.name).toLowerCase()]) add(file, path.join(shownDir, entry.name));
+      if (entry.isDirectory()) await walk(file, path.join(shownDir, entry.name), root);
+      else if (entry.isFile() && extensions[path.extname(entry.name).toLowerCase()]) add(file, path.join(shownDir, entry.name), root);
     }
   };
   for (const given of paths) {
     const file = path.resolve(given);
     const info = await stat(file).catch(() => undefined);
-    if (info?.isDirectory()) await walk(file, given);
-    else add(file, given, !info?.isFile());
+    if (info?.isDirectory()) await walk(file, given, file);
+    else add(file, given, path.dirname(file), !info?.isFile());
   }
   return found;
 }
@@ -120,7 +128,7 @@ export async function audit(options: AuditOptions): Promise<AuditReport> {
   return report;
 }
 
-async function auditOne(target: { file: string; shown: string; missing?: boolean }, browser: () => Promise<BrowserSession>, sawAxe: (version: string) => void): Promise<FileAudit> {
+async function auditOne(target: Target, browser: () => Promise<BrowserSession>, sawAxe: (version: string) => void): Promise<FileAudit> {
   const guess = extensions[path.extname(target.file).toLowerCase()] ?? 'unknown';
   if (target.missing) return failedFileAudit(target.shown, guess, existsSync(target.file) ? 'Geen gewoon bestand.' : 'Bestand niet gevonden.');
   let kind: FileAudit['kind'];
@@ -133,7 +141,7 @@ async function auditOne(target: { file: string; shown: string; missing?: boolean
   try {
     if (kind === 'pdf') return pdfFileAudit(await auditPdf(target.file, { shownFile: target.shown }));
     const session = await browser();
-    const result = await auditHtml(session, target.file, { shownFile: target.shown, allowedRoot: path.dirname(target.file) });
+    const result = await auditHtml(session, target.file, { shownFile: target.shown, allowedRoot: target.root });
     sawAxe(result.axeVersion);
     return htmlFileAudit(result);
   } catch (error) {

@@ -1,7 +1,7 @@
 #!/bin/sh
 # Install what kia-press needs on a fresh machine, and nothing when it is already there:
 # npm packages (without the browser downloads that fail here) and Debian's Chromium,
-# ChromeDriver and poppler-utils (pdftotext, used by the tests).
+# ChromeDriver, poppler-utils (pdftotext) and qpdf (encrypted PDFs for the audit tests).
 set -eu
 cd "$(dirname "$0")/../.."
 
@@ -19,6 +19,7 @@ missing=""
 [ -x /usr/bin/chromium ] || missing="$missing chromium"
 [ -x /usr/bin/chromedriver ] || missing="$missing chromium-driver"
 command -v pdftotext >/dev/null 2>&1 || missing="$missing poppler-utils"
+command -v qpdf >/dev/null 2>&1 || missing="$missing qpdf"
 if [ -n "$missing" ]; then
   if [ "$(id -u)" = "0" ]; then
     echo "kia-press: installing Debian packages:$missing…" >&2

@@ -1,0 +1,12 @@
+/** Shared by the gate and corpus tests. */
+
+/** Every PDF check, in report order. */
+export const pdfCheckIds = [
+  'pdf-pdfua-identifier', 'pdf-tagged', 'pdf-suspects', 'pdf-xmp-metadata', 'pdf-title', 'pdf-display-doc-title',
+  'pdf-document-lang', 'pdf-outline-lang', 'pdf-annotation-lang',
+  'pdf-role-map-terminates', 'pdf-role-map-circular', 'pdf-role-map-standard', 'pdf-struct-parents',
+  'pdf-tables-structure', 'pdf-lists-structure', 'pdf-figures-alt', 'pdf-formulas-alt', 'pdf-headings-nesting', 'pdf-headings-kind',
+  'pdf-tables-headers', 'pdf-notes-id', 'pdf-content-tagged', 'pdf-artifact-in-tagged', 'pdf-tagged-in-artifact', 'pdf-furniture-artifacts',
+  'pdf-annotations-tagged', 'pdf-annotation-tabs', 'pdf-links-tagged', 'pdf-links-contents', 'pdf-fonts-embedded', 'pdf-fonts-unicode',
+  'pdf-bookmarks', 'pdf-headings-match-html', 'pdf-structure-text', 'pdf-lang-passages',
+];
