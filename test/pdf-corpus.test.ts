@@ -4,11 +4,16 @@
  * clause and Matterhorn condition each must get. These run on PDFs as `kia audit` sees them:
  * no HTML to compare with.
  */
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { PDFDocument, PDFName, type PDFRef } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { runChecks, type PdfCheck } from '../scripts/check/pdf-audit.ts';
 import { readPdfFacts } from '../scripts/pdf/read.ts';
 import { pdfCheckIds } from './helpers/pdf-checks.ts';
 import { passingSpec, tinyPdf, xmp, type TinyNode, type TinySpec } from './helpers/tiny-pdf.ts';
+import { tempDir } from './helpers/workspace.ts';
 
 async function checksOf(spec: TinySpec): Promise<Map<string, PdfCheck>> {
   const checks = runChecks(await readPdfFacts(await tinyPdf(spec)));
@@ -155,5 +160,38 @@ describe('each check on its corpus variants', () => {
     const check = (await checksOf(variant((_, root) => delete find(root, 'Figure').alt))).get('pdf-figures-alt')!;
     expect(check.page).toBe(1);
     expect(check.object).toMatch(/^\d+ 0 R$/);
+  });
+});
+
+describe('the same checks on other file layouts', () => {
+  const verdicts = (checks: Map<string, PdfCheck>) => Object.fromEntries([...checks].map(([id, check]) => [id, check.status]));
+  const checksOfBytes = async (bytes: Uint8Array) => new Map(runChecks(await readPdfFacts(bytes)).map((check) => [check.id, check]));
+
+  it('object streams and a cross-reference stream (rewritten by qpdf) give the same verdicts', async () => {
+    const dir = tempDir();
+    const plain = await tinyPdf(passingSpec());
+    writeFileSync(path.join(dir, 'plain.pdf'), plain);
+    execFileSync('qpdf', ['--object-streams=generate', '--compress-streams=y', path.join(dir, 'plain.pdf'), path.join(dir, 'packed.pdf')]);
+    const packed = new Uint8Array(readFileSync(path.join(dir, 'packed.pdf')));
+    expect(Buffer.from(packed).toString('latin1')).toContain('/ObjStm');
+    expect(verdicts(await checksOfBytes(packed))).toEqual(verdicts(await checksOf(passingSpec())));
+  });
+
+  it('an incremental update is read as the latest revision', async () => {
+    const original = await tinyPdf(passingSpec());
+    const pdf = await PDFDocument.load(original);
+    const catalogRef = pdf.context.trailerInfo.Root as PDFRef;
+    const catalog = pdf.catalog.clone();
+    catalog.delete(PDFName.of('Lang'));
+    const text = Buffer.from(original).toString('latin1');
+    const previous = Number(/startxref\s+(\d+)\s+%%EOF\s*$/.exec(text)![1]);
+    const objectOffset = original.length + 1;
+    const object = `${catalogRef.objectNumber} 0 obj\n${catalog.toString()}\nendobj\n`;
+    const xrefOffset = objectOffset + object.length;
+    const update = `\n${object}xref\n0 1\n0000000000 65535 f \n${catalogRef.objectNumber} 1\n${String(objectOffset).padStart(10, '0')} 00000 n \ntrailer\n<< /Size ${pdf.context.largestObjectNumber + 1} /Root ${catalogRef.objectNumber} 0 R /Prev ${previous} >>\nstartxref\n${xrefOffset}\n%%EOF\n`;
+    const updated = new Uint8Array(Buffer.concat([Buffer.from(original), Buffer.from(update, 'latin1')]));
+    const checks = await checksOfBytes(updated);
+    expect(checks.get('pdf-document-lang')?.status).toBe('fail');
+    expect(checks.get('pdf-figures-alt')?.status).toBe('pass');
   });
 });

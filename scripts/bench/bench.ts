@@ -53,7 +53,7 @@ await generateAssessment(path.join(workspace, 'content'), 'groot');
 await mkdir(path.join(workspace, 'work/groot'), { recursive: true });
 await copyAssets(path.join(workspace, 'work'));
 
-const samples: Record<string, Sample[]> = { html: [], pdf: [], verify: [], gate: [], pagedjsCli: [], build: [] };
+const samples: Record<string, Sample[]> = { html: [], pdf: [], verify: [], gate: [], pdfChecks: [], audit: [], pagedjsCli: [], build: [] };
 for (let run = 1; run <= runs; run++) {
   process.stderr.write(`run ${run}/${runs}…\n`);
   samples.html.push(await stage('html'));
@@ -61,6 +61,8 @@ for (let run = 1; run <= runs; run++) {
   samples.pdf.push(pdf);
   samples.verify.push(await stage('verify', String(pdf.report.responsesPage)));
   samples.gate.push(await stage('gate'));
+  samples.pdfChecks.push(await stage('pdf-checks'));
+  samples.audit.push(await measure(process.execPath, [path.join(root, 'scripts/bin/kia.js'), 'audit', path.join(workspace, 'work/groot/groot.pdf'), '--out', path.join(workspace, 'audit')]));
   samples.pagedjsCli.push(
     await measure(
       path.join(root, 'node_modules/.bin/pagedjs-cli'),
@@ -84,6 +86,9 @@ process.stdout.write(
     row('verbatim proof (pdf.js text of responses)', samples.verify),
     row('accessibility gate (axe + PDF/UA checks)', samples.gate),
     `  of which axe on the HTML ${median(samples.gate.map((s) => s.report.htmlSeconds)).toFixed(2)} s, PDF checks ${median(samples.gate.map((s) => s.report.pdfSeconds)).toFixed(2)} s (${(samples.gate[0].report.pdfPages / median(samples.gate.map((s) => s.report.pdfSeconds))).toFixed(0)} pages/s); ${samples.gate[0].report.violations} violations, ${samples.gate[0].report.pdfFailures} failed PDF checks`,
+    row('PDF/UA checks as kia audit runs them', samples.pdfChecks),
+    `  ${(samples.pdfChecks[0].report.pages / median(samples.pdfChecks.map((s) => s.seconds))).toFixed(0)} pages/s; ${samples.pdfChecks[0].report.failures} failed checks`,
+    row('kia audit on the PDF (CLI, wall clock)', samples.audit),
     row('plain pagedjs-cli on the same print HTML', samples.pagedjsCli),
     row('kia build end to end (CLI, wall clock)', samples.build),
     `PDF stage / plain pagedjs-cli: ${(ours / theirs).toFixed(2)}`,

@@ -1,10 +1,11 @@
 /**
  * One benchmark stage in a fresh process, so its peak memory can be measured on its own.
- * Usage: stage.ts <html|pdf|verify|gate> <workspace>. Prints `{"seconds": …, …}` as JSON.
+ * Usage: stage.ts <html|pdf|verify|gate|pdf-checks> <workspace>. Prints `{"seconds": …, …}` as JSON.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { pdfExpectations } from '../check/expectations.ts';
 import { runGate } from '../check/gate.ts';
+import { auditPdf } from '../check/pdf-audit.ts';
 import path from 'node:path';
 import { readPdfText } from '../check/pdf-text.ts';
 import { verifyResponses } from '../check/verify-responses.ts';
@@ -74,6 +75,11 @@ if (stage === 'html') {
   } finally {
     await session.close();
   }
+} else if (stage === 'pdf-checks') {
+  // The checks `kia audit` runs on a PDF from anywhere: no HTML to compare with, no pdf.js text.
+  const audit = await auditPdf(pdfPath, { shownFile: 'groot/groot.pdf' });
+  report.pages = audit.pages;
+  report.failures = audit.checks.filter((check) => check.status === 'fail').length;
 } else {
   throw new Error(`unknown stage ${stage}`);
 }
