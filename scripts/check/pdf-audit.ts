@@ -180,7 +180,7 @@ export function runChecks(facts: PdfFacts, expected?: PdfExpectations): PdfCheck
   add(
     { id: 'pdf-outline-lang', title: 'Taal van de bladwijzers', clause: '7.2', matterhorn: '11-003', wcag: ['3.1.1'] },
     documentLang ? [] : [{ text: `${facts.outline.length} bladwijzers zonder bepaalbare taal (geen geldige /Lang in de catalogus)` }],
-    `De bladwijzers hebben de documenttaal (${documentLang}).`,
+    facts.outline.length === 0 ? 'Geen bladwijzers.' : `De bladwijzers hebben de documenttaal (${documentLang}).`,
     'De taal van de bladwijzers is niet vast te stellen.',
     facts.outline.length === 0 ? 'not-applicable' : undefined,
   );
@@ -188,7 +188,7 @@ export function runChecks(facts: PdfFacts, expected?: PdfExpectations): PdfCheck
   add(
     { id: 'pdf-annotation-lang', title: 'Taal van annotatieteksten', clause: '7.2', matterhorn: '11-004', wcag: ['3.1.1'] },
     described.filter((annotation) => !documentLang && !validLanguageTag(annotation.structLang)).map((annotation) => ({ page: annotation.page, object: annotation.object, text: `${annotation.subtype}-annotatie met Contents zonder bepaalbare taal` })),
-    `De taal van alle ${described.length} annotatieteksten (Contents) is te bepalen.`,
+    described.length === 0 ? 'Geen annotaties met een tekst (Contents).' : `De taal van alle ${described.length} annotatieteksten (Contents) is te bepalen.`,
     'Van sommige annotatieteksten is de taal niet vast te stellen.',
     described.length === 0 ? 'not-applicable' : undefined,
   );
@@ -249,7 +249,7 @@ export function runChecks(facts: PdfFacts, expected?: PdfExpectations): PdfCheck
   addStructural(
     { id: 'pdf-tables-structure', title: 'Opbouw van tabellen', clause: '7.2', matterhorn: '09-004', wcag: ['1.3.1'] },
     tableSyntax,
-    `Alle ${tableCount} tabellen zijn opgebouwd als Table → (THead/TBody/TFoot →) TR → TH/TD.`,
+    tableCount === 0 ? 'Geen tabellen in de structuur.' : `Alle ${tableCount} tabellen zijn opgebouwd als Table → (THead/TBody/TFoot →) TR → TH/TD.`,
     'Niet alle tabellen zijn volgens de norm opgebouwd.',
     tableCount === 0 && tableSyntax.length === 0 ? 'not-applicable' : undefined,
   );
@@ -275,7 +275,7 @@ export function runChecks(facts: PdfFacts, expected?: PdfExpectations): PdfCheck
   addStructural(
     { id: 'pdf-lists-structure', title: 'Opbouw van lijsten', clause: '7.2', matterhorn: '09-005', wcag: ['1.3.1'] },
     lists,
-    `Alle ${listCount} lijsten zijn opgebouwd als L → LI → Lbl/LBody.`,
+    listCount === 0 ? 'Geen lijsten in de structuur.' : `Alle ${listCount} lijsten zijn opgebouwd als L → LI → Lbl/LBody.`,
     'Niet alle lijsten zijn volgens de norm opgebouwd.',
     listCount === 0 && lists.length === 0 ? 'not-applicable' : undefined,
   );
@@ -315,7 +315,7 @@ export function runChecks(facts: PdfFacts, expected?: PdfExpectations): PdfCheck
   addStructural(
     { id: 'pdf-headings-nesting', title: 'Kopniveaus zonder sprongen', clause: '7.4.2', matterhorn: nesting[0]?.text.includes('14-002') ? '14-002' : '14-003', wcag: ['1.3.1', '2.4.6'] },
     nesting,
-    `${headings.length} koppen, beginnend bij H1, zonder overgeslagen niveaus.`,
+    headings.length === 0 ? 'Geen koppen in de structuur.' : `${headings.length} koppen, beginnend bij H1, zonder overgeslagen niveaus.`,
     'De eerste kop is geen H1, of er worden kopniveaus overgeslagen.',
     headings.length === 0 ? 'not-applicable' : undefined,
   );
@@ -326,7 +326,7 @@ export function runChecks(facts: PdfFacts, expected?: PdfExpectations): PdfCheck
   addStructural(
     { id: 'pdf-headings-kind', title: 'Koppen óf genummerd óf ongenummerd', clause: '7.4.4', matterhorn: headingKinds[0]?.text.includes('14-006') ? '14-006' : '14-007', wcag: ['1.3.1'] },
     headingKinds,
-    usesH ? 'Het document gebruikt alleen H, hooguit één per element.' : 'Het document gebruikt alleen genummerde koppen (H1–H6).',
+    headings.length === 0 ? 'Geen koppen in de structuur.' : usesH ? 'Het document gebruikt alleen H, hooguit één per element.' : 'Het document gebruikt alleen genummerde koppen (H1–H6).',
     'Het document mengt H met H1–H6, of een element heeft meer dan één H.',
     headings.length === 0 ? 'not-applicable' : undefined,
   );
@@ -348,7 +348,7 @@ export function runChecks(facts: PdfFacts, expected?: PdfExpectations): PdfCheck
   addStructural(
     { id: 'pdf-tables-headers', title: 'Tabellen met bepaalbare kopcellen', clause: '7.5', matterhorn: '15-003', wcag: ['1.3.1'] },
     headerProblems,
-    `Alle ${tableCount} tabellen hebben kopcellen (TH) met Scope of Headers.`,
+    tableCount === 0 ? 'Geen tabellen in de structuur.' : `Alle ${tableCount} tabellen hebben kopcellen (TH) met Scope of Headers.`,
     'Niet alle tabellen hebben bepaalbare kopcellen.',
     tableCount === 0 ? 'not-applicable' : undefined,
   );
@@ -438,7 +438,7 @@ export function runChecks(facts: PdfFacts, expected?: PdfExpectations): PdfCheck
         object: annotation.object,
         text: `${annotation.subtype}-annotatie ${annotation.structRole ? `in een ${annotation.structRole}-element` : 'niet in de structuurboom'}, verwacht in ${ownTag[annotation.subtype] ?? 'Annot'}${annotation.subtype === 'Widget' ? ' (28-010)' : annotation.subtype === 'Link' ? ' (28-011)' : ''}`,
       })),
-    `Alle ${otherAnnotations.length} annotaties hangen in de structuurboom in het juiste element (Link, Form of Annot).`,
+    otherAnnotations.length === 0 ? 'Geen annotaties.' : `Alle ${otherAnnotations.length} annotaties hangen in de structuurboom in het juiste element (Link, Form of Annot).`,
     'Niet alle annotaties zijn in de structuurboom opgenomen.',
     otherAnnotations.length === 0 ? 'not-applicable' : undefined,
   );
@@ -447,7 +447,7 @@ export function runChecks(facts: PdfFacts, expected?: PdfExpectations): PdfCheck
   add(
     { id: 'pdf-annotation-tabs', title: 'Tabvolgorde volgt de structuur', clause: '7.18.3', matterhorn: tabProblems[0]?.text.includes('28-009') ? '28-009' : '28-008', wcag: ['2.4.3'] },
     tabProblems,
-    `Alle ${annotatedPages.length} pagina's met annotaties hebben /Tabs /S.`,
+    annotatedPages.length === 0 ? "Geen pagina's met annotaties." : `Alle ${annotatedPages.length} pagina's met annotaties hebben /Tabs /S.`,
     "Niet alle pagina's met annotaties volgen de structuur bij het tabben.",
     annotatedPages.length === 0 ? 'not-applicable' : undefined,
   );
@@ -455,14 +455,14 @@ export function runChecks(facts: PdfFacts, expected?: PdfExpectations): PdfCheck
   add(
     { id: 'pdf-links-tagged', title: 'Links in een Link-element', clause: '7.18.5', matterhorn: '28-011', wcag: ['2.4.4', '4.1.2'] },
     links.filter((link) => link.structRole !== 'Link').map((link) => ({ page: link.page, object: link.object, text: `link ${link.structRole ? `in een ${link.structRole}-element` : 'niet in de structuurboom'}` })),
-    `Alle ${links.length} links zitten in een Link-element.`,
+    links.length === 0 ? 'Geen links.' : `Alle ${links.length} links zitten in een Link-element.`,
     'Niet alle links zitten in een Link-element.',
     links.length === 0 ? 'not-applicable' : undefined,
   );
   add(
     { id: 'pdf-links-contents', title: 'Links met een beschrijving', clause: '7.18.5', matterhorn: '28-012', wcag: ['2.4.4', '4.1.2'] },
     links.filter((link) => !link.contents?.trim()).map((link) => ({ page: link.page, object: link.object, text: 'link zonder Contents-beschrijving' })),
-    `Alle ${links.length} links hebben een beschrijving (Contents).`,
+    links.length === 0 ? 'Geen links.' : `Alle ${links.length} links hebben een beschrijving (Contents).`,
     'Niet alle links hebben een beschrijving (Contents).',
     links.length === 0 ? 'not-applicable' : undefined,
   );
@@ -471,14 +471,14 @@ export function runChecks(facts: PdfFacts, expected?: PdfExpectations): PdfCheck
   add(
     { id: 'pdf-fonts-embedded', title: 'Lettertypen ingesloten', clause: '7.21.4.1', matterhorn: '31-009', wcag: [] },
     facts.fonts.filter((font) => !font.embedded).map((font) => ({ object: font.object, text: `${font.name} (${font.subtype}) is niet ingesloten` })),
-    `Alle ${facts.fonts.length} lettertypen zijn ingesloten.`,
+    facts.fonts.length === 0 ? 'Geen lettertypen (geen tekst).' : `Alle ${facts.fonts.length} lettertypen zijn ingesloten.`,
     'Niet alle lettertypen zijn ingesloten.',
     facts.fonts.length === 0 ? 'not-applicable' : undefined,
   );
   add(
     { id: 'pdf-fonts-unicode', title: 'Unicode-koppeling van lettertypen', clause: '7.21.7', matterhorn: '31-027', wcag: ['1.3.1'] },
     facts.fonts.filter((font) => !font.toUnicode && font.subtype !== 'Type3').map((font) => ({ object: font.object, text: `${font.name} heeft geen ToUnicode en geen standaardcodering` })),
-    'Alle lettertypen koppelen hun tekens aan Unicode.',
+    facts.fonts.length === 0 ? 'Geen lettertypen (geen tekst).' : 'Alle lettertypen koppelen hun tekens aan Unicode.',
     'Niet van alle tekens is te bepalen welke letter het is.',
     facts.fonts.length === 0 ? 'not-applicable' : undefined,
   );
@@ -521,7 +521,7 @@ function addBookmarks(add: Add, facts: PdfFacts, headings: Headings, textOf: (el
   add(
     head,
     facts.outline.length === 0 ? [{ text: `${sections.length} hoofdstukken en paragrafen (H2/H3), geen bladwijzers` }] : [],
-    `${facts.outline.length} bladwijzers voor ${headings.length} koppen.`,
+    sections.length < 2 ? 'Minder dan twee hoofdstukken of paragrafen (H2/H3): bladwijzers niet nodig.' : `${facts.outline.length} bladwijzers voor ${headings.length} koppen.`,
     'Het document heeft hoofdstukken maar geen bladwijzers om erheen te gaan.',
     sections.length < 2 ? 'not-applicable' : undefined,
   );
