@@ -8,7 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../scripts/commands/build.ts';
-import type { AuditReport } from '../scripts/commands/audit.ts';
+import { audit, type AuditReport } from '../scripts/commands/audit.ts';
 import { auditHtml } from '../scripts/check/html-audit.ts';
 import { BrowserSession } from '../scripts/render/browser.ts';
 import { passingSpec, tinyPdf } from './helpers/tiny-pdf.ts';
@@ -137,5 +137,39 @@ describe('kia audit on our own build', () => {
     const { code, stderr } = runCli(['audit'], projectRoot);
     expect(code).toBe(2);
     expect(stderr).toContain('geef een of meer PDF- of HTML-bestanden of mappen');
+  });
+});
+
+describe('kia audit on damaged PDFs', () => {
+  it('never throws: every truncated or corrupted file gets a verdict or an error of its own', async () => {
+    const dir = tempDir();
+    const good = Buffer.from(await tinyPdf(passingSpec()));
+    writeFileSync(path.join(dir, 'goed.pdf'), good);
+    execFileSync('qpdf', ['--object-streams=generate', '--compress-streams=y', path.join(dir, 'goed.pdf'), path.join(dir, 'gepakt.pdf')]);
+    const packed = readFileSync(path.join(dir, 'gepakt.pdf'));
+    // A small deterministic generator, so a failure can be reproduced.
+    let seed = 20261125;
+    const random = (below: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % below);
+    let count = 0;
+    for (const [name, source] of [['goed', good], ['gepakt', packed]] as const) {
+      for (let index = 0; index < 20; index++) {
+        const broken = Buffer.from(source);
+        if (index % 2 === 0) {
+          writeFileSync(path.join(dir, `${name}-afgekapt-${index}.pdf`), broken.subarray(0, 16 + random(broken.length - 16)));
+        } else {
+          for (let flip = 0; flip < 1 + random(8); flip++) broken[16 + random(broken.length - 16)] = random(256);
+          writeFileSync(path.join(dir, `${name}-beschadigd-${index}.pdf`), broken);
+        }
+        count++;
+      }
+    }
+    const report = await audit({ paths: [dir], outDir: path.join(dir, 'rapport') });
+    expect(report.files).toHaveLength(count + 2);
+    for (const file of report.files) {
+      expect(['pass', 'fail', 'error'], file.file).toContain(file.status);
+      if (file.status === 'error') expect(file.error, file.file).toMatch(/^(Beschadigde PDF|Controle mislukt|Geen PDF)/);
+    }
+    expect(report.files.find((file) => file.file.endsWith('goed.pdf'))?.status).toBe('pass');
+    expect(report.files.find((file) => file.file.endsWith('gepakt.pdf'))?.status).toBe('pass');
   });
 });
