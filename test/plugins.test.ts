@@ -30,6 +30,7 @@ import remarkLangPassages from '../scripts/pipeline/plugins/remark-lang-passages
 import remarkLocalImages from '../scripts/pipeline/plugins/remark-local-images.ts';
 import rehypePrintLangPassages from '../scripts/pipeline/plugins/rehype-print-lang-passages.ts';
 import remarkDirective from 'remark-directive';
+import rehypeSafeRawHtml from '../scripts/pipeline/plugins/rehype-safe-raw-html.ts';
 import { footnoteOptions, responseProcessor, toHast } from '../scripts/pipeline/processor.ts';
 import rehypeFootnoteLabelId from '../scripts/pipeline/plugins/rehype-footnote-label-id.ts';
 import rehypeFootnoteBackrefs from '../scripts/pipeline/plugins/rehype-footnote-backrefs.ts';
@@ -60,6 +61,8 @@ const runners: Record<string, Runner> = {
   'rehype-heading-ids': (file, _folder, options) => run(file, [], [[rehypeHeadingIds, options]]),
   'rehype-shift-headings': (file, _folder, options) => run(file, [], [[rehypeShiftHeadings, options]]),
   'rehype-table-accessibility': (file) => run(file, [], [rehypeTableAccessibility]),
+  'rehype-safe-raw-html': async (file) =>
+    String(await unified().use(remarkParse).use(remarkGfm).use(remarkRehype, { ...footnoteOptions(''), allowDangerousHtml: true }).use(rehypeSafeRawHtml).use(rehypeStringify).process(file)),
   'rehype-print-footnotes': (file) => run(file, [], [rehypePrintFootnotes]),
   'rehype-document-shell': (file, _folder, options) => run(file, [], [[rehypeDocumentShell, { matter, assetBase: '../assets', variant: 'screen', ...options }]]),
   'rehype-toc': (file) => run(file, [], [[rehypeDocumentShell, { matter, assetBase: '../assets', variant: 'screen' }], rehypeHeadingIds, rehypeToc]),

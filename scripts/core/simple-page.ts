@@ -2,6 +2,7 @@
 import type { ElementContent } from 'hast';
 import { h } from 'hastscript';
 import { toHtml } from 'hast-util-to-html';
+import { securityMeta } from './security-policy.ts';
 
 export interface SimplePage {
   title: string;
@@ -24,6 +25,7 @@ export function simplePage(page: SimplePage): string {
       h('html', { lang: 'nl' }, [
         h('head', [
           h('meta', { charSet: 'utf-8' }),
+          ...securityMeta(),
           h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
           h('title', page.title),
           h('meta', { name: 'description', content: page.description }),

@@ -2,7 +2,8 @@
  * The pipeline, in one place. Three processors share their plugins:
  *
  * 1. `bodyProcessor`: Markdown + frontmatter → validated frontmatter + hast of the body
- *    (GFM, plus `:lang[…]{en}` directives for passages in another language).
+ *    (GFM, plus `:lang[…]{en}` directives for passages in another language; raw HTML only
+ *    through an allow-list).
  * 2. `responseProcessor`: a stakeholder response (Markdown, no frontmatter) → hast, with raw
  *    HTML shown as text and nothing typographically rewritten (responses are verbatim).
  * 3. `documentProcessor`: body hast + responses → complete HTML document (screen or print).
@@ -26,6 +27,7 @@ import rehypeFootnoteBackrefs from './plugins/rehype-footnote-backrefs.ts';
 import rehypeFootnoteLabelId from './plugins/rehype-footnote-label-id.ts';
 import rehypeHeadingIds from './plugins/rehype-heading-ids.ts';
 import rehypePrintFootnotes from './plugins/rehype-print-footnotes.ts';
+import rehypeSafeRawHtml from './plugins/rehype-safe-raw-html.ts';
 import rehypeShiftHeadings from './plugins/rehype-shift-headings.ts';
 import rehypeTableAccessibility from './plugins/rehype-table-accessibility.ts';
 import rehypeToc from './plugins/rehype-toc.ts';
@@ -60,7 +62,8 @@ export function bodyProcessor() {
     .use(remarkLangPassages)
     .use(remarkLocalImages)
     .use(remarkFootnoteReferences)
-    .use(remarkRehype, footnoteOptions(''))
+    .use(remarkRehype, { ...footnoteOptions(''), allowDangerousHtml: true })
+    .use(rehypeSafeRawHtml)
     .use(rehypeFootnoteLabelId, { id: 'voetnoten' })
     .use(rehypeFootnoteBackrefs)
     .use(rehypeTableAccessibility);

@@ -184,7 +184,10 @@ export class BrowserSession {
     const page = await this.openPage(options.allowedRoot, blocked);
     try {
       await page.goto(pathToFileURL(htmlFile).href, { waitUntil: 'load', timeout: options.timeoutMs });
-      await page.addScriptTag({ path: axeSource });
+      // Evaluated through DevTools, not added as a <script>: our pages' Content-Security-Policy
+      // forbids scripts, and axe must see the page as readers get it, policy included.
+      this.axeScript ??= readFileSync(axeSource, 'utf8');
+      await page.evaluate(this.axeScript);
       const results = await page.evaluate(
         (axeOptions, locale) => {
           const axe = (window as unknown as { axe: { configure: (spec: unknown) => void; run: (context: Document, options: unknown) => Promise<unknown> } }).axe;
@@ -200,6 +203,7 @@ export class BrowserSession {
     }
   }
 
+  private axeScript: string | undefined;
   private readonly axeLocales = new Map<string, Record<string, unknown>>();
 
   /** axe-core's translation for `locale`, read once per session rather than once per page. */

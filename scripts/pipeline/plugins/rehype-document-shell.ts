@@ -7,6 +7,7 @@ import type { ElementContent, Root } from 'hast';
 import { h } from 'hastscript';
 import { statusLabels, typeLabels, type Frontmatter } from '../../core/frontmatter-schema.ts';
 import { formatDutchDate, joinDutch } from '../../core/dutch.ts';
+import { securityMeta } from '../../core/security-policy.ts';
 
 export interface ShellOptions {
   matter: Frontmatter;
@@ -40,6 +41,8 @@ export default function rehypeDocumentShell(options: ShellOptions) {
 
     const head = h('head', [
       h('meta', { charSet: 'utf-8' }),
+      // The print variant is an intermediate the renderer runs Paged.js in; it is never published.
+      ...(variant === 'screen' ? securityMeta() : []),
       h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
       h('title', matter.subtitle ? `${matter.title}: ${matter.subtitle}` : matter.title),
       authors.length > 0 || matter.commissioner ? h('meta', { name: 'author', content: authors.length > 0 ? authors.join(', ') : matter.commissioner }) : undefined,
