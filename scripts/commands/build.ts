@@ -21,6 +21,7 @@ import { reportGateProblems, runGate, writeReport, type AccessibilityReport, typ
 import type { PdfExpectations } from '../check/pdf-audit.ts';
 import { finishPdf, type PdfMetadata } from '../render/finish-pdf.ts';
 import { writePage } from '../core/write-page.ts';
+import { lockedMessage, lockOutput, OutputLocked } from '../core/output-lock.ts';
 
 export interface BuildOptions {
   contentDir: string;
@@ -73,8 +74,24 @@ export class BuildAborted extends Error {
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const contentDir = path.resolve(options.contentDir);
   const outDir = path.resolve(options.outDir);
-  const progress = options.onProgress ?? (() => {});
   const problems = new VFile({ path: path.relative(process.cwd(), contentDir) || '.' });
+  let lock;
+  try {
+    lock = await lockOutput(outDir, 'kia build');
+  } catch (error) {
+    if (!(error instanceof OutputLocked)) throw error;
+    problems.message(lockedMessage(outDir, error), { source: 'kia-files', ruleId: 'output-locked' }).fatal = true;
+    return { ok: false, files: [problems] };
+  }
+  try {
+    return await buildUnlocked(options, contentDir, outDir, problems);
+  } finally {
+    await lock.release();
+  }
+}
+
+async function buildUnlocked(options: BuildOptions, contentDir: string, outDir: string, problems: VFile): Promise<BuildResult> {
+  const progress = options.onProgress ?? (() => {});
   const allFiles: VFile[] = [problems];
   const failed = () => allFiles.some((file) => file.messages.some((message) => message.fatal));
   const result = (ok: boolean, manifest?: Manifest, extra: Partial<BuildResult> = {}): BuildResult => ({ ok, files: allFiles.filter((file) => file.messages.length > 0), manifest, ...extra });

@@ -113,7 +113,9 @@ export class BrowserSession {
       throw new Error(`Chromium not found at ${executablePath}; install it with \`apt-get install -y chromium chromium-driver\` (as root) or set KIA_CHROMIUM`);
     }
     // Signals are ours to handle (the CLI aborts the build and cleans up); puppeteer would exit at once.
-    const browser = await puppeteer.launch({ executablePath, args: chromiumArgs, headless: true, protocolTimeout: 0, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false });
+    // A pipe instead of a WebSocket: when our process dies, even by SIGKILL, the pipe closes and
+    // Chromium exits with it instead of living on as an orphan.
+    const browser = await puppeteer.launch({ executablePath, args: chromiumArgs, headless: true, pipe: true, protocolTimeout: 0, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false });
     return new BrowserSession(browser);
   }
 

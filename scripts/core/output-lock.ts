@@ -1,0 +1,71 @@
+/**
+ * One writer per output folder: a build (or `kia check`) holds `<parent>/.<out>.lock` while it
+ * writes, so two builds started at once cannot swap half-finished folders over each other.
+ * A lock whose process is gone (a build killed with SIGKILL, a crashed machine) is stale: the
+ * next build takes it over and removes the staging folders that build left behind.
+ */
+import { open, readdir, readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
+
+export interface OutputLock {
+  release(): Promise<void>;
+}
+
+/** Why the output folder could not be locked: another live process holds it. */
+export class OutputLocked extends Error {
+  constructor(
+    readonly lockFile: string,
+    readonly holder: { pid: number; started: string; command: string },
+  ) {
+    super(`output folder locked by process ${holder.pid}`);
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Take the lock on `outDir` for `command`; throws `OutputLocked` when a live process holds it. */
+export async function lockOutput(outDir: string, command: string): Promise<OutputLock> {
+  const parent = path.dirname(outDir);
+  const name = path.basename(outDir);
+  const lockFile = path.join(parent, `.${name}.lock`);
+  const holder = { pid: process.pid, started: new Date().toISOString(), command };
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const handle = await open(lockFile, 'wx');
+      await handle.writeFile(`${JSON.stringify(holder)}\n`);
+      await handle.close();
+      // Whatever staging folders exist now belong to builds that are gone.
+      for (const entry of await readdir(parent)) {
+        if (entry.startsWith(`.${name}-staging-`)) await rm(path.join(parent, entry), { recursive: true, force: true });
+      }
+      for (const entry of await readdir(outDir).catch(() => [] as string[])) {
+        if (entry.startsWith('.toegankelijkheid-')) await rm(path.join(outDir, entry), { recursive: true, force: true });
+      }
+      return { release: () => rm(lockFile, { force: true }) };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      let current: typeof holder | undefined;
+      try {
+        current = JSON.parse(await readFile(lockFile, 'utf8')) as typeof holder;
+      } catch {
+        current = undefined; // half-written or unreadable: the writer died mid-write
+      }
+      if (current && alive(current.pid) && current.pid !== process.pid) throw new OutputLocked(lockFile, current);
+      await rm(lockFile, { force: true });
+    }
+  }
+  throw new Error(`could not lock ${outDir}`);
+}
+
+/** The message for a build that found the output folder locked. */
+export function lockedMessage(outDir: string, error: OutputLocked): string {
+  const shown = path.relative(process.cwd(), outDir) || '.';
+  return `Unexpected \`${error.holder.command}\` (process ${error.holder.pid}, since ${error.holder.started}) still writing \`${shown}/\`, expected no other build at the same time; wait for it to finish, or remove \`${path.relative(process.cwd(), error.lockFile)}\` if that process is gone`;
+}
