@@ -31,6 +31,7 @@ import remarkLocalImages from '../scripts/pipeline/plugins/remark-local-images.t
 import rehypePrintLangPassages from '../scripts/pipeline/plugins/rehype-print-lang-passages.ts';
 import remarkDirective from 'remark-directive';
 import rehypeSafeRawHtml from '../scripts/pipeline/plugins/rehype-safe-raw-html.ts';
+import remarkSafeLinks from '../scripts/pipeline/plugins/remark-safe-links.ts';
 import { footnoteOptions, responseProcessor, toHast } from '../scripts/pipeline/processor.ts';
 import rehypeFootnoteLabelId from '../scripts/pipeline/plugins/rehype-footnote-label-id.ts';
 import rehypeFootnoteBackrefs from '../scripts/pipeline/plugins/rehype-footnote-backrefs.ts';
@@ -53,6 +54,7 @@ const runners: Record<string, Runner> = {
   'remark-kia-frontmatter': (file) => run(file, [remarkKiaFrontmatter], []),
   'remark-footnote-references': (file) => run(file, [remarkFootnoteReferences], []),
   'remark-raw-html-as-text': (file) => run(file, [remarkRawHtmlAsText], []),
+  'remark-safe-links': (file) => run(file, [remarkSafeLinks], []),
   'remark-local-images': async (file) => `${await run(file, [remarkLocalImages], [])}\n<!-- images: ${JSON.stringify(file.data.images?.map((image) => image.url))} -->`,
   'remark-lang-passages': (file) => run(file, [remarkDirective, remarkLangPassages], []),
   'rehype-print-lang-passages': (file) => run(file, [remarkDirective, remarkLangPassages], [rehypePrintLangPassages]),

@@ -38,6 +38,7 @@ import remarkLocalImages from './plugins/remark-local-images.ts';
 import rehypePrintLangPassages from './plugins/rehype-print-lang-passages.ts';
 import rehypePrintTocPageNumbers from './plugins/rehype-print-toc-page-numbers.ts';
 import remarkRawHtmlAsText from './plugins/remark-raw-html-as-text.ts';
+import remarkSafeLinks from './plugins/remark-safe-links.ts';
 
 /** Dutch, accessible GFM footnotes; `clobberPrefix` keeps ids of body and responses apart. */
 export function footnoteOptions(clobberPrefix: string): RemarkRehypeOptions {
@@ -61,6 +62,7 @@ export function bodyProcessor() {
     .use(remarkKiaFrontmatter)
     .use(remarkLangPassages)
     .use(remarkLocalImages)
+    .use(remarkSafeLinks)
     .use(remarkFootnoteReferences)
     .use(remarkRehype, { ...footnoteOptions(''), allowDangerousHtml: true })
     .use(rehypeSafeRawHtml)
@@ -75,6 +77,7 @@ export function responseProcessor(prefix: string) {
     .use(remarkParse)
     .use(remarkGfm)
     .use(remarkRawHtmlAsText)
+    .use(remarkSafeLinks)
     .use(remarkFootnoteReferences)
     .use(remarkRehype, footnoteOptions(prefix))
     .use(rehypeFootnoteLabelId, { id: `${prefix}voetnoten` })

@@ -3,12 +3,13 @@
  * `rawHtmlSchema`, the schema of rehype-sanitize (GitHub's) made stricter. Whatever it does
  * not allow is removed with a warning at its position: scripts, styles, frames, forms,
  * event handlers, `style` and `hidden` (text hidden from some readers), and `javascript:` and
- * other unsafe URLs. Only nodes that come from raw HTML are checked: the elements the
+ * other unsafe URLs. Only elements that come from raw HTML are checked: the elements the
  * pipeline makes itself (footnotes, ids, classes) are ours and stay as they are.
  *
  * hast-util-sanitize (the engine behind rehype-sanitize) decides per element; this plugin
  * applies its decisions to the raw-HTML elements in place and reports each one.
  */
+import { randomUUID } from 'node:crypto';
 import type { Element, Parent, Properties, Root, RootContent } from 'hast';
 import { raw } from 'hast-util-raw';
 import { defaultSchema, sanitize, type Schema } from 'hast-util-sanitize';
@@ -36,6 +37,7 @@ export const rawHtmlSchema: Schema = {
   protocols: { ...defaultSchema.protocols, href: ['http', 'https', 'mailto'] },
 };
 
+const markProperty = 'dataKiaPipeline';
 const attributeNames: Record<string, string> = { className: 'class', htmlFor: 'for', tabIndex: 'tabindex' };
 /** The HTML attribute name of a hast property name, for messages (`onMouseOver` → `onmouseover`). */
 const attributeName = (property: string) =>
@@ -49,24 +51,36 @@ function clip(value: unknown): string {
 /** Make raw HTML in the tree into elements, keeping only what `rawHtmlSchema` allows. */
 export default function rehypeSafeRawHtml() {
   return (tree: Root, file: VFile): Root => {
-    const ranges: Array<[number, number]> = [];
-    const collect = (node: Root | RootContent) => {
-      if (node.type === 'raw' && node.position?.start.offset !== undefined && node.position.end.offset !== undefined) ranges.push([node.position.start.offset, node.position.end.offset]);
-      if ('children' in node) for (const child of node.children) collect(child);
+    let hasRaw = false;
+    // Mark the elements the pipeline made. After parsing, every element without the mark came
+    // from raw HTML, including the copies the HTML parser makes of unclosed formatting elements
+    // (`<a href=…>` left open is repeated in the next paragraph). A fresh nonce per run, so raw
+    // HTML cannot forge the mark.
+    const nonce = randomUUID();
+    const mark = (node: Root | RootContent) => {
+      if (node.type === 'raw') hasRaw = true;
+      if (node.type === 'element') node.properties[markProperty] = nonce;
+      if ('children' in node) for (const child of node.children) mark(child);
     };
-    collect(tree);
-    if (ranges.length === 0) return tree;
+    mark(tree);
+    const unmark = (node: Root | RootContent) => {
+      if (node.type === 'element') delete node.properties[markProperty];
+      if ('children' in node) for (const child of node.children) unmark(child);
+    };
+    if (!hasRaw) {
+      unmark(tree);
+      return tree;
+    }
     const parsed = raw(tree, { file }) as Root;
-    const fromRaw = (node: Element) => {
-      const offset = node.position?.start.offset;
-      return offset !== undefined && ranges.some(([start, end]) => offset >= start && offset < end);
-    };
-    const clean = (parent: Parent) => {
+    const clean = (parent: Parent, inherited: Element['position']) => {
       for (let index = 0; index < parent.children.length; index++) {
         const node = parent.children[index];
         if (node.type !== 'element') continue;
-        if (fromRaw(node)) {
-          const place = node.position;
+        const own = node.properties[markProperty] === nonce;
+        delete node.properties[markProperty];
+        // A copy made by the parser has no position of its own: report it where its parent is.
+        const place = node.position ?? inherited;
+        if (!own) {
           const decided = sanitize({ type: 'element', tagName: node.tagName, properties: node.properties, children: [] }, rawHtmlSchema);
           if (decided.type !== 'element') {
             const removeAll = stripped.includes(node.tagName);
@@ -90,10 +104,10 @@ export default function rehypeSafeRawHtml() {
           }
           node.properties = kept;
         }
-        clean(node);
+        clean(node, place);
       }
     };
-    clean(parsed);
+    clean(parsed, undefined);
     return parsed;
   };
 }

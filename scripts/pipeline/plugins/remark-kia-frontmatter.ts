@@ -47,7 +47,8 @@ export default function remarkKiaFrontmatter() {
 function validateYaml(node: Yaml, file: VFile) {
   const fenceLine = node.position?.start.line ?? 1;
   const lineCounter = new LineCounter();
-  const doc = parseDocument(node.value, { lineCounter, prettyErrors: true, uniqueKeys: true });
+  // logLevel 'error': yaml would otherwise print its own warnings (e.g. for a list used as a key).
+  const doc = parseDocument(node.value, { lineCounter, prettyErrors: true, uniqueKeys: true, logLevel: 'error' });
   // The YAML text starts on the line after the opening `---`.
   const pointAt = (offset: number): Point => {
     const { line, col } = lineCounter.linePos(offset);
@@ -85,7 +86,14 @@ function validateYaml(node: Yaml, file: VFile) {
   warnUnknownFields(doc, file, placeOf);
   file.data.frontmatterPlaces = places;
 
-  const data = doc.toJS() as Record<string, unknown>;
+  let data: Record<string, unknown>;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 }) as Record<string, unknown>;
+  } catch (error) {
+    // Parsing succeeded but the values cannot be built: an alias without anchor (`*x`), an alias bomb.
+    fail(`Unexpected YAML that cannot be read as values (${(error as Error).message.split('\n')[0]}), expected plain values without aliases`, { line: fenceLine + 1, column: 1 }, 'yaml-syntax');
+    return;
+  }
   const responses = responseSchema.array().safeParse(data.responses ?? []);
   if (responses.success) file.data.matterResponses = responses.data;
   const result = frontmatterSchema.safeParse(data, { reportInput: true });
