@@ -2,7 +2,7 @@
  * Compile one document: read `index.md` and its responses, run the pipeline, and produce the
  * screen HTML, the print HTML (for Paged.js) and what the verbatim proof needs.
  */
-import { existsSync, realpathSync } from 'node:fs';
+import { existsSync, realpathSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Element, Root as HastRoot } from 'hast';
@@ -62,6 +62,11 @@ export interface CompileOptions {
 export async function compileDocument(doc: DocumentSource, options: CompileOptions): Promise<CompileResult> {
   const index = await readSource(doc.index);
   const files = [index.file];
+  if (index.file.messages.some((message) => message.fatal)) return { files };
+  if (String(index.file.value).trim() === '') {
+    index.file.message('Unexpected empty file, expected frontmatter and the text of the document', { place: { line: 1, column: 1 }, source: 'kia-files', ruleId: 'empty-file' }).fatal = true;
+    return { files };
+  }
   const bodyTree = await toHast(bodyProcessor(), index.file);
   const matter = index.file.data.matter;
   const images = await checkImages(doc, index.file);
@@ -74,6 +79,7 @@ export async function compileDocument(doc: DocumentSource, options: CompileOptio
     if (!absolute) continue;
     const response = await readSource(absolute);
     files.push(response.file);
+    if (response.file.messages.some((message) => message.fatal)) continue;
     if (String(response.file.value).trim() === '') {
       response.file.message('Unexpected empty response, expected the text of the response', { place: { line: 1, column: 1 }, source, ruleId: 'empty-response' }).fatal = true;
       continue;
@@ -146,6 +152,7 @@ function resolveInside(doc: DocumentSource, relative: string, file: VFile, place
   if (!existsSync(absolute)) return report(`Unexpected missing ${kind} file \`${relative}\`, expected a file at \`${path.join(folder, relative)}\``, `missing-${kind}`);
   const real = realpathSync(absolute);
   if (!real.startsWith(realpathSync(doc.dir) + path.sep)) return report(`Unexpected link \`${relative}\` pointing outside the document folder, expected a file inside \`${folder}\``, outside);
+  if (!statSync(real).isFile()) return report(`Unexpected folder \`${relative}\`, expected a ${kind} file at \`${path.join(folder, relative)}\``, `missing-${kind}`);
   return absolute;
 }
 

@@ -22,6 +22,7 @@ import { unified, type PluggableList } from 'unified';
 import type { VFile } from 'vfile';
 import type { Frontmatter } from '../core/frontmatter-schema.ts';
 import rehypeAppendResponses, { type RenderedResponse } from './plugins/rehype-append-responses.ts';
+import rehypeCheckAnchors from './plugins/rehype-check-anchors.ts';
 import rehypeDocumentShell from './plugins/rehype-document-shell.ts';
 import rehypeFootnoteBackrefs from './plugins/rehype-footnote-backrefs.ts';
 import rehypeFootnoteLabelId from './plugins/rehype-footnote-label-id.ts';
@@ -103,6 +104,8 @@ export function documentProcessor(options: DocumentOptions) {
     .use(rehypeDocumentShell, { matter: options.matter, assetBase: options.assetBase, variant: options.variant })
     .use(rehypeHeadingIds)
     .use(rehypeToc);
+  // Checked once, on the screen variant: the print variant has the same links.
+  if (options.variant === 'screen') processor.use(rehypeCheckAnchors);
   if (options.variant === 'print') processor.use(rehypePrintFootnotes).use(rehypePrintLangPassages).use(rehypePrintTocPageNumbers);
   if (options.extraPlugins) processor.use(options.extraPlugins);
   return processor.use(rehypeStringify);

@@ -11,8 +11,8 @@ export function tempDir(prefix = 'kia-test-'): string {
   return mkdtempSync(path.join(tmpdir(), prefix));
 }
 
-/** Write `files` (path → text) under a new temporary folder and return it. */
-export function writeTree(files: Record<string, string>, root = tempDir()): string {
+/** Write `files` (path → text or bytes) under a new temporary folder and return it. */
+export function writeTree(files: Record<string, string | Uint8Array>, root = tempDir()): string {
   for (const [name, text] of Object.entries(files)) {
     const file = path.join(root, name);
     mkdirSync(path.dirname(file), { recursive: true });

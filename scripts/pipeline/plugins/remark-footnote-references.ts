@@ -3,7 +3,8 @@
  *
  * GFM leaves a reference without a definition as literal text (`[^bron]`), so a forgotten
  * definition would silently print brackets in a parliamentary document: that is an error.
- * A definition that nothing references is never shown, which is a warning.
+ * A definition that nothing references is never shown, which is a warning. A second
+ * definition with the same label is silently dropped by GFM: an error, naming the first.
  */
 import type { Root, Text } from 'mdast';
 import type { Point } from 'unist';
@@ -12,7 +13,7 @@ import type { VFile } from 'vfile';
 
 const source = 'kia-footnotes';
 
-/** Report undefined footnote references (error) and unused definitions (warning). */
+/** Report undefined footnote references and duplicate definitions (errors) and unused definitions (warnings). */
 export default function remarkFootnoteReferences() {
   return function (tree: Root, file: VFile) {
     const referenced = new Set<string>();
@@ -30,7 +31,18 @@ export default function remarkFootnoteReferences() {
         }).fatal = true;
       }
     });
+    const defined = new Map<string, Point | undefined>();
     visit(tree, 'footnoteDefinition', (node) => {
+      const first = defined.get(node.identifier);
+      if (defined.has(node.identifier)) {
+        file.message(`Unexpected second definition of footnote \`[^${node.label ?? node.identifier}]\` (first at ${first ? `${first.line}:${first.column}` : 'an earlier line'}), expected one definition per label`, {
+          place: node.position,
+          source,
+          ruleId: 'duplicate-footnote',
+        }).fatal = true;
+        return;
+      }
+      defined.set(node.identifier, node.position?.start);
       if (referenced.has(node.identifier)) return;
       file.message(`Unexpected unused footnote definition \`[^${node.label ?? node.identifier}]\`, expected a reference to it in the text`, {
         place: node.position,

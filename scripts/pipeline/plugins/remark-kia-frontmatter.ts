@@ -33,14 +33,18 @@ export default function remarkKiaFrontmatter() {
   return function (tree: Root, file: VFile) {
     const first = tree.children[0];
     if (!first || first.type !== 'yaml') {
-      file.message('Unexpected missing frontmatter, expected YAML between `---` lines at the start of the file', {
-        place: { line: 1, column: 1 },
-        source,
-        ruleId: 'missing-frontmatter',
-      }).fatal = true;
+      // An opening `---` whose closing line is missing: Markdown then reads it as a rule.
+      const unclosed = first?.type === 'thematicBreak' && first.position?.start.line === 1 && /^---[ \t]*(\n|$)/.test(String(file.value));
+      file.message(
+        unclosed
+          ? 'Unexpected frontmatter without a closing `---`, expected a line `---` after the last field'
+          : 'Unexpected missing frontmatter, expected YAML between `---` lines at the start of the file',
+        { place: { line: 1, column: 1 }, source, ruleId: unclosed ? 'unclosed-frontmatter' : 'missing-frontmatter' },
+      ).fatal = true;
       return;
     }
     validateYaml(first, file);
+    warnFrontmatterInBody(tree, file);
   };
 }
 
@@ -165,4 +169,22 @@ function describe(input: unknown, path: PropertyKey[], missing: boolean): string
   if (Array.isArray(input)) return `list for ${field}`;
   if (typeof input === 'object') return `mapping for ${field}`;
   return `${typeof input} \`${String(input)}\` for ${field}`;
+}
+
+/**
+ * A second `---` block further down (pasted metadata, a merged file) is not frontmatter:
+ * Markdown makes it a rule and a heading reading `title: …`. Say so where it is.
+ */
+function warnFrontmatterInBody(tree: Root, file: VFile) {
+  tree.children.forEach((node, index) => {
+    const previous = tree.children[index - 1];
+    if (index < 2 || node.type !== 'heading' || node.depth !== 2 || previous?.type !== 'thematicBreak') return;
+    const text = node.children.map((child) => ('value' in child ? child.value : '')).join('');
+    if (!/^[A-Za-z_][\w-]*:\s/.test(text)) return;
+    file.message('Unexpected `---` block with `key: value` lines in the text, expected frontmatter only at the very start of the file (this shows as a rule and a heading)', {
+      place: previous.position,
+      source,
+      ruleId: 'frontmatter-in-body',
+    });
+  });
 }
