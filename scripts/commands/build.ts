@@ -14,6 +14,7 @@ import { landingPage, type LandingEntry } from '../core/landing-page.ts';
 import { fileRecord, folderRecords, serializeManifest, type DocumentRecord, type Manifest } from '../core/manifest.ts';
 import { createStaging } from '../core/staging.ts';
 import { readPdfText, type PdfContent } from '../check/pdf-text.ts';
+import { lostBlocks, printBlocks, reportLostBlocks } from '../check/text-loss.ts';
 import { verifyResponses } from '../check/verify-responses.ts';
 import { BrowserSession } from '../render/browser.ts';
 import { pdfExpectations } from '../check/expectations.ts';
@@ -157,8 +158,13 @@ async function buildUnlocked(options: BuildOptions, contentDir: string, outDir: 
           const printed = await printDocument(printer, document, docDir, { root: staging.dir, timeoutMs: options.pdfTimeoutMs ?? 600_000 });
           ({ pdfInfo, expected } = printed);
           progress({ slug, stage: 'pdf', state: 'done', ms: performance.now() - started, detail: `${pdfInfo.pages} pagina's` });
-          // The proof only needs the pages from the responses on: reading 200 pages costs seconds.
-          if (document.responses.length > 0) pdf = await readPdfText(printed.pdfPath, { fromPage: printed.responsesPage });
+          // Every block of the page must have reached the PDF; the proof then reads only the
+          // pages from the responses on.
+          const text = await readPdfText(printed.pdfPath);
+          const lost = lostBlocks(printed.blocks, text);
+          reportLostBlocks(lost, document.file);
+          if (lost.length > 0) progress({ slug, stage: 'pdf', state: 'done', ms: 0, detail: `${lost.length} blok(ken) tekst ontbreken in de PDF`, failed: true });
+          if (document.responses.length > 0) pdf = { ...text, pages: text.pages.map((page, index) => (index + 1 < printed.responsesPage ? { lines: [], furniture: [] } : page)) };
         } catch (error) {
           document.file.message(`Unexpected failure while rendering the PDF (${(error as Error).message}), expected a PDF`, { source: 'kia-pdf', ruleId: 'pdf-render' }).fatal = true;
           continue;
@@ -248,7 +254,7 @@ async function printDocument(printer: BrowserSession, document: CompiledDocument
   const printPath = path.join(docDir, '.print.html');
   await writeFile(printPath, document.printHtml);
   try {
-    const printed = await printer.print(printPath, { timeoutMs: options.timeoutMs, allowedRoot: options.root, locate: ['.responses'], pageNumberLinks: 'nav.toc a', notes: '.footnote' });
+    const printed = await printer.print(printPath, { timeoutMs: options.timeoutMs, allowedRoot: options.root, locate: ['.responses'], pageNumberLinks: 'nav.toc a', notes: '.footnote', blocks: printBlocks });
     const bytes = await finishPdf(printed.pdf, { ...pdfMetadata(document.matter), links: printed.links });
     const pdfPath = path.join(docDir, `${slug}.pdf`);
     await writeFile(pdfPath, bytes);
@@ -257,6 +263,7 @@ async function printDocument(printer: BrowserSession, document: CompiledDocument
       pdfInfo: { pages: printed.pages, bytes: bytes.length },
       expected: pdfExpectations(document.printTree, printed.text, printed.notes),
       responsesPage: printed.located['.responses'] ?? 1,
+      blocks: printed.blocks,
     };
   } finally {
     await rm(printPath, { force: true });

@@ -83,6 +83,8 @@ export interface PrintResult {
    * number for table-of-contents entries. The PDF's link annotations get it as `/Contents`.
    */
   links: Record<string, string>;
+  /** The blocks of `PrintOptions.blocks`, captured before Paged.js laid the page out. */
+  blocks: TextBlock[];
 }
 
 export interface PrintOptions {
@@ -100,6 +102,19 @@ export interface PrintOptions {
   pageNumberLinks?: string;
   /** Selector of notes (footnotes) whose text should be reported separately in `notes`. */
   notes?: string;
+  /**
+   * Selector of the blocks (paragraphs, list items, table cells, notes) whose visible text is
+   * captured before layout, as `blocks`: what the PDF must contain. Text inside a nested note
+   * belongs to the note, not to the paragraph it is anchored in.
+   */
+  blocks?: string;
+}
+
+/** A block of the document before layout: its kind (tag or `note`), visible text, and the heading above it. */
+export interface TextBlock {
+  kind: string;
+  text: string;
+  heading: string;
 }
 
 /** A running Chromium that prints documents with Paged.js and checks pages with axe. */
@@ -132,7 +147,26 @@ export class BrowserSession {
         await page.evaluate(() => document.fonts.ready.then(() => undefined));
         await page.addScriptTag({ path: pagedPolyfill });
         await page.addScriptTag({ path: pagedHandlers });
-        const { pages, located, text, notes, links } = await page.evaluate(async (selectors: string[], pageNumberLinks: string | undefined, notesSelector: string | undefined) => {
+        const { pages, located, text, notes, links, blocks } = await page.evaluate(async (selectors: string[], pageNumberLinks: string | undefined, notesSelector: string | undefined, blocksSelector: string | undefined) => {
+          // Before layout: the visible text of every block, to check later that none was lost.
+          const blocks: Array<{ kind: string; text: string; heading: string }> = [];
+          if (blocksSelector) {
+            let heading = '';
+            for (const block of document.querySelectorAll<HTMLElement>(blocksSelector)) {
+              const note = notesSelector ? block.closest(notesSelector) : null;
+              let text = '';
+              const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+              for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+                const parent = node.parentElement;
+                if (!parent || !parent.checkVisibility()) continue;
+                if (notesSelector && parent.closest(notesSelector) !== note) continue;
+                text += node.textContent;
+              }
+              const kind = note ? 'note' : block.tagName.toLowerCase();
+              if (/^h[1-6]$/.test(kind)) heading = text.trim();
+              blocks.push({ kind, text, heading });
+            }
+          }
           const polyfill = (window as unknown as { PagedPolyfill: { preview: () => Promise<{ total: number }> } }).PagedPolyfill;
           const flow = await polyfill.preview();
           const located: Record<string, number | undefined> = {};
@@ -162,10 +196,10 @@ export class BrowserSession {
             const label = [...link.childNodes].filter((node) => !(node instanceof HTMLElement && node.classList.contains('page-number'))).map((node) => node.textContent).join('').replace(/\s+/g, ' ').trim();
             links[target] = link.closest('.footnote-call') || link.hasAttribute('data-footnote-ref') ? `Voetnoot ${label}` : pageNumber ? `${label}, pagina ${pageNumber}` : label || target;
           }
-          return { pages: flow.total, located, text, notes, links };
-        }, options.locate ?? [], options.pageNumberLinks, options.notes);
+          return { pages: flow.total, located, text, notes, links, blocks };
+        }, options.locate ?? [], options.pageNumberLinks, options.notes, options.blocks);
         const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true, timeout: 0 });
-        return { pdf, pages, located, text, notes, links };
+        return { pdf, pages, located, text, notes, links, blocks };
       })();
       const timeout = new Promise<never>((_, reject) => {
         timer = setTimeout(() => reject(new Error(`Unexpected PDF layout taking longer than ${options.timeoutMs / 1000} s, expected it to finish (is there content Paged.js cannot lay out?)`)), options.timeoutMs);

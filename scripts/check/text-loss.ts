@@ -1,0 +1,50 @@
+/**
+ * Paged.js can silently drop content it cannot lay out (a table row taller than a page, an
+ * overfull footnote). Every block of the print page, captured before layout, must be found in
+ * the text pdf.js extracts from the PDF; what is not there is named, with the heading above it.
+ */
+import type { VFile } from 'vfile';
+import type { TextBlock } from '../render/browser.ts';
+import type { PdfContent } from './pdf-text.ts';
+
+/** The blocks whose text the PDF must contain: the cover, the body, tables, notes, the responses. */
+export const printBlocks = '.doc-header h1, .doc-header p, .doc-header dt, .doc-header dd, main p, main li:not(:has(p, li)), main th, main td, main caption, main h2, main h3, main h4, main h5, main h6, main dt, main dd, .footnote';
+
+// Whitespace, soft hyphens and hyphens are left out on both sides: line breaks and hyphenation
+// are the layout's business, not lost text.
+const squash = (text: string) => text.replace(/[\s\u00ad\-\u2010\u2011]+/gu, '');
+
+const kindLabels: Record<string, string> = { p: 'alinea', li: 'lijstitem', th: 'tabelkop', td: 'tabelcel', caption: 'tabelbijschrift', note: 'voetnoot', dt: 'gegeven', dd: 'gegeven', h1: 'titel' };
+
+/** The blocks not found in the PDF's text, in document order. */
+export function lostBlocks(blocks: TextBlock[], pdf: PdfContent): TextBlock[] {
+  const text = squash(pdf.pages.flatMap((page) => page.lines).join(''));
+  const lost: TextBlock[] = [];
+  let cursor = 0;
+  for (const block of blocks) {
+    const wanted = squash(block.text);
+    if (!wanted) continue;
+    // In reading order from where the previous block ended; notes float to the page foot and
+    // may sit anywhere, so they and anything not found after the cursor are looked for everywhere.
+    const after = block.kind === 'note' ? -1 : text.indexOf(wanted, cursor);
+    if (after !== -1) {
+      cursor = after + wanted.length;
+      continue;
+    }
+    if (text.includes(wanted)) continue;
+    lost.push(block);
+  }
+  return lost;
+}
+
+/** Report each lost block as an error on the document's source file. */
+export function reportLostBlocks(lost: TextBlock[], file: VFile): void {
+  for (const block of lost) {
+    const words = block.text.replace(/\s+/g, ' ').trim();
+    const shown = words.length > 60 ? `${words.slice(0, 60)}…` : words;
+    file.message(`Unexpected ${kindLabels[block.kind] ?? 'kop'} „${shown}”${block.heading && block.kind[0] !== 'h' ? ` (onder „${block.heading}”)` : ''} missing from the PDF, expected all text of the HTML in the PDF (Paged.js could not lay it out: split the table row or shorten the note)`, {
+      source: 'kia-pdf',
+      ruleId: 'pdf-text-lost',
+    }).fatal = true;
+  }
+}
