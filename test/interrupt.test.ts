@@ -98,3 +98,22 @@ describe('killing a build', () => {
     expect(readdirSync(root).sort()).toEqual(['content', 'dist']);
   });
 });
+
+describe('a browser that crashes', () => {
+  it('is restarted once: the document is printed again and the build completes', async () => {
+    const root = tempDir();
+    cpSync(path.join(projectRoot, 'content'), path.join(root, 'content'), { recursive: true });
+    const before = chromiumProcesses();
+    const { child, exited, output } = await buildUntilPdf(root);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    // Kill the browser the build started (its direct child), as an out-of-memory kill would.
+    const browsers = execFileSync('pgrep', ['-P', String(child.pid), '-f', 'chromium'], { encoding: 'utf8' }).trim().split('\n').filter(Boolean);
+    expect(browsers.length).toBeGreaterThan(0);
+    for (const pid of browsers) process.kill(Number(pid), 'SIGKILL');
+    expect(await exited, output()).toBe(0);
+    expect(output().replace(/\s+/g, ' ')).toMatch(/warning Unexpected browser crash while rendering the PDF \(.*\), expected it to finish; the browser was restarted and the PDF made again browser-restarted kia-pdf/);
+    expect(readdirSync(path.join(root, 'dist/flits'))).toContain('flits.pdf');
+    for (let attempt = 0; attempt < 50 && chromiumProcesses() > before; attempt++) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(chromiumProcesses()).toBe(before);
+  });
+});

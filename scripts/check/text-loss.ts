@@ -16,6 +16,28 @@ const squash = (text: string) => text.replace(/[\s\u00ad\-\u2010\u2011]+/gu, '')
 
 const kindLabels: Record<string, string> = { p: 'alinea', li: 'lijstitem', th: 'tabelkop', td: 'tabelcel', caption: 'tabelbijschrift', note: 'voetnoot', dt: 'gegeven', dd: 'gegeven', h1: 'titel' };
 
+/**
+ * Where `wanted` ends in `text`, found from `from` on, allowing it to be interrupted: a
+ * paragraph that breaks across pages has the first page's footnotes between its two halves.
+ * A piece must resume within `gap` characters. -1 when it is not there.
+ */
+function findInPieces(text: string, wanted: string, from: number, gap = 20_000): number {
+  let i = 0;
+  let position = from;
+  while (i < wanted.length) {
+    const probe = wanted.slice(i, i + 24);
+    const at = text.indexOf(probe, position);
+    if (at === -1 || (i > 0 && at - position > gap)) return -1;
+    let j = at;
+    while (i < wanted.length && text[j] === wanted[i]) {
+      i++;
+      j++;
+    }
+    position = j;
+  }
+  return position;
+}
+
 /** The blocks not found in the PDF's text, in document order. */
 export function lostBlocks(blocks: TextBlock[], pdf: PdfContent): TextBlock[] {
   const text = squash(pdf.pages.flatMap((page) => page.lines).join(''));
@@ -26,12 +48,12 @@ export function lostBlocks(blocks: TextBlock[], pdf: PdfContent): TextBlock[] {
     if (!wanted) continue;
     // In reading order from where the previous block ended; notes float to the page foot and
     // may sit anywhere, so they and anything not found after the cursor are looked for everywhere.
-    const after = block.kind === 'note' ? -1 : text.indexOf(wanted, cursor);
-    if (after !== -1) {
-      cursor = after + wanted.length;
+    const end = block.kind === 'note' ? -1 : findInPieces(text, wanted, cursor);
+    if (end !== -1) {
+      cursor = end;
       continue;
     }
-    if (text.includes(wanted)) continue;
+    if (findInPieces(text, wanted, 0) !== -1) continue;
     lost.push(block);
   }
   return lost;

@@ -154,8 +154,25 @@ async function buildUnlocked(options: BuildOptions, contentDir: string, outDir: 
         progress({ slug, stage: 'pdf', state: 'start' });
         const started = performance.now();
         try {
-          printer ??= await BrowserSession.launch();
-          const printed = await printDocument(printer, document, docDir, { root: staging.dir, timeoutMs: options.pdfTimeoutMs ?? 600_000 });
+          const attempt = async () => {
+            if (!printer?.alive) printer = await BrowserSession.launch();
+            return printDocument(printer, document, docDir, { root: staging.dir, timeoutMs: options.pdfTimeoutMs ?? 600_000 });
+          };
+          let printed;
+          try {
+            printed = await attempt();
+          } catch (error) {
+            if (printer?.alive || options.signal?.aborted) throw error;
+            // The browser itself died (killed, out of memory), maybe while starting: start a new
+            // one and try this document once more.
+            document.file.message(`Unexpected browser crash while rendering the PDF (${(error as Error).message.split('\n')[0]}), expected it to finish; the browser was restarted and the PDF made again`, {
+              source: 'kia-pdf',
+              ruleId: 'browser-restarted',
+            });
+            await printer?.close();
+            printer = undefined;
+            printed = await attempt();
+          }
           ({ pdfInfo, expected } = printed);
           progress({ slug, stage: 'pdf', state: 'done', ms: performance.now() - started, detail: `${pdfInfo.pages} pagina's` });
           // Every block of the page must have reached the PDF; the proof then reads only the
@@ -214,7 +231,7 @@ async function buildUnlocked(options: BuildOptions, contentDir: string, outDir: 
     let accessibility: BuildResult['accessibility'];
     stopIfAborted();
     if (options.check !== false) {
-      printer ??= await BrowserSession.launch();
+      if (!printer?.alive) printer = await BrowserSession.launch();
       progress({ slug: '(alle)', stage: 'check-html', state: 'start' });
       const { report, timings } = await runGate(printer, gateDocuments, [{ file: path.join(staging.dir, 'index.html'), shown: 'index.html' }], staging.dir);
       progress({ slug: '(alle)', stage: 'check-html', state: 'done', ms: timings.htmlSeconds * 1000, detail: `${report.summary.htmlViolations} overtredingen, ${report.summary.htmlNeedsReview} na te kijken`, failed: report.summary.htmlViolations > 0 });

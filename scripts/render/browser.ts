@@ -134,6 +134,11 @@ export class BrowserSession {
     return new BrowserSession(browser);
   }
 
+  /** Whether the browser is still running (false after a crash or `close`). */
+  get alive(): boolean {
+    return this.browser.connected;
+  }
+
   /** Lay out `htmlFile` with Paged.js and print it to a tagged PDF with an outline. */
   async print(htmlFile: string, options: PrintOptions): Promise<PrintResult> {
     const page = await this.openPage(options.allowedRoot);
