@@ -117,3 +117,22 @@ describe('a browser that crashes', () => {
     expect(chromiumProcesses()).toBe(before);
   });
 });
+
+describe('a layout that does not finish', () => {
+  it('is stopped after --pdf-timeout with an error naming the document; dist/ untouched, no browser left', async () => {
+    const root = tempDir();
+    cpSync(path.join(projectRoot, 'content'), path.join(root, 'content'), { recursive: true });
+    writeTree({ 'dist/index.html': '<p>vorige build</p>\n' }, root);
+    const before = chromiumProcesses();
+    const { code, stderr } = runCli(['build', '--only', 'flits', '--pdf-timeout', '0.5'], root);
+    expect(code).toBe(1);
+    const text = stderr.replace(/\s+/g, ' ');
+    expect(text).toContain('content/flits/index.md');
+    expect(text).toContain(
+      'error Unexpected PDF layout still running after 0.5 s, expected it to finish (raise --pdf-timeout for a very long document, or look for content Paged.js cannot lay out, such as a table row taller than a page) pdf-timeout kia-pdf',
+    );
+    expect(readFileSync(path.join(root, 'dist/index.html'), 'utf8')).toBe('<p>vorige build</p>\n');
+    for (let attempt = 0; attempt < 50 && chromiumProcesses() > before; attempt++) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(chromiumProcesses()).toBe(before);
+  });
+});

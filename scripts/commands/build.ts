@@ -16,7 +16,7 @@ import { createStaging } from '../core/staging.ts';
 import { readPdfText, type PdfContent } from '../check/pdf-text.ts';
 import { lostBlocks, printBlocks, reportLostBlocks } from '../check/text-loss.ts';
 import { verifyResponses } from '../check/verify-responses.ts';
-import { BrowserSession } from '../render/browser.ts';
+import { BrowserSession, PrintTimeout } from '../render/browser.ts';
 import { pdfExpectations } from '../check/expectations.ts';
 import { reportGateProblems, runGate, writeReport, type AccessibilityReport, type GateDocument } from '../check/gate.ts';
 import type { PdfExpectations } from '../check/pdf-audit.ts';
@@ -183,7 +183,11 @@ async function buildUnlocked(options: BuildOptions, contentDir: string, outDir: 
           if (lost.length > 0) progress({ slug, stage: 'pdf', state: 'done', ms: 0, detail: `${lost.length} blok(ken) tekst ontbreken in de PDF`, failed: true });
           if (document.responses.length > 0) pdf = { ...text, pages: text.pages.map((page, index) => (index + 1 < printed.responsesPage ? { lines: [], furniture: [] } : page)) };
         } catch (error) {
-          document.file.message(`Unexpected failure while rendering the PDF (${(error as Error).message}), expected a PDF`, { source: 'kia-pdf', ruleId: 'pdf-render' }).fatal = true;
+          if (error instanceof PrintTimeout) {
+            document.file.message(`Unexpected PDF layout still running after ${error.timeoutMs / 1000} s, expected it to finish (raise --pdf-timeout for a very long document, or look for content Paged.js cannot lay out, such as a table row taller than a page)`, { source: 'kia-pdf', ruleId: 'pdf-timeout' }).fatal = true;
+          } else {
+            document.file.message(`Unexpected failure while rendering the PDF (${(error as Error).message}), expected a PDF`, { source: 'kia-pdf', ruleId: 'pdf-render' }).fatal = true;
+          }
           continue;
         }
       }

@@ -117,6 +117,13 @@ export interface TextBlock {
   heading: string;
 }
 
+/** A layout that did not finish within `PrintOptions.timeoutMs` (its tab is closed). */
+export class PrintTimeout extends Error {
+  constructor(readonly timeoutMs: number) {
+    super(`layout not finished after ${timeoutMs / 1000} s`);
+  }
+}
+
 /** A running Chromium that prints documents with Paged.js and checks pages with axe. */
 export class BrowserSession {
   private constructor(private readonly browser: Browser) {}
@@ -207,7 +214,7 @@ export class BrowserSession {
         return { pdf, pages, located, text, notes, links, blocks };
       })();
       const timeout = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`Unexpected PDF layout taking longer than ${options.timeoutMs / 1000} s, expected it to finish (is there content Paged.js cannot lay out?)`)), options.timeoutMs);
+        timer = setTimeout(() => reject(new PrintTimeout(options.timeoutMs)), options.timeoutMs);
       });
       return await Promise.race([work, timeout]);
     } finally {
