@@ -26,19 +26,11 @@ describe('interrupting a build', () => {
     writeTree({ 'dist/index.html': '<p>vorige build</p>\n' }, root);
     const before = chromiumProcesses();
 
-    const child = spawn(process.execPath, [path.join(projectRoot, 'scripts/bin/kia.js'), 'build'], { cwd: root, env: { ...process.env, NO_COLOR: '1' } });
-    let output = '';
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    await new Promise<void>((resolve) => {
-      child.stderr.on('data', (chunk) => {
-        output += chunk;
-        if (output.includes('… flits')) resolve();
-      });
-    });
+    const { child, exited, output } = await buildUntilPdf(root);
     await new Promise((resolve) => setTimeout(resolve, 800));
     child.kill('SIGINT');
     expect(await exited).toBe(130);
-    expect(output).toContain('kia: build afgebroken; dist/ is niet gewijzigd');
+    expect(output()).toContain('kia: build afgebroken; dist/ is niet gewijzigd');
 
     expect(readFileSync(path.join(root, 'dist/index.html'), 'utf8')).toBe('<p>vorige build</p>\n');
     expect(readdirSync(root).sort()).toEqual(['content', 'dist']);

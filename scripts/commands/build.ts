@@ -22,7 +22,7 @@ import { reportGateProblems, runGate, writeReport, type AccessibilityReport, typ
 import type { PdfExpectations } from '../check/pdf-audit.ts';
 import { finishPdf, type PdfMetadata } from '../render/finish-pdf.ts';
 import { writePage } from '../core/write-page.ts';
-import { lockedMessage, lockOutput, OutputLocked } from '../core/output-lock.ts';
+import { withOutputLock } from '../core/output-lock.ts';
 
 export interface BuildOptions {
   contentDir: string;
@@ -76,19 +76,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const contentDir = path.resolve(options.contentDir);
   const outDir = path.resolve(options.outDir);
   const problems = new VFile({ path: path.relative(process.cwd(), contentDir) || '.' });
-  let lock;
-  try {
-    lock = await lockOutput(outDir, 'kia build');
-  } catch (error) {
-    if (!(error instanceof OutputLocked)) throw error;
-    problems.message(lockedMessage(outDir, error), { source: 'kia-files', ruleId: 'output-locked' }).fatal = true;
-    return { ok: false, files: [problems] };
-  }
-  try {
-    return await buildUnlocked(options, contentDir, outDir, problems);
-  } finally {
-    await lock.release();
-  }
+  return withOutputLock(outDir, 'kia build', problems, () => buildUnlocked(options, contentDir, outDir, problems));
 }
 
 async function buildUnlocked(options: BuildOptions, contentDir: string, outDir: string, problems: VFile): Promise<BuildResult> {

@@ -18,7 +18,7 @@ import { sha256 } from '../core/read-source.ts';
 import { pdfExpectations } from '../check/expectations.ts';
 import { reportGateProblems, runGate, writeReport, type AccessibilityReport, type GateDocument, type GateTimings } from '../check/gate.ts';
 import { BrowserSession } from '../render/browser.ts';
-import { lockedMessage, lockOutput, OutputLocked } from '../core/output-lock.ts';
+import { withOutputLock } from '../core/output-lock.ts';
 
 export interface CheckOptions {
   contentDir: string;
@@ -38,19 +38,7 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
   const contentDir = path.resolve(options.contentDir);
   const outDir = path.resolve(options.outDir);
   const problems = new VFile({ path: path.relative(process.cwd(), contentDir) || '.' });
-  let lock;
-  try {
-    lock = await lockOutput(outDir, 'kia check');
-  } catch (error) {
-    if (!(error instanceof OutputLocked)) throw error;
-    problems.message(lockedMessage(outDir, error), { source: 'kia-files', ruleId: 'output-locked' }).fatal = true;
-    return { ok: false, files: [problems] };
-  }
-  try {
-    return await checkUnlocked(options, contentDir, outDir, problems);
-  } finally {
-    await lock.release();
-  }
+  return withOutputLock(outDir, 'kia check', problems, () => checkUnlocked(options, contentDir, outDir, problems));
 }
 
 async function checkUnlocked(options: CheckOptions, contentDir: string, outDir: string, problems: VFile): Promise<CheckResult> {

@@ -6,6 +6,7 @@
  */
 import { open, readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
+import type { VFile } from 'vfile';
 
 export interface OutputLock {
   release(): Promise<void>;
@@ -65,7 +66,27 @@ export async function lockOutput(outDir: string, command: string): Promise<Outpu
 }
 
 /** The message for a build that found the output folder locked. */
-export function lockedMessage(outDir: string, error: OutputLocked): string {
+function lockedMessage(outDir: string, error: OutputLocked): string {
   const shown = path.relative(process.cwd(), outDir) || '.';
   return `Unexpected \`${error.holder.command}\` (process ${error.holder.pid}, since ${error.holder.started}) still writing \`${shown}/\`, expected no other build at the same time; wait for it to finish, or remove \`${path.relative(process.cwd(), error.lockFile)}\` if that process is gone`;
+}
+
+/**
+ * Run `work` holding the lock on `outDir`; when another live process holds it, `work` does not
+ * run and the result is a failure with an `output-locked` message on `problems`.
+ */
+export async function withOutputLock<Result extends { ok: boolean; files: VFile[] }>(outDir: string, command: string, problems: VFile, work: () => Promise<Result>): Promise<Result | { ok: false; files: VFile[] }> {
+  let lock: OutputLock;
+  try {
+    lock = await lockOutput(outDir, command);
+  } catch (error) {
+    if (!(error instanceof OutputLocked)) throw error;
+    problems.message(lockedMessage(outDir, error), { source: 'kia-files', ruleId: 'output-locked' }).fatal = true;
+    return { ok: false, files: [problems] };
+  }
+  try {
+    return await work();
+  } finally {
+    await lock.release();
+  }
 }
