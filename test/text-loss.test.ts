@@ -5,7 +5,7 @@
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readPdfText } from '../scripts/check/pdf-text.ts';
+import { readPdfText } from '../scripts/pdf/text.ts';
 import { lostBlocks, printBlocks } from '../scripts/check/text-loss.ts';
 import { copyAssets } from '../scripts/core/assets.ts';
 import { compileDocument } from '../scripts/core/compile-document.ts';

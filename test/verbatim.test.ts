@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { build } from '../scripts/commands/build.ts';
 import { compileDocument } from '../scripts/core/compile-document.ts';
 import { verifyResponses } from '../scripts/check/verify-responses.ts';
-import { readPdfText } from '../scripts/check/pdf-text.ts';
+import { readPdfText } from '../scripts/pdf/text.ts';
 import { formatMessages } from './helpers/messages.ts';
 import { document, poppler, tempDir, writeTree } from './helpers/workspace.ts';
 

@@ -7,7 +7,7 @@ import { pdfExpectations } from '../check/expectations.ts';
 import { runGate } from '../check/gate.ts';
 import { auditPdf } from '../check/pdf-audit.ts';
 import path from 'node:path';
-import { readPdfText } from '../check/pdf-text.ts';
+import { readPdfPages, readPdfText } from '../pdf/text.ts';
 import { verifyResponses } from '../check/verify-responses.ts';
 import { compileDocument } from '../core/compile-document.ts';
 import { BrowserSession } from '../render/browser.ts';
@@ -59,11 +59,15 @@ if (stage === 'html') {
   const document = await compile();
   report.compileSeconds = (performance.now() - compiledStarted) / 1000;
   const printed = JSON.parse(await readFile(path.join(work, 'groot/print-text.json'), 'utf8')) as { text: string; notes: string[] };
+  // As in the build: one pdf.js pass over the PDF, shared by the text-loss check and the gate.
+  const textStarted = performance.now();
+  const { runs } = await readPdfPages(new Uint8Array(await readFile(pdfPath)));
+  report.textSeconds = (performance.now() - textStarted) / 1000;
   const session = await BrowserSession.launch();
   try {
     const { report: gate, timings } = await runGate(
       session,
-      [{ slug: 'groot', title: document.matter.title, html: { file: htmlPath, shown: 'groot/index.html' }, pdf: { file: pdfPath, shown: 'groot/groot.pdf', expected: pdfExpectations(document.printTree, printed.text, printed.notes) } }],
+      [{ slug: 'groot', title: document.matter.title, html: { file: htmlPath, shown: 'groot/index.html' }, pdf: { file: pdfPath, shown: 'groot/groot.pdf', expected: { ...pdfExpectations(document.printTree, printed.text, printed.notes), runs } } }],
       [],
       work,
     );

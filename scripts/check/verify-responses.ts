@@ -9,7 +9,7 @@ import { visit } from 'unist-util-visit';
 import type { CompiledDocument } from '../core/compile-document.ts';
 import { responseRegions } from '../core/compile-document.ts';
 import { findInPdf, firstDifference, pdfTextFromLines, renderedText, type Difference } from './verbatim.ts';
-import type { PdfContent } from './pdf-text.ts';
+import type { PdfContent } from '../pdf/text.ts';
 
 const source = 'kia-verbatim';
 

@@ -13,7 +13,7 @@ import { typeLabels, type Frontmatter } from '../core/frontmatter-schema.ts';
 import { landingPage, type LandingEntry } from '../core/landing-page.ts';
 import { fileRecord, folderRecords, serializeManifest, type DocumentRecord, type Manifest } from '../core/manifest.ts';
 import { createStaging } from '../core/staging.ts';
-import { readPdfText, type PdfContent } from '../check/pdf-text.ts';
+import { readPdfPages, type PdfContent } from '../pdf/text.ts';
 import { lostBlocks, printBlocks, reportLostBlocks } from '../check/text-loss.ts';
 import { verifyResponses } from '../check/verify-responses.ts';
 import { BrowserSession, PrintTimeout } from '../render/browser.ts';
@@ -165,7 +165,9 @@ async function buildUnlocked(options: BuildOptions, contentDir: string, outDir: 
           progress({ slug, stage: 'pdf', state: 'done', ms: performance.now() - started, detail: `${pdfInfo.pages} pagina's` });
           // Every block of the page must have reached the PDF; the proof then reads only the
           // pages from the responses on.
-          const text = await readPdfText(printed.pdfPath);
+          const { content: text, runs } = await readPdfPages(new Uint8Array(await readFile(printed.pdfPath)));
+          // The gate's PDF checks use the same reading of the text.
+          if (expected) expected.runs = runs;
           const lost = lostBlocks(printed.blocks, text);
           reportLostBlocks(lost, document.file);
           if (lost.length > 0) progress({ slug, stage: 'pdf', state: 'done', ms: 0, detail: `${lost.length} blok(ken) tekst ontbreken in de PDF`, failed: true });

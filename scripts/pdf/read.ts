@@ -10,11 +10,9 @@
  * text itself is needed (`text: true`, the build's comparisons with the HTML), because it
  * decodes every font encoding correctly.
  */
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { inflateSync } from 'node:zlib';
 import { decodePDFRawStream, PDFArray, PDFBool, PDFDict, PDFHexString, PDFName, PDFNumber, PDFRawStream, PDFRef, PDFStream, PDFString, PDFDocument, type PDFObject, type PDFPage } from 'pdf-lib';
+import { readPdfPages } from './text.ts';
 import { checkMarkedContent, type ContentResolver, type MarkedContentFindings } from './content-stream.ts';
 
 export interface ContentRef {
@@ -97,8 +95,6 @@ export class PdfReadError extends Error {
   }
 }
 
-const require = createRequire(import.meta.url);
-
 function decodeText(value: PDFObject | undefined): string | undefined {
   if (value instanceof PDFString || value instanceof PDFHexString) return value.decodeText();
   if (value instanceof PDFName) return value.decodeText();
@@ -110,7 +106,7 @@ function refKey(ref: PDFRef): string {
 }
 
 /** Read `bytes`; throws a `PdfReadError` (in Dutch) for files that cannot be checked. */
-export async function readPdfFacts(bytes: Uint8Array, options: { text?: boolean } = {}): Promise<PdfFacts> {
+export async function readPdfFacts(bytes: Uint8Array, options: { text?: boolean | TextRun[][] } = {}): Promise<PdfFacts> {
   const header = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
   if (!header.includes('%PDF-')) throw new PdfReadError('not-pdf', 'Geen PDF: het bestand begint niet met %PDF-.');
   let pdf: PDFDocument;
@@ -199,7 +195,8 @@ export async function readPdfFacts(bytes: Uint8Array, options: { text?: boolean 
     }
   });
   const content = pages.map((page) => readPageContent(pdf, page));
-  const text = options.text ? await readText(bytes) : undefined;
+  // Runs the caller already has (the build read the PDF's text once) are used as they are.
+  const text = Array.isArray(options.text) ? options.text : options.text ? (await readPdfPages(bytes)).runs : undefined;
   return {
     pageCount: pages.length,
     pageHeights: pages.map((page) => page.getHeight()),
@@ -403,36 +400,3 @@ function readStructure(pdf: PDFDocument, pageIndex: Map<string, number>): { stru
   return { structure: element(root, undefined, undefined), roleMap: roleMapFindings };
 }
 
-async function readText(bytes: Uint8Array): Promise<TextRun[][]> {
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const standardFontDataUrl = pathToFileURL(path.join(path.dirname(require.resolve('pdfjs-dist/package.json')), 'standard_fonts') + path.sep).href;
-  const document = await pdfjs.getDocument({ data: bytes.slice(), verbosity: 0, standardFontDataUrl, isEvalSupported: false }).promise;
-  try {
-    const pages: TextRun[][] = [];
-    for (let number = 1; number <= document.numPages; number++) {
-      const page = await document.getPage(number);
-      const content = await page.getTextContent({ includeMarkedContent: true });
-      const runs: TextRun[] = [];
-      const stack: Array<{ mcid?: number; artifact: boolean }> = [];
-      for (const item of content.items as Array<Record<string, unknown>>) {
-        if (item.type === 'beginMarkedContent' || item.type === 'beginMarkedContentProps') {
-          const id = typeof item.id === 'string' ? /_mc(\d+)$/.exec(item.id) : null;
-          stack.push({ mcid: id ? Number(id[1]) : undefined, artifact: item.tag === 'Artifact' });
-          continue;
-        }
-        if (item.type === 'endMarkedContent') {
-          stack.pop();
-          continue;
-        }
-        if (typeof item.str !== 'string' || item.str === '') continue;
-        const tagged = [...stack].reverse().find((entry) => entry.mcid !== undefined);
-        runs.push({ text: item.str, y: (item.transform as number[])[5], mcid: tagged?.mcid, artifact: stack.some((entry) => entry.artifact) });
-      }
-      pages.push(runs);
-      page.cleanup();
-    }
-    return pages;
-  } finally {
-    await document.destroy();
-  }
-}

@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import path from 'node:path';
+import type { TextRun } from './read.ts';
 
 /** Page margins of the print stylesheet (styles/print.css), in millimetres. */
 export const pageMarginsMm = { top: 25, bottom: 25 } as const;
@@ -30,27 +31,52 @@ const require = createRequire(import.meta.url);
  * returned empty, so page indexes stay meaningful.
  */
 export async function readPdfText(file: string, options: { fromPage?: number } = {}): Promise<PdfContent> {
+  return (await readPdfPages(new Uint8Array(await readFile(file)), options)).content;
+}
+
+/**
+ * One pdf.js pass over the PDF giving both views of its text: lines per page (body and
+ * furniture apart), and text runs with their marked-content context (MCID, artifact), which
+ * the PDF checks use. The build reads a 200-page PDF once instead of twice.
+ */
+export async function readPdfPages(data: Uint8Array, options: { fromPage?: number } = {}): Promise<{ content: PdfContent; runs: TextRun[][] }> {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const data = new Uint8Array(await readFile(file));
   const standardFontDataUrl = pathToFileURL(path.join(path.dirname(require.resolve('pdfjs-dist/package.json')), 'standard_fonts') + path.sep).href;
-  const document = await pdfjs.getDocument({ data, verbosity: 0, standardFontDataUrl, isEvalSupported: false }).promise;
+  const document = await pdfjs.getDocument({ data: data.slice(), verbosity: 0, standardFontDataUrl, isEvalSupported: false }).promise;
   try {
     const pages: PdfPageText[] = [];
+    const runs: TextRun[][] = [];
     for (let number = 1; number <= document.numPages; number++) {
       if (number < (options.fromPage ?? 1)) {
         pages.push({ lines: [], furniture: [] });
+        runs.push([]);
         continue;
       }
       const page = await document.getPage(number);
       const { height } = page.getViewport({ scale: 1 });
-      const content = await page.getTextContent();
+      const content = await page.getTextContent({ includeMarkedContent: true });
       const lines: string[] = [];
       const furniture: string[] = [];
+      const pageRuns: TextRun[] = [];
+      const stack: Array<{ mcid?: number; artifact: boolean }> = [];
       let body = '';
       let margin = '';
-      for (const item of content.items) {
-        if (!('str' in item)) continue;
-        const y = item.transform[5];
+      for (const item of content.items as Array<Record<string, unknown>>) {
+        if (item.type === 'beginMarkedContent' || item.type === 'beginMarkedContentProps') {
+          const id = typeof item.id === 'string' ? /_mc(\d+)$/.exec(item.id) : null;
+          stack.push({ mcid: id ? Number(id[1]) : undefined, artifact: item.tag === 'Artifact' });
+          continue;
+        }
+        if (item.type === 'endMarkedContent') {
+          stack.pop();
+          continue;
+        }
+        if (typeof item.str !== 'string') continue;
+        const y = (item.transform as number[])[5];
+        if (item.str !== '') {
+          const tagged = [...stack].reverse().find((entry) => entry.mcid !== undefined);
+          pageRuns.push({ text: item.str, y, mcid: tagged?.mcid, artifact: stack.some((entry) => entry.artifact) });
+        }
         const inMargin = y < pageMarginsMm.bottom * mmToPt || y > height - pageMarginsMm.top * mmToPt;
         if (inMargin) {
           margin += item.str;
@@ -63,10 +89,11 @@ export async function readPdfText(file: string, options: { fromPage?: number } =
       if (body) lines.push(body);
       if (margin) furniture.push(margin);
       pages.push({ lines, furniture });
+      runs.push(pageRuns);
       page.cleanup();
     }
     const metadata = await document.getMetadata();
-    return { pages, info: metadata.info as Record<string, unknown> };
+    return { content: { pages, info: metadata.info as Record<string, unknown> }, runs };
   } finally {
     await document.destroy();
   }
