@@ -17,6 +17,7 @@ import type { VFile } from 'vfile';
 
 /** Removed with everything inside them: their content is code, not text. */
 const stripped = ['script', 'style', 'template', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'noscript', 'textarea', 'select', 'button', 'svg', 'math', 'title', 'head', 'link', 'meta', 'base'];
+const images = new Set(['img', 'picture', 'source']);
 const formAttributes = new Set(['accept', 'acceptCharset', 'action', 'encType', 'method']);
 
 /** The allow-list for raw HTML in documents (see README, "Raw HTML"). */
@@ -27,7 +28,8 @@ export const rawHtmlSchema: Schema = {
   clobberPrefix: '',
   strip: stripped,
   // GitHub's list, without form controls, plus semantic text elements reports use.
-  tagNames: [...(defaultSchema.tagNames ?? []).filter((name) => name !== 'input'), 'abbr', 'cite', 'dfn', 'mark', 'small', 'time', 'figure', 'figcaption', 'caption'],
+  // Images only as Markdown (`![alt](file)`): those are checked for alt text and copied.
+  tagNames: [...(defaultSchema.tagNames ?? []).filter((name) => !['input', 'img', 'picture', 'source'].includes(name)), 'abbr', 'cite', 'dfn', 'mark', 'small', 'time', 'figure', 'figcaption', 'caption'],
   attributes: {
     ...defaultSchema.attributes,
     '*': (defaultSchema.attributes?.['*'] ?? []).filter((name) => typeof name !== 'string' || !formAttributes.has(name)),
@@ -84,7 +86,10 @@ export default function rehypeSafeRawHtml() {
           const decided = sanitize({ type: 'element', tagName: node.tagName, properties: node.properties, children: [] }, rawHtmlSchema);
           if (decided.type !== 'element') {
             const removeAll = stripped.includes(node.tagName);
-            file.message(`Unexpected \`<${node.tagName}>\` in raw HTML, expected only elements of the allow-list (removed${removeAll ? ' with its content' : '; its text is kept'})`, { place, source: 'kia-html', ruleId: 'unsafe-html' });
+            const reason = images.has(node.tagName)
+              ? `Unexpected \`<${node.tagName}>\` in raw HTML, expected Markdown image syntax \`![beschrijving](bestand)\` so the image is checked and copied (removed)`
+              : `Unexpected \`<${node.tagName}>\` in raw HTML, expected only elements of the allow-list (removed${removeAll ? ' with its content' : '; its text is kept'})`;
+            file.message(reason, { place, source: 'kia-html', ruleId: 'unsafe-html' });
             parent.children.splice(index, 1, ...(removeAll ? [] : node.children));
             index--;
             continue;
