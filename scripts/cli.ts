@@ -15,7 +15,8 @@ Opdrachten:
   build    Bouw alle documenten uit content/ naar dist/ (HTML, PDF, manifest,
            toegankelijkheidsrapport)
   check    Controleer de bronnen en de toegankelijkheid zonder PDF te bouwen;
-           het rapport komt in dist/toegankelijkheid/ [SLUG]
+           het rapport komt in dist/toegankelijkheid/ [SLUG] [--frail]
+           --frail    waarschuwingen tellen als fout (exitcode 1)
   audit    Controleer de toegankelijkheid van willekeurige PDF- en HTML-bestanden
            (of mappen daarmee): kia audit PAD... [--out DIR] [--json]
            --out DIR  rapportmap (standaard: dist/toegankelijkheid-audit)
@@ -135,7 +136,7 @@ async function main(argv: string[]): Promise<number> {
 async function runCheck(args: string[]): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args, allowPositionals: true, strict: true, options: { content: { type: 'string', default: 'content' }, out: { type: 'string', default: 'dist' } } });
+    parsed = parseArgs({ args, allowPositionals: true, strict: true, options: { content: { type: 'string', default: 'content' }, out: { type: 'string', default: 'dist' }, frail: { type: 'boolean', default: false } } });
   } catch (error) {
     process.stderr.write(`kia: ${(error as Error).message}\n\n${usage}`);
     return 2;
@@ -151,6 +152,12 @@ async function runCheck(args: string[]): Promise<number> {
       `kia: toegankelijkheid ${result.report.passed ? 'in orde' : 'NIET in orde'}: ${summary.htmlViolations} overtredingen in HTML, ${summary.htmlNeedsReview} na te kijken, ${summary.pdfFailures} PDF-controles mislukt, ${summary.pdfNotChecked} niet gecontroleerd → ${values.out}/toegankelijkheid/index.html\n`,
     );
     for (const document of result.report.documents) if (!document.pdf) process.stderr.write(`  ${document.slug}: PDF niet gecontroleerd: ${document.pdfMissing}\n`);
+  }
+  // --frail: a warning fails the check too (for CI on a publication that must be clean).
+  const warnings = result.files.reduce((total, file) => total + file.messages.filter((message) => !message.fatal).length, 0);
+  if (result.ok && values.frail && warnings > 0) {
+    process.stderr.write(`kia: ${warnings} ${warnings === 1 ? 'waarschuwing telt' : 'waarschuwingen tellen'} als fout (--frail)\n`);
+    return 1;
   }
   return result.ok ? 0 : 1;
 }

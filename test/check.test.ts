@@ -40,4 +40,14 @@ describe('kia check', () => {
     expect(code).toBe(1);
     expect(stderr).toContain('undefined-footnote');
   });
+
+  it('--frail fails on warnings that a plain check lets pass', () => {
+    const root = writeTree({ 'content/doc/index.md': document('Tekst.\n\n[^vergeten]: Nergens naar verwezen.\n') });
+    const plain = runCli(['check'], root);
+    expect(plain.code, plain.stderr).toBe(0);
+    expect(plain.stderr).toContain('unused-footnote');
+    const frail = runCli(['check', '--frail'], root);
+    expect(frail.code).toBe(1);
+    expect(frail.stderr).toContain('kia: 1 waarschuwing telt als fout (--frail)');
+  });
 });
