@@ -15,6 +15,7 @@ import { fileRecord, folderRecords, serializeManifest, type DocumentRecord, type
 import { createStaging } from '../core/staging.ts';
 import { readPdfPages, type PdfContent } from '../pdf/text.ts';
 import { lostBlocks, printBlocks, reportLostBlocks } from '../check/text-loss.ts';
+import { checkPublicationLinks } from '../check/publication-links.ts';
 import { verifyResponses } from '../check/verify-responses.ts';
 import { BrowserSession, PrintTimeout } from '../render/browser.ts';
 import { pdfExpectations } from '../check/expectations.ts';
@@ -107,6 +108,7 @@ async function buildUnlocked(options: BuildOptions, contentDir: string, outDir: 
     if (document) compiled.push(document);
     progress({ slug: doc.slug, stage: 'html', state: 'done', ms: performance.now() - started, failed: !document });
   }
+  checkPublicationLinks(compiled.map((document) => ({ slug: document.source.slug, file: document.file, tree: document.printTree })), documents.map((doc) => doc.slug));
   if (failed()) return result(false);
 
   const keepExisting = Boolean(options.only);

@@ -16,6 +16,7 @@ import { discoverDocuments } from '../core/discover.ts';
 import type { Manifest } from '../core/manifest.ts';
 import { sha256 } from '../core/read-source.ts';
 import { pdfExpectations } from '../check/expectations.ts';
+import { checkPublicationLinks, type LinkedDocument } from '../check/publication-links.ts';
 import { reportGateProblems, runGate, writeReport, type AccessibilityReport, type GateDocument, type GateTimings } from '../check/gate.ts';
 import { BrowserSession } from '../render/browser.ts';
 import { withOutputLock } from '../core/output-lock.ts';
@@ -56,12 +57,14 @@ async function checkUnlocked(options: CheckOptions, contentDir: string, outDir: 
   const started = performance.now();
   const work = await mkdtemp(path.join(tmpdir(), 'kia-check-'));
   const gateDocuments: GateDocument[] = [];
+  const linked: LinkedDocument[] = [];
   try {
     await copyAssets(work);
     for (const doc of documents) {
       const { document, files: documentFiles } = await compileDocument(doc, { assetBase: '../assets' });
       files.push(...documentFiles);
       if (!document) continue;
+      linked.push({ slug: doc.slug, file: document.file, tree: document.printTree });
       const htmlFile = await writePage(document, path.join(work, doc.slug));
       const record = manifest?.documents.find((entry) => entry.slug === doc.slug);
       const pdfFile = path.join(outDir, doc.slug, `${doc.slug}.pdf`);
@@ -78,6 +81,7 @@ async function checkUnlocked(options: CheckOptions, contentDir: string, outDir: 
         pdfMissing: upToDate ? undefined : 'de PDF in de uitvoermap ontbreekt of is ouder dan de bron; draai `kia build`.',
       });
     }
+    checkPublicationLinks(linked, all.map((doc) => doc.slug));
     if (failed()) return done();
     const compileSeconds = (performance.now() - started) / 1000;
     const session = await BrowserSession.launch();
