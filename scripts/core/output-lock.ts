@@ -4,7 +4,7 @@
  * A lock whose process is gone (a build killed with SIGKILL, a crashed machine) is stale: the
  * next build takes it over and removes the staging folders that build left behind.
  */
-import { open, readdir, readFile, rm } from 'node:fs/promises';
+import { open, readdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { VFile } from 'vfile';
 
@@ -56,7 +56,10 @@ export async function lockOutput(outDir: string, command: string): Promise<Outpu
       try {
         current = JSON.parse(await readFile(lockFile, 'utf8')) as typeof holder;
       } catch {
-        current = undefined; // half-written or unreadable: the writer died mid-write
+        // Not readable yet: another build created it a moment ago and is still writing it (a
+        // fresh file), or one died while writing it (an old file, taken over below).
+        const info = await stat(lockFile).catch(() => undefined);
+        if (info && Date.now() - info.mtimeMs < 5000) throw new OutputLocked(lockFile, { pid: 0, started: info.mtime.toISOString(), command: 'kia' });
       }
       if (current && alive(current.pid) && current.pid !== process.pid) throw new OutputLocked(lockFile, current);
       await rm(lockFile, { force: true });
@@ -68,7 +71,7 @@ export async function lockOutput(outDir: string, command: string): Promise<Outpu
 /** The message for a build that found the output folder locked. */
 function lockedMessage(outDir: string, error: OutputLocked): string {
   const shown = path.relative(process.cwd(), outDir) || '.';
-  return `Unexpected \`${error.holder.command}\` (process ${error.holder.pid}, since ${error.holder.started}) still writing \`${shown}/\`, expected no other build at the same time; wait for it to finish, or remove \`${path.relative(process.cwd(), error.lockFile)}\` if that process is gone`;
+  return `Unexpected \`${error.holder.command}\` (${error.holder.pid ? `process ${error.holder.pid}, ` : ''}since ${error.holder.started}) still writing \`${shown}/\`, expected no other build at the same time; wait for it to finish, or remove \`${path.relative(process.cwd(), error.lockFile)}\` if that process is gone`;
 }
 
 /**
