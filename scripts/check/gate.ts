@@ -44,6 +44,14 @@ export interface GateTimings {
   seconds: number;
 }
 
+/** What the checks measure against, for the reports (the same for the build's and `kia audit`'s). */
+export function reportStandards(axeVersion: string): { html: string; pdf: string } {
+  return {
+    html: `WCAG 2.0–2.2 A/AA, EN 301 549 en best practices, met axe-core ${axeVersion} (plus td-has-header)`,
+    pdf: 'PDF/UA-1 (ISO 14289-1), machinaal controleerbare punten van het Matterhorn Protocol 1.1, eigen controles',
+  };
+}
+
 /** Run the gate; `root` is the folder pages may load files from. */
 export async function runGate(session: BrowserSession, documents: GateDocument[], pages: Array<{ file: string; shown: string }>, root: string): Promise<{ report: AccessibilityReport; timings: GateTimings }> {
   const started = performance.now();
@@ -98,10 +106,7 @@ export async function runGate(session: BrowserSession, documents: GateDocument[]
     report: {
       reportVersion: 1,
       generator: 'kia-press 0.1.0',
-      standards: {
-        html: `WCAG 2.0–2.2 A/AA, EN 301 549 en best practices, met axe-core ${axeVersion} (plus td-has-header)`,
-        pdf: 'PDF/UA-1 (ISO 14289-1), machinaal controleerbare punten van het Matterhorn Protocol 1.1, eigen controles',
-      },
+      standards: reportStandards(axeVersion),
       passed: summary.htmlViolations === 0 && summary.pdfFailures === 0,
       summary,
       documents: results,

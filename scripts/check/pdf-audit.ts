@@ -283,21 +283,30 @@ export function runChecks(facts: PdfFacts, expected?: PdfExpectations): PdfCheck
   );
 
   // --- 7.3 figures, 7.7 formulas ---
-  const figures = elements.filter(({ element }) => element.role === 'Figure').map(({ element }) => element);
-  addStructural(
+  /** Every element of `role` has Alt or ActualText (figures 7.3, formulas 7.7). */
+  const addAlternativeText = (role: string, head: CheckHead, none: string, all: (count: number) => string, failed: string) => {
+    const found = elements.filter(({ element }) => element.role === role).map(({ element }) => element);
+    addStructural(
+      head,
+      found.filter((element) => !element.alt?.trim() && !element.actualText?.trim()).map((element) => at(element, `${role} zonder Alt of ActualText`)),
+      found.length === 0 ? none : all(found.length),
+      failed,
+      found.length === 0 ? 'not-applicable' : undefined,
+    );
+  };
+  addAlternativeText(
+    'Figure',
     { id: 'pdf-figures-alt', title: 'Afbeeldingen met alternatieve tekst', clause: '7.3', matterhorn: '13-004', wcag: ['1.1.1'] },
-    figures.filter((figure) => !figure.alt?.trim() && !figure.actualText?.trim()).map((figure) => at(figure, 'Figure zonder Alt of ActualText')),
-    figures.length === 0 ? 'Geen afbeeldingen (Figure) in de structuur.' : `Alle ${figures.length} afbeeldingen hebben een alternatieve tekst.`,
+    'Geen afbeeldingen (Figure) in de structuur.',
+    (count) => `Alle ${count} afbeeldingen hebben een alternatieve tekst.`,
     'Niet alle afbeeldingen hebben een alternatieve tekst.',
-    figures.length === 0 ? 'not-applicable' : undefined,
   );
-  const formulas = elements.filter(({ element }) => element.role === 'Formula').map(({ element }) => element);
-  addStructural(
+  addAlternativeText(
+    'Formula',
     { id: 'pdf-formulas-alt', title: 'Formules met alternatieve tekst', clause: '7.7', matterhorn: '17-002', wcag: ['1.1.1'] },
-    formulas.filter((formula) => !formula.alt?.trim() && !formula.actualText?.trim()).map((formula) => at(formula, 'Formula zonder Alt of ActualText')),
-    formulas.length === 0 ? 'Geen formules (Formula) in de structuur.' : `Alle ${formulas.length} formules hebben een alternatieve tekst.`,
+    'Geen formules (Formula) in de structuur.',
+    (count) => `Alle ${count} formules hebben een alternatieve tekst.`,
     'Niet alle formules hebben een alternatieve tekst.',
-    formulas.length === 0 ? 'not-applicable' : undefined,
   );
 
   // --- 7.4 headings ---

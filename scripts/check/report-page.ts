@@ -82,6 +82,10 @@ function pdfSection(audit: PdfResult, heading: string = `PDF (${audit.pages} pag
   ];
 }
 
+function standardsParagraph(standards: AccessibilityReport['standards']): Element {
+  return h('p', `HTML: ${standards.html}. PDF: ${standards.pdf}. Automatische controles vinden maar een deel van de problemen; de handmatige controlelijst onderaan hoort erbij.`);
+}
+
 function manualSection(report: Pick<AccessibilityReport, 'manualChecks' | 'manualNote'>): Element {
   return h('section', { ariaLabelledBy: 'handmatig' }, [
     h('h2', { id: 'handmatig' }, 'Handmatige controlelijst'),
@@ -134,7 +138,7 @@ export function auditReportPage(report: AuditReport, assetBase: string): string 
       h('strong', report.passed ? 'Alle bestanden voldoen aan de automatische controles.' : 'Niet alle bestanden voldoen aan de automatische controles.'),
       ` ${summary.files} ${summary.files === 1 ? 'bestand' : 'bestanden'}: ${summary.passed} voldoen, ${summary.failed} voldoen niet, ${summary.errors} niet te controleren. ${summary.pdfFailures} mislukte PDF-controles, ${summary.htmlViolations} overtredingen in HTML, ${summary.notChecked} punten niet automatisch te beoordelen.`,
     ]),
-    h('p', `HTML: ${report.standards.html}. PDF: ${report.standards.pdf}. Automatische controles vinden maar een deel van de problemen; de handmatige controlelijst onderaan hoort erbij.`),
+    standardsParagraph(report.standards),
     ...report.files.map(fileSection),
     manualSection(report),
   ];
@@ -158,7 +162,7 @@ export function reportPage(report: AccessibilityReport, assetBase: string): stri
       h('strong', report.passed ? 'Alle automatische controles zijn geslaagd.' : 'Niet alle automatische controles zijn geslaagd.'),
       ` ${summary.documents} ${summary.documents === 1 ? 'document' : 'documenten'}; ${summary.htmlViolations} overtredingen in HTML, ${summary.htmlNeedsReview} punten om na te kijken, ${summary.pdfFailures} mislukte PDF-controles, ${summary.pdfNotChecked} PDF-controles niet uitgevoerd.`,
     ]),
-    h('p', `HTML: ${report.standards.html}. PDF: ${report.standards.pdf}. Automatische controles vinden maar een deel van de problemen; de handmatige controlelijst onderaan hoort erbij.`),
+    standardsParagraph(report.standards),
   ];
   for (const document of report.documents) {
     body.push(h('section', { ariaLabelledBy: `document-${document.slug}` }, [

@@ -8,6 +8,7 @@ import { mkdir, mkdtemp, open, readdir, rename, rm, stat, writeFile } from 'node
 import path from 'node:path';
 import { copyAssets } from '../core/assets.ts';
 import { failedFileAudit, htmlFileAudit, pdfFileAudit, type FileAudit } from '../check/file-audit.ts';
+import { reportStandards } from '../check/gate.ts';
 import { auditHtml } from '../check/html-audit.ts';
 import { manualCriteria, notApplicableNote, type ManualCriterion } from '../check/manual-criteria.ts';
 import { auditPdf } from '../check/pdf-audit.ts';
@@ -106,10 +107,7 @@ export async function audit(options: AuditOptions): Promise<AuditReport> {
     reportVersion: 1,
     kind: 'audit',
     generator: 'kia-press 0.1.0',
-    standards: {
-      html: `WCAG 2.0–2.2 A/AA, EN 301 549 en best practices, met axe-core ${axeVersion || '(niet gebruikt)'} (plus td-has-header)`,
-      pdf: 'PDF/UA-1 (ISO 14289-1), machinaal controleerbare punten van het Matterhorn Protocol 1.1, eigen controles',
-    },
+    standards: reportStandards(axeVersion || '(niet gebruikt)'),
     passed: files.length > 0 && files.every((file) => file.status === 'pass'),
     summary: {
       files: files.length,

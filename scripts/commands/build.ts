@@ -164,15 +164,14 @@ async function buildUnlocked(options: BuildOptions, contentDir: string, outDir: 
             printed = await attempt();
           }
           ({ pdfInfo, expected } = printed);
-          progress({ slug, stage: 'pdf', state: 'done', ms: performance.now() - started, detail: `${pdfInfo.pages} pagina's` });
-          // Every block of the page must have reached the PDF; the proof then reads only the
-          // pages from the responses on.
-          const { content: text, runs } = await readPdfPages(new Uint8Array(await readFile(printed.pdfPath)));
-          // The gate's PDF checks use the same reading of the text.
-          if (expected) expected.runs = runs;
+          const ms = performance.now() - started;
+          // One reading of the PDF's text: every block of the page must have reached it, the
+          // gate's PDF checks use its runs, and the proof its pages from the responses on.
+          const { content: text, runs } = await readPdfPages(printed.bytes);
+          expected.runs = runs;
           const lost = lostBlocks(printed.blocks, text);
           reportLostBlocks(lost, document.file);
-          if (lost.length > 0) progress({ slug, stage: 'pdf', state: 'done', ms: 0, detail: `${lost.length} blok(ken) tekst ontbreken in de PDF`, failed: true });
+          progress({ slug, stage: 'pdf', state: 'done', ms, detail: `${pdfInfo.pages} pagina's${lost.length > 0 ? `; ${lost.length} blok(ken) tekst ontbreken in de PDF` : ''}`, failed: lost.length > 0 });
           if (document.responses.length > 0) pdf = { ...text, pages: text.pages.map((page, index) => (index + 1 < printed.responsesPage ? { lines: [], furniture: [] } : page)) };
         } catch (error) {
           if (error instanceof PrintTimeout) {
@@ -269,10 +268,9 @@ async function printDocument(printer: BrowserSession, document: CompiledDocument
   try {
     const printed = await printer.print(printPath, { timeoutMs: options.timeoutMs, allowedRoot: options.root, locate: ['.responses'], pageNumberLinks: 'nav.toc a', notes: '.footnote', blocks: printBlocks });
     const bytes = await finishPdf(printed.pdf, { ...pdfMetadata(document.matter), links: printed.links });
-    const pdfPath = path.join(docDir, `${slug}.pdf`);
-    await writeFile(pdfPath, bytes);
+    await writeFile(path.join(docDir, `${slug}.pdf`), bytes);
     return {
-      pdfPath,
+      bytes,
       pdfInfo: { pages: printed.pages, bytes: bytes.length },
       expected: pdfExpectations(document.printTree, printed.text, printed.notes),
       responsesPage: printed.located['.responses'] ?? 1,

@@ -46,8 +46,9 @@ export async function readSource(absolutePath: string): Promise<SourceFile> {
   try {
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
-    const lenient = new TextDecoder('utf-8').decode(bytes);
-    fail('Unexpected bytes that are not UTF-8, expected a UTF-8 text file (save it as UTF-8)', pointAt(lenient.replace(/\r\n?/g, '\n'), Math.max(0, lenient.replace(/\r\n?/g, '\n').indexOf('\ufffd'))), 'invalid-utf8');
+    // Where the first undecodable byte is, as the author's editor would count lines.
+    const lenient = new TextDecoder('utf-8').decode(bytes).replace(/\r\n?/g, '\n');
+    fail('Unexpected bytes that are not UTF-8, expected a UTF-8 text file (save it as UTF-8)', pointAt(lenient, Math.max(0, lenient.indexOf('\ufffd'))), 'invalid-utf8');
     return { file, bytes, sha256: sha256(bytes) };
   }
   text = text.replace(/\r\n?/g, '\n');

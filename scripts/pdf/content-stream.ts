@@ -134,8 +134,6 @@ export interface PaintedObject {
   kind: 'text' | 'path' | 'xobject' | 'shading' | 'image';
   start: number;
   end: number;
-  /** Tag of the innermost marked-content sequence around it (`Artifact`, `P`, …), if any. */
-  context?: string;
   /** True when some enclosing sequence has an MCID (tagged content). */
   tagged: boolean;
   /** True when some enclosing sequence is an `Artifact`. */
@@ -151,7 +149,6 @@ export function paintedObjects(text: string, operators: Operator[]): PaintedObje
   let pathStart = -1;
   let textObject: PaintedObject | undefined;
   const context = () => ({
-    context: stack[stack.length - 1]?.tag,
     tagged: stack.some((entry) => entry.mcid),
     artifact: stack.some((entry) => entry.tag === 'Artifact'),
   });
@@ -225,10 +222,6 @@ export interface MarkedContentFindings {
   artifactInTagged: number[];
   /** Tagged sequences (with an MCID) opened inside an artifact (01-004). */
   taggedInArtifact: number[];
-  /** `BMC`/`BDC` without a matching `EMC`, or an `EMC` too many. */
-  unbalanced: boolean;
-  /** MCIDs used. */
-  mcids: number[];
 }
 
 export interface ContentResolver {
@@ -243,7 +236,7 @@ export interface ContentResolver {
  * shadings, and the content of form XObjects it draws) against its marked-content context.
  */
 export function checkMarkedContent(text: string, resolver: ContentResolver = {}, inherited: { tagged: boolean; artifact: boolean } = { tagged: false, artifact: false }, depth = 0): MarkedContentFindings {
-  const findings: MarkedContentFindings = { untagged: [], artifactInTagged: [], taggedInArtifact: [], unbalanced: false, mcids: [] };
+  const findings: MarkedContentFindings = { untagged: [], artifactInTagged: [], taggedInArtifact: [] };
   let tagged = inherited.tagged ? 1 : 0;
   let artifact = inherited.artifact ? 1 : 0;
   const stack: Array<{ tag: string; mcid: boolean }> = [];
@@ -257,19 +250,12 @@ export function checkMarkedContent(text: string, resolver: ContentResolver = {},
       const entry = markedContent(text, operator, resolver.properties);
       if (entry.tag === 'Artifact' && tagged > 0) findings.artifactInTagged.push(operator.start);
       if (entry.mcid && artifact > 0) findings.taggedInArtifact.push(operator.start);
-      if (entry.mcid) {
-        const mcid = /\/MCID\s+(\d+)/.exec(text.slice(operator.start, operator.keyword))?.[1];
-        if (mcid !== undefined) findings.mcids.push(Number(mcid));
-      }
       stack.push(entry);
       if (entry.mcid) tagged++;
       if (entry.tag === 'Artifact') artifact++;
     } else if (name === 'EMC') {
       const entry = stack.pop();
-      if (!entry) {
-        findings.unbalanced = true;
-        continue;
-      }
+      if (!entry) continue; // an EMC too many: nothing to close
       if (entry.mcid) tagged--;
       if (entry.tag === 'Artifact') artifact--;
     } else if (textShowing.has(name)) {
@@ -297,9 +283,7 @@ export function checkMarkedContent(text: string, resolver: ContentResolver = {},
       for (const item of inner.untagged) findings.untagged.push({ kind: `${item.kind} in formulier-XObject /${target}`, offset: operator.start });
       if (inner.artifactInTagged.length > 0) findings.artifactInTagged.push(operator.start);
       if (inner.taggedInArtifact.length > 0) findings.taggedInArtifact.push(operator.start);
-      findings.unbalanced ||= inner.unbalanced;
     }
   }
-  if (stack.length > 0) findings.unbalanced = true;
   return findings;
 }

@@ -10,10 +10,10 @@
  * text itself is needed (`text: true`, the build's comparisons with the HTML), because it
  * decodes every font encoding correctly.
  */
-import { inflateSync } from 'node:zlib';
 import { decodePDFRawStream, PDFArray, PDFBool, PDFDict, PDFHexString, PDFName, PDFNumber, PDFRawStream, PDFRef, PDFStream, PDFString, PDFDocument, type PDFObject, type PDFPage } from 'pdf-lib';
 import { readPdfPages } from './text.ts';
 import { checkMarkedContent, type ContentResolver, type MarkedContentFindings } from './content-stream.ts';
+import { contentStreams, decodeStream } from './pages.ts';
 
 export interface ContentRef {
   page: number;
@@ -66,10 +66,7 @@ export interface PdfFacts {
   marked: boolean;
   suspects: boolean;
   lang?: string;
-  infoTitle?: string;
   xmp?: string;
-  /** Encryption dictionary present (only files without a user password get this far). */
-  encrypted: boolean;
   displayDocTitle?: boolean;
   fonts: Array<{ name: string; subtype: string; embedded: boolean; toUnicode: boolean; object: string }>;
   outline: Array<{ title: string; depth: number }>;
@@ -101,6 +98,11 @@ function decodeText(value: PDFObject | undefined): string | undefined {
   return undefined;
 }
 
+/** How reports name an object: `12 0 R`. */
+function objectLabel(ref: PDFRef): string {
+  return `${ref.objectNumber} ${ref.generationNumber} R`;
+}
+
 function refKey(ref: PDFRef): string {
   return `${ref.objectNumber}R${ref.generationNumber ? ref.generationNumber : ''}`;
 }
@@ -114,8 +116,7 @@ export async function readPdfFacts(bytes: Uint8Array, options: { text?: boolean 
   // pdf-lib skips damaged objects it can recover from and says so only through console.warn;
   // keep that out of the terminal (it is not ours to print) while the file is parsed.
   const warn = console.warn;
-  const damage: string[] = [];
-  console.warn = (...parts: unknown[]) => void damage.push(parts.join(' '));
+  console.warn = () => {};
   try {
     pdf = await PDFDocument.load(bytes, { updateMetadata: false, ignoreEncryption: true, throwOnInvalidObject: false });
     pages = pdf.getPages();
@@ -125,8 +126,7 @@ export async function readPdfFacts(bytes: Uint8Array, options: { text?: boolean 
     console.warn = warn;
   }
   if (pages.length === 0) throw new PdfReadError('damaged', 'Beschadigde PDF: geen pagina’s gevonden (kapotte kruisverwijzingstabel of paginaboom).');
-  const encrypted = pdf.context.trailerInfo.Encrypt !== undefined;
-  if (encrypted) await refuseEncrypted(bytes);
+  if (pdf.context.trailerInfo.Encrypt !== undefined) await refuseEncrypted(bytes);
   const catalog = pdf.catalog;
   const pageIndex = new Map(pages.map((page, index) => [refKey(page.ref), index + 1]));
 
@@ -135,7 +135,6 @@ export async function readPdfFacts(bytes: Uint8Array, options: { text?: boolean 
   const suspects = markInfo?.get(PDFName.of('Suspects')) === PDFBool.True;
   const preferences = catalog.lookupMaybe(PDFName.of('ViewerPreferences'), PDFDict);
   const displayFlag = preferences?.get(PDFName.of('DisplayDocTitle'));
-  const info = pdf.context.lookupMaybe(pdf.context.trailerInfo.Info, PDFDict);
   const metadata = catalog.lookup(PDFName.of('Metadata'));
   const xmp = metadata instanceof PDFRawStream ? Buffer.from(decodePDFRawStream(metadata).decode()).toString('utf8') : undefined;
 
@@ -157,7 +156,7 @@ export async function readPdfFacts(bytes: Uint8Array, options: { text?: boolean 
       subtype,
       embedded,
       toUnicode: object.has(PDFName.of('ToUnicode')) || ['WinAnsiEncoding', 'MacRomanEncoding'].includes(decodeText(object.get(PDFName.of('Encoding'))) ?? ''),
-      object: `${ref.objectNumber} ${ref.generationNumber} R`,
+      object: objectLabel(ref),
     });
   }
 
@@ -190,7 +189,7 @@ export async function readPdfFacts(bytes: Uint8Array, options: { text?: boolean 
         contents: decodeText(annot.get(PDFName.of('Contents'))),
         structRole: parent ? decodeText(parent.get(PDFName.of('S'))) : undefined,
         structLang: parent ? inheritedLang(parent) : undefined,
-        object: item instanceof PDFRef ? `${item.objectNumber} ${item.generationNumber} R` : '(direct)',
+        object: item instanceof PDFRef ? objectLabel(item) : '(direct)',
       });
     }
   });
@@ -203,9 +202,7 @@ export async function readPdfFacts(bytes: Uint8Array, options: { text?: boolean 
     marked,
     suspects,
     lang: decodeText(catalog.get(PDFName.of('Lang'))),
-    infoTitle: info ? decodeText(info.get(PDFName.of('Title'))) : undefined,
     xmp,
-    encrypted,
     displayDocTitle: displayFlag === undefined ? undefined : displayFlag === PDFBool.True,
     fonts,
     outline,
@@ -233,20 +230,6 @@ async function refuseEncrypted(bytes: Uint8Array): Promise<never> {
   throw new PdfReadError('encrypted', 'De PDF is versleuteld (alleen rechtenbeveiliging); ontsleutel hem eerst, bijvoorbeeld met `qpdf --decrypt in.pdf uit.pdf`.');
 }
 
-function streamText(stream: PDFObject | undefined): string | undefined {
-  if (!(stream instanceof PDFRawStream)) return undefined;
-  const filter = stream.dict.get(PDFName.of('Filter'));
-  // Native zlib for the common case: several times faster than pdf-lib's JavaScript inflate.
-  if (filter === PDFName.of('FlateDecode') && !stream.dict.has(PDFName.of('DecodeParms'))) {
-    try {
-      return inflateSync(stream.contents).toString('latin1');
-    } catch {
-      // fall through to pdf-lib, which tolerates truncated streams
-    }
-  }
-  return Buffer.from(decodePDFRawStream(stream).decode()).toString('latin1');
-}
-
 /** Resolve `Do` targets and named property lists against a resource dictionary. */
 function resolverFor(pdf: PDFDocument, resources: PDFDict | undefined, forms: Map<PDFObject, string | null>): ContentResolver {
   return {
@@ -254,7 +237,7 @@ function resolverFor(pdf: PDFDocument, resources: PDFDict | undefined, forms: Ma
       const ref = resources?.lookupMaybe(PDFName.of('XObject'), PDFDict)?.get(PDFName.of(name));
       const stream = ref ? pdf.context.lookup(ref) : undefined;
       if (!(stream instanceof PDFStream) || stream.dict.get(PDFName.of('Subtype')) !== PDFName.of('Form')) return undefined;
-      if (!forms.has(stream)) forms.set(stream, streamText(stream) ?? null);
+      if (!forms.has(stream)) forms.set(stream, decodeStream(stream) ?? null);
       const form = forms.get(stream);
       if (form == null) return undefined;
       return { form, resolver: resolverFor(pdf, stream.dict.lookupMaybe(PDFName.of('Resources'), PDFDict) ?? resources, forms) };
@@ -268,14 +251,11 @@ function resolverFor(pdf: PDFDocument, resources: PDFDict | undefined, forms: Ma
 
 /** The marked-content findings of one page; the page's content streams are read as one. */
 function readPageContent(pdf: PDFDocument, page: PDFPage): MarkedContentFindings & { error?: string } {
-  const contents = page.node.get(PDFName.of('Contents'));
-  const value = contents ? pdf.context.lookup(contents) : undefined;
-  const streams = value instanceof PDFArray ? value.asArray().map((item) => pdf.context.lookup(item)) : [value];
   try {
-    const text = streams.map(streamText).filter((part) => part !== undefined).join('\n');
+    const text = contentStreams(page).map(decodeStream).filter((part) => part !== undefined).join('\n');
     return checkMarkedContent(text, resolverFor(pdf, page.node.Resources(), new Map()));
   } catch (error) {
-    return { untagged: [], artifactInTagged: [], taggedInArtifact: [], unbalanced: false, mcids: [], error: `inhoud niet te lezen: ${(error as Error).message}` };
+    return { untagged: [], artifactInTagged: [], taggedInArtifact: [], error: `inhoud niet te lezen: ${(error as Error).message}` };
   }
 }
 
@@ -354,7 +334,7 @@ function readStructure(pdf: PDFDocument, pageIndex: Map<string, number>): { stru
     const rawRole = dict === root ? 'StructTreeRoot' : (decodeText(dict.get(PDFName.of('S'))) ?? '');
     const pg = dict.get(PDFName.of('Pg'));
     const page = pg instanceof PDFRef ? (pageIndex.get(refKey(pg)) ?? inheritedPage) : inheritedPage;
-    const result: StructElement = { role: dict === root ? rawRole : resolve(rawRole), children: [], page, object: ref ? `${ref.objectNumber} ${ref.generationNumber} R` : undefined };
+    const result: StructElement = { role: dict === root ? rawRole : resolve(rawRole), children: [], page, object: ref ? objectLabel(ref) : undefined };
     if (result.role !== rawRole) result.rawRole = rawRole;
     if (parent) {
       const declared = dict.get(PDFName.of('P'));

@@ -10,9 +10,10 @@
  * applies its decisions to the raw-HTML elements in place and reports each one.
  */
 import { randomUUID } from 'node:crypto';
-import type { Element, Parent, Properties, Root, RootContent } from 'hast';
+import type { Element, Parent, Properties, Root } from 'hast';
 import { raw } from 'hast-util-raw';
 import { defaultSchema, sanitize, type Schema } from 'hast-util-sanitize';
+import { EXIT, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 
 /** Removed with everything inside them: their content is code, not text. */
@@ -54,25 +55,19 @@ function clip(value: unknown): string {
 export default function rehypeSafeRawHtml() {
   return (tree: Root, file: VFile): Root => {
     let hasRaw = false;
+    visit(tree, 'raw', () => {
+      hasRaw = true;
+      return EXIT;
+    });
+    if (!hasRaw) return tree;
     // Mark the elements the pipeline made. After parsing, every element without the mark came
     // from raw HTML, including the copies the HTML parser makes of unclosed formatting elements
     // (`<a href=…>` left open is repeated in the next paragraph). A fresh nonce per run, so raw
-    // HTML cannot forge the mark.
+    // HTML cannot forge the mark; `clean` removes every mark again.
     const nonce = randomUUID();
-    const mark = (node: Root | RootContent) => {
-      if (node.type === 'raw') hasRaw = true;
-      if (node.type === 'element') node.properties[markProperty] = nonce;
-      if ('children' in node) for (const child of node.children) mark(child);
-    };
-    mark(tree);
-    const unmark = (node: Root | RootContent) => {
-      if (node.type === 'element') delete node.properties[markProperty];
-      if ('children' in node) for (const child of node.children) unmark(child);
-    };
-    if (!hasRaw) {
-      unmark(tree);
-      return tree;
-    }
+    visit(tree, 'element', (node) => {
+      node.properties[markProperty] = nonce;
+    });
     const parsed = raw(tree, { file }) as Root;
     const clean = (parent: Parent, inherited: Element['position']) => {
       for (let index = 0; index < parent.children.length; index++) {
