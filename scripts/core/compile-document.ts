@@ -10,6 +10,7 @@ import type { Root as MdastRoot } from 'mdast';
 import type { PluggableList } from 'unified';
 import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
+import { projectInstrument, type Instrument } from './instrument.ts';
 import { bodyProcessor, documentProcessor, responseProcessor, toHast } from '../pipeline/processor.ts';
 import type { RenderedResponse } from '../pipeline/plugins/rehype-append-responses.ts';
 import { sourceText, type LocatedText } from '../check/verbatim.ts';
@@ -56,6 +57,8 @@ export interface CompileOptions {
    * proof checks their effect too: a plugin that touches a response fails the build.
    */
   extraPlugins?: { screen?: PluggableList; print?: PluggableList };
+  /** The KIA instrument to check against; default the project's. */
+  instrument?: Instrument;
 }
 
 /** Compile `doc`; `document` is undefined when any fatal message was reported. */
@@ -67,7 +70,7 @@ export async function compileDocument(doc: DocumentSource, options: CompileOptio
     index.file.message('Unexpected empty file, expected frontmatter and the text of the document', { place: { line: 1, column: 1 }, source: 'kia-files', ruleId: 'empty-file' }).fatal = true;
     return { files };
   }
-  const bodyTree = await toHast(bodyProcessor(), index.file);
+  const bodyTree = await toHast(bodyProcessor({ instrument: options.instrument ?? projectInstrument() }), index.file);
   const matter = index.file.data.matter;
   const images = await checkImages(doc, index.file);
 

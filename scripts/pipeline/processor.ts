@@ -2,8 +2,9 @@
  * The pipeline, in one place. Three processors share their plugins:
  *
  * 1. `bodyProcessor`: Markdown + frontmatter → validated frontmatter + hast of the body
- *    (GFM, plus `:lang[…]{en}` directives for passages in another language; raw HTML only
- *    through an allow-list).
+ *    (GFM; a KIA checked against the instrument; domain blocks such as `:::risico` and
+ *    `:::maatregel`; `:lang[…]{en}` for passages in another language; raw HTML only through
+ *    an allow-list).
  * 2. `responseProcessor`: a stakeholder response (Markdown, no frontmatter) → hast, with raw
  *    HTML shown as text and nothing typographically rewritten (responses are verbatim).
  * 3. `documentProcessor`: body hast + responses → complete HTML document (screen or print).
@@ -40,6 +41,16 @@ import rehypePrintLangPassages from './plugins/rehype-print-lang-passages.ts';
 import rehypePrintTocPageNumbers from './plugins/rehype-print-toc-page-numbers.ts';
 import remarkRawHtmlAsText from './plugins/remark-raw-html-as-text.ts';
 import remarkSafeLinks from './plugins/remark-safe-links.ts';
+import remarkCallouts from './plugins/remark-callouts.ts';
+import remarkKiaInstrument from './plugins/remark-kia-instrument.ts';
+import remarkMeasures from './plugins/remark-measures.ts';
+import remarkPrescanAnswers from './plugins/remark-prescan-answers.ts';
+import remarkQuestionReferences from './plugins/remark-question-references.ts';
+import remarkRiskAssessments from './plugins/remark-risk-assessments.ts';
+import remarkRiskOverview from './plugins/remark-risk-overview.ts';
+import remarkUnknownDirectives from './plugins/remark-unknown-directives.ts';
+import remarkWeighing from './plugins/remark-weighing.ts';
+import type { Instrument } from '../core/instrument.ts';
 
 /** Dutch, accessible GFM footnotes; `clobberPrefix` keeps ids of body and responses apart. */
 export function footnoteOptions(clobberPrefix: string): RemarkRehypeOptions {
@@ -53,15 +64,32 @@ export function footnoteOptions(clobberPrefix: string): RemarkRehypeOptions {
   };
 }
 
+export interface BodyOptions {
+  /** The KIA instrument (see core/instrument.ts): questions, risk categories, matrix. */
+  instrument: Instrument;
+}
+
 /** Markdown body with frontmatter → hast of the body; frontmatter lands in `file.data.matter`. */
-export function bodyProcessor() {
+export function bodyProcessor(options: BodyOptions) {
+  const { instrument } = options;
   return unified()
     .use(remarkParse)
     .use(remarkFrontmatter, ['yaml'])
     .use(remarkGfm)
     .use(remarkDirective)
     .use(remarkKiaFrontmatter)
+    // The instrument and its domain blocks (remark-directive syntax, see README).
+    .use(remarkKiaInstrument, { instrument })
+    .use(remarkQuestionReferences, { instrument })
+    .use(remarkPrescanAnswers, { instrument })
+    .use(remarkRiskAssessments, { instrument })
+    .use(remarkRiskOverview, { instrument })
+    .use(remarkMeasures, { instrument })
+    .use(remarkWeighing)
+    .use(remarkCallouts)
     .use(remarkLangPassages)
+    // Last of the directives: whatever is left was typed as text.
+    .use(remarkUnknownDirectives)
     .use(remarkLocalImages)
     .use(remarkSafeLinks)
     .use(remarkFootnoteReferences)

@@ -9,7 +9,7 @@ import type { Element, ElementContent, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
 import { visit } from 'unist-util-visit';
 
-const captionPattern = /^Tabel(\s+[\p{L}\p{N}.]+)?\s*:\s*/u;
+export const captionPattern = /^Tabel(\s+[\p{L}\p{N}.]+)?\s*:\s*/u;
 
 /** Add `scope` to header cells and turn a `Tabel …:` paragraph into the table caption. */
 export default function rehypeTableAccessibility() {
@@ -17,7 +17,8 @@ export default function rehypeTableAccessibility() {
     visit(tree, 'element', (node, index, parent) => {
       if (node.tagName !== 'table') return;
       addScopes(node);
-      if (!parent || index === undefined) return;
+      // A table that already has a caption (the generated ones) keeps it.
+      if (!parent || index === undefined || node.children.some((child) => child.type === 'element' && child.tagName === 'caption')) return;
       let previousIndex = index - 1;
       while (previousIndex >= 0 && isWhitespace(parent.children[previousIndex])) previousIndex--;
       const previous = parent.children[previousIndex];

@@ -4,10 +4,9 @@
  * `<div lang="en">`; screen readers switch pronunciation, and the PDF gets `/Lang` on the
  * passage's structure element.
  *
- * `{lang=en}` works too. Any other directive is not ours: it is put back as the text the
- * author typed (remark-directive would otherwise swallow `TikTok:nieuw` as a directive).
+ * `{lang=en}` works too.
  */
-import type { Root, Text } from 'mdast';
+import type { Root } from 'mdast';
 import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
@@ -16,25 +15,13 @@ import { isLanguageTag } from '../../core/frontmatter-schema.ts';
 const source = 'kia-lang';
 type Directive = TextDirective | LeafDirective | ContainerDirective;
 
-/** Turn `lang` directives into elements with `lang`; restore other directives as text. */
+/** Turn `lang` directives into elements with `lang`. */
 export default function remarkLangPassages() {
   return function (tree: Root, file: VFile) {
     visit(tree, (node, index, parent) => {
       if (node.type !== 'textDirective' && node.type !== 'leafDirective' && node.type !== 'containerDirective') return;
       const directive = node as Directive;
-      if (directive.name !== 'lang') {
-        if (!parent || index === undefined) return;
-        const start = directive.position?.start.offset;
-        const end = directive.position?.end.offset;
-        const value = start !== undefined && end !== undefined ? String(file.value).slice(start, end) : `:${directive.name}`;
-        const text: Text = { type: 'text', value, position: directive.position };
-        if (directive.type === 'textDirective') parent.children[index] = text as never;
-        else {
-          parent.children[index] = { type: 'paragraph', children: [text], position: directive.position } as never;
-          file.message(`Unexpected directive \`${directive.type === 'leafDirective' ? '::' : ':::'}${directive.name}\`, expected \`:::lang{en}\` (shown as text)`, { place: directive.position, source, ruleId: 'unknown-directive' });
-        }
-        return 'skip';
-      }
+      if (directive.name !== 'lang') return;
       const attributes = directive.attributes ?? {};
       const keys = Object.keys(attributes);
       const lang = attributes.lang ?? (keys.length === 1 && !attributes[keys[0]] ? keys[0] : undefined);
