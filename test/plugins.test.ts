@@ -32,6 +32,16 @@ import rehypePrintLangPassages from '../scripts/pipeline/plugins/rehype-print-la
 import remarkDirective from 'remark-directive';
 import rehypeSafeRawHtml from '../scripts/pipeline/plugins/rehype-safe-raw-html.ts';
 import remarkSafeLinks from '../scripts/pipeline/plugins/remark-safe-links.ts';
+import remarkUnknownDirectives from '../scripts/pipeline/plugins/remark-unknown-directives.ts';
+import remarkKiaInstrument from '../scripts/pipeline/plugins/remark-kia-instrument.ts';
+import remarkQuestionReferences from '../scripts/pipeline/plugins/remark-question-references.ts';
+import remarkPrescanAnswers from '../scripts/pipeline/plugins/remark-prescan-answers.ts';
+import remarkRiskAssessments from '../scripts/pipeline/plugins/remark-risk-assessments.ts';
+import remarkRiskOverview from '../scripts/pipeline/plugins/remark-risk-overview.ts';
+import remarkMeasures from '../scripts/pipeline/plugins/remark-measures.ts';
+import remarkWeighing from '../scripts/pipeline/plugins/remark-weighing.ts';
+import remarkCallouts from '../scripts/pipeline/plugins/remark-callouts.ts';
+import { loadInstrument, projectInstrument } from '../scripts/core/instrument.ts';
 import { footnoteOptions, responseProcessor, toHast } from '../scripts/pipeline/processor.ts';
 import rehypeFootnoteLabelId from '../scripts/pipeline/plugins/rehype-footnote-label-id.ts';
 import rehypeFootnoteBackrefs from '../scripts/pipeline/plugins/rehype-footnote-backrefs.ts';
@@ -50,14 +60,28 @@ async function run(file: VFile, remark: Pluggable[], rehype: Pluggable[]): Promi
 
 type Runner = (file: VFile, folder: string, options: Record<string, unknown>) => Promise<string>;
 
+const instrument = projectInstrument();
+const smallInstrument = loadInstrument(path.join(import.meta.dirname, 'helpers/small-instrument.yml'));
+/** Directive syntax and validated frontmatter (`file.data.matter`), then `plugins`. */
+const withMatter = (...plugins: Pluggable[]): Pluggable[] => [remarkDirective, remarkKiaFrontmatter, ...plugins];
+
 const runners: Record<string, Runner> = {
+  'remark-kia-instrument': (file) => run(file, withMatter([remarkKiaInstrument, { instrument: smallInstrument }]), []),
+  'remark-question-references': (file) => run(file, withMatter([remarkQuestionReferences, { instrument }]), []),
+  'remark-prescan-answers': (file) => run(file, withMatter([remarkPrescanAnswers, { instrument }]), []),
+  'remark-risk-assessments': (file) => run(file, withMatter([remarkRiskAssessments, { instrument }]), [rehypeTableAccessibility]),
+  'remark-risk-overview': (file) => run(file, withMatter([remarkRiskAssessments, { instrument }], [remarkRiskOverview, { instrument }]), []),
+  'remark-measures': (file) => run(file, withMatter([remarkMeasures, { instrument }]), [rehypeTableAccessibility]),
+  'remark-weighing': (file) => run(file, withMatter(remarkWeighing, [remarkQuestionReferences, { instrument }]), []),
+  'remark-callouts': (file) => run(file, withMatter(remarkCallouts), []),
+  'remark-unknown-directives': (file) => run(file, withMatter(remarkCallouts, remarkLangPassages, remarkUnknownDirectives), []),
   'remark-kia-frontmatter': (file) => run(file, [remarkKiaFrontmatter], []),
   'remark-footnote-references': (file) => run(file, [remarkFootnoteReferences], []),
   'remark-raw-html-as-text': (file) => run(file, [remarkRawHtmlAsText], []),
   'remark-safe-links': (file) => run(file, [remarkSafeLinks], []),
   'remark-local-images': async (file) => `${await run(file, [remarkLocalImages], [])}\n<!-- images: ${JSON.stringify(file.data.images?.map((image) => image.url))} -->`,
-  'remark-lang-passages': (file) => run(file, [remarkDirective, remarkLangPassages], []),
-  'rehype-print-lang-passages': (file) => run(file, [remarkDirective, remarkLangPassages], [rehypePrintLangPassages]),
+  'remark-lang-passages': (file) => run(file, [remarkDirective, remarkLangPassages, remarkUnknownDirectives], []),
+  'rehype-print-lang-passages': (file) => run(file, [remarkDirective, remarkLangPassages, remarkUnknownDirectives], [rehypePrintLangPassages]),
   'rehype-footnote-backrefs': (file) => run(file, [], [rehypeFootnoteBackrefs]),
   'rehype-footnote-label-id': (file, _folder, options) => run(file, [], [[rehypeFootnoteLabelId, options]]),
   'rehype-heading-ids': (file, _folder, options) => run(file, [], [[rehypeHeadingIds, options]]),

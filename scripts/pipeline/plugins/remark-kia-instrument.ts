@@ -52,7 +52,6 @@ export default function remarkKiaInstrument(options: InstrumentOptions) {
     if (matter?.type !== 'kia') return;
     const found = new Map<string, Heading>();
     let previous: { key: string; index: number } | undefined;
-    let lastHeading: Heading | undefined;
     const firstAfter = new Map<string, Heading>();
     for (const node of tree.children) {
       if (node.type !== 'heading') continue;
@@ -64,6 +63,8 @@ export default function remarkKiaInstrument(options: InstrumentOptions) {
       if (node.depth !== expectedDepth) {
         if (node.depth === 2 || node.depth === 3) {
           file.message(`Unexpected heading level ${node.depth} for ${label}, expected \`${'#'.repeat(expectedDepth)} ${key} …\``, { place: node.position, source, ruleId: 'question-heading-level' }).fatal = true;
+          // Reported once: it is there, at the wrong level, not missing too.
+          if (order.has(key) && !found.has(key)) found.set(key, node);
         }
         continue;
       }
@@ -88,7 +89,6 @@ export default function remarkKiaInstrument(options: InstrumentOptions) {
       node.data = { ...node.data, hProperties: { ...node.data?.hProperties, id: number.question ? `vraag-${key.replace('.', '-')}` : `hoofdstuk-${key}` } };
       // Missing entries before this one are reported here, where they belong.
       for (const missing of sequence.slice(0, index)) if (!firstAfter.has(missing)) firstAfter.set(missing, node);
-      lastHeading = node;
     }
     const fatal = matter.status === 'definitief';
     for (const key of sequence) {
@@ -96,7 +96,7 @@ export default function remarkKiaInstrument(options: InstrumentOptions) {
       const chapter = chapters.get(Number(key.split('.')[0]))!;
       const question = chapter.questions.find((entry) => entry.number === key);
       const expected = question ? `\`### ${key} ${question.title}\`` : `\`## ${key} ${chapter.title}\``;
-      const place = firstAfter.get(key)?.position?.start ?? lastHeading?.position?.end ?? tree.position?.end;
+      const place = firstAfter.get(key)?.position?.start ?? tree.position?.end;
       file.message(`Unexpected missing ${question ? 'question' : 'chapter'} ${key}, expected a heading ${expected}${fatal ? '' : ' (a warning while the status is concept)'}`, { place, source, ruleId: 'missing-question' }).fatal = fatal;
     }
   };
