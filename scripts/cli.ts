@@ -7,6 +7,7 @@ import { reporter } from 'vfile-reporter';
 import { audit } from './commands/audit.ts';
 import { build, BuildAborted, type ProgressEvent } from './commands/build.ts';
 import { check } from './commands/check.ts';
+import { newAssessment } from './commands/new.ts';
 import type { FileAudit } from './check/file-audit.ts';
 
 const usage = `Gebruik: kia <opdracht> [opties]
@@ -17,6 +18,10 @@ Opdrachten:
   check    Controleer de bronnen en de toegankelijkheid zonder PDF te bouwen;
            het rapport komt in dist/toegankelijkheid/ [SLUG] [--frail]
            --frail    waarschuwingen tellen als fout (exitcode 1)
+  new      Zet een nieuw KIA op volgens het instrument: kia new SLUG [--service NAAM]
+           (content/SLUG/index.md met alle hoofdstukken, vragen en toelichting)
+  preview  Voorbeeld in de browser terwijl u schrijft: kia preview [--port N]
+           (herbouwt de HTML bij elke wijziging en laadt de pagina opnieuw)
   audit    Controleer de toegankelijkheid van willekeurige PDF- en HTML-bestanden
            (of mappen daarmee): kia audit PAD... [--out DIR] [--json]
            --out DIR  rapportmap (standaard: dist/toegankelijkheid-audit)
@@ -52,6 +57,7 @@ async function main(argv: string[]): Promise<number> {
   }
   if (command === 'check') return runCheck(rest);
   if (command === 'audit') return runAudit(rest);
+  if (command === 'new') return runNew(rest);
   if (command !== 'build') {
     process.stderr.write(`kia: onbekende opdracht \`${command}\`\n\n${usage}`);
     return 2;
@@ -160,6 +166,28 @@ async function runCheck(args: string[]): Promise<number> {
     return 1;
   }
   return result.ok ? 0 : 1;
+}
+
+async function runNew(args: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args, allowPositionals: true, strict: true, options: { content: { type: 'string', default: 'content' }, service: { type: 'string' } } });
+  } catch (error) {
+    process.stderr.write(`kia: ${(error as Error).message}\n\n${usage}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (positionals.length !== 1) {
+    process.stderr.write(`kia new: geef precies één slug, bijvoorbeeld \`kia new flits --service Flits\`\n\n${usage}`);
+    return 2;
+  }
+  const result = await newAssessment({ contentDir: values.content, slug: positionals[0], service: values.service });
+  if (!result.ok) {
+    process.stderr.write(`${reporter([result.problems])}\n`);
+    return 1;
+  }
+  process.stderr.write(`kia: nieuw KIA in ${path.relative(process.cwd(), result.file!)}; vul de vragen in en bekijk het met \`kia preview\`\n`);
+  return 0;
 }
 
 function printAuditLine(entry: FileAudit, seconds: number) {

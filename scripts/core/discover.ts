@@ -12,7 +12,7 @@ export interface DocumentSource {
   index: string;
 }
 
-const slugPattern = /^[a-z0-9][a-z0-9-]*$/;
+export const slugPattern = /^[a-z0-9][a-z0-9-]*$/;
 
 /**
  * Every folder of `contentDir` with an `index.md`, sorted by slug. Folders starting with `_`
