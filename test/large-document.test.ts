@@ -18,7 +18,7 @@ let pdfFile: string;
 
 beforeAll(async () => {
   root = tempDir();
-  await generateAssessment(path.join(root, 'content'), 'groot', { questions: 16, paragraphsPerQuestion: 10, footnotes: 120 });
+  await generateAssessment(path.join(root, 'content'), 'groot', { paragraphsPerQuestion: 5, footnotes: 120, measures: 12 });
   result = await build({ contentDir: path.join(root, 'content'), outDir: path.join(root, 'dist'), pdf: true, check: true });
   // When only the gate fails, the output is kept elsewhere: read it there, so every test below
   // still says what is wrong with it.

@@ -13,6 +13,15 @@ import { BrowserSession } from '../scripts/render/browser.ts';
 import { document, projectRoot, runCli, tempDir, writeTree } from './helpers/workspace.ts';
 
 describe('text lost in layout', () => {
+  it('finds a block whose first words also start an earlier sentence (no false alarm)', () => {
+    // More than a page of other text between the two (pieces of a block resume within 20,000 characters).
+    const filler = Array.from({ length: 2000 }, (_, n) => `Andere zin ${n}.`);
+    const pdf = { pages: [{ lines: ['Gezondheid beperkt uitkomst wordt toezichthouder sterk.', ...filler, 'Gezondheid beperkt', 'uitkomst vergroot reactie', 'toont eigenwaarde.'] }] } as never;
+    const found = { kind: 'li', text: 'Gezondheid beperkt uitkomst vergroot reactie toont eigenwaarde.', heading: '4.1' };
+    const missing = { kind: 'li', text: 'Gezondheid beperkt uitkomst verdwijnt helemaal uit de PDF.', heading: '4.1' };
+    expect(lostBlocks([found, missing], pdf)).toEqual([missing]);
+  });
+
   it('a table row taller than a page: Paged.js drops it, the build fails and names the cells', () => {
     const cell = Array.from({ length: 260 }, (_, index) => `Zin ${index + 1} van een cel die langer is dan een pagina.`).join(' ');
     const root = writeTree({

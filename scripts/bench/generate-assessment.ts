@@ -1,10 +1,11 @@
 /**
- * Generate a large, realistic-looking fictional KIA for benchmarks and stress tests: chapters
- * and numbered questions like the real instrument, long paragraphs, lists, risk and measure
- * tables, hundreds of footnotes and two stakeholder responses. Deterministic for a given size.
+ * Generate a large, realistic-looking fictional KIA for benchmarks and stress tests: every
+ * chapter and question of the instrument, long paragraphs, lists, risk assessments, a long
+ * measures table, the weighing, hundreds of footnotes and two stakeholder responses. Deterministic for a given size.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { projectInstrument } from '../core/instrument.ts';
 
 const words = (
   'kinderen jongeren platform dienst risico kans impact maatregel onderzoek gebruikers ouders school welzijn rechten ' +
@@ -28,14 +29,15 @@ function random(seed: number) {
 }
 
 export interface GeneratedSize {
-  /** Chapters 1–5 are repeated this many times over (questions keep their real numbering). */
-  questions: number;
+  /** Paragraphs under each of the instrument's questions. */
   paragraphsPerQuestion: number;
   footnotes: number;
+  /** Rows of the measures table in 4.1 (one `:::maatregel` each). */
+  measures: number;
 }
 
 /** About 200 A4 pages and 420 footnotes with the default print stylesheet. */
-export const benchmarkSize: GeneratedSize = { questions: 72, paragraphsPerQuestion: 10, footnotes: 420 };
+export const benchmarkSize: GeneratedSize = { paragraphsPerQuestion: 23, footnotes: 420, measures: 60 };
 
 /** Write `content/<slug>/` with index.md and two responses; returns the document folder. */
 export async function generateAssessment(contentDir: string, slug: string, size: GeneratedSize = benchmarkSize): Promise<string> {
@@ -47,30 +49,35 @@ export async function generateAssessment(contentDir: string, slug: string, size:
     return `${text[0].toUpperCase()}${text.slice(1)}.`;
   };
   const paragraph = () => Array.from({ length: 4 + Math.floor(next() * 4) }, sentence).join(' ');
+  const level = () => ['laag', 'midden', 'hoog'][Math.floor(next() * 3)];
 
-  const chapters = ['Voorbereidingen', 'Doelstelling', "Risico's", 'Handelingsopties', 'Afweging'];
+  // The real instrument's chapters and questions, so the document passes the instrument check.
+  const instrument = projectInstrument();
   const lines: string[] = [];
   let footnote = 0;
-  const perQuestion = Math.ceil(size.footnotes / size.questions);
-  for (let q = 0; q < size.questions; q++) {
-    const chapter = Math.floor((q * chapters.length) / size.questions);
-    const firstOfChapter = q === 0 || Math.floor(((q - 1) * chapters.length) / size.questions) !== chapter;
-    if (firstOfChapter) lines.push(`## ${chapter + 1} ${chapters[chapter]}`, '');
-    const number = q - Math.ceil((chapter * size.questions) / chapters.length) + 1;
-    lines.push(`### ${chapter + 1}.${number} ${sentence().slice(0, -1)}?`, '');
-    for (let p = 0; p < size.paragraphsPerQuestion; p++) {
-      let text = paragraph();
-      if (footnote < size.footnotes && p < perQuestion) text += `[^n${++footnote}]`;
-      lines.push(text, '');
-      if (p === 2) lines.push(...Array.from({ length: 4 }, () => `- ${sentence()}`), '');
-    }
-    if (chapter === 2) {
-      lines.push(`Tabel ${chapter + 1}.${number}: Risico-inschatting`, '', '| Kans | Impact | Risico-inschatting |', '| ---- | ------ | ------------------ |', '| Midden | Hoog | Hoog |', '');
-    }
-    if (q % 4 === 3) {
-      lines.push(`Tabel ${chapter + 1}.${number}b: Maatregelen`, '', '| Risico | Maatregel | Restrisico | Beheerder |', '| ------ | --------- | ---------- | --------- |');
-      for (let row = 0; row < 6; row++) lines.push(`| ${sentence()} | ${sentence()} ${sentence()} | Midden | Dienst |`);
-      lines.push('');
+  const perQuestion = Math.ceil(size.footnotes / instrument.questions.length);
+  for (const chapter of instrument.chapters) {
+    lines.push(`## ${chapter.number} ${chapter.title}`, '', ':::toelichting', sentence(), ':::', '');
+    for (const question of chapter.questions) {
+      lines.push(`### ${question.number} ${question.title}`, '');
+      if (question.answer) lines.push(`::antwoord[${next() < 0.8 ? 'ja' : 'nee'}]`, '');
+      for (let p = 0; p < size.paragraphsPerQuestion; p++) {
+        let text = paragraph();
+        if (footnote < size.footnotes && p < perQuestion) text += `[^n${++footnote}]`;
+        lines.push(text, '');
+        if (p === 2) lines.push(...Array.from({ length: 4 }, () => `- ${sentence()}`), '');
+        if (question.category && p % 8 === 7) lines.push(`:::risico[${sentence().slice(0, 40).trim()}]{kans=${level()} impact=${level()}}`, paragraph(), ':::', '');
+      }
+      if (question.number === '4.1') {
+        for (let row = 0; row < size.measures; row++) {
+          const category = instrument.categories[row % instrument.categories.length].key;
+          lines.push(`:::maatregel[${sentence().slice(0, 50).trim()}]{categorie=${category} restrisico=${level()} beheerder="Benchmarkdienst B.V."}`, `- ${sentence()}`, `- ${sentence()}`, ':::', '');
+        }
+      }
+      if (question.number === '5.3') {
+        const side = (name: string) => [`:::${name}`, ...Array.from({ length: 8 }, (_, n) => `- ${sentence()} (zie :vraag[3.${1 + (n % 8)}])`), ':::'];
+        lines.push('::::afweging', ...side('voordelen'), '', ...side('nadelen'), '::::', '');
+      }
     }
   }
   while (footnote < size.footnotes) lines.push(`${paragraph()}[^n${++footnote}]`, '');

@@ -22,11 +22,22 @@ const kindLabels: Record<string, string> = { p: 'alinea', li: 'lijstitem', th: '
  * A piece must resume within `gap` characters. -1 when it is not there.
  */
 function findInPieces(text: string, wanted: string, from: number, gap = 20_000): number {
+  // Every place the block's start occurs is a candidate: a greedy match from the first one fails
+  // when an earlier sentence happens to start with the same words.
+  const first = wanted.slice(0, 24);
+  for (let start = text.indexOf(first, from); start !== -1; start = text.indexOf(first, start + 1)) {
+    const end = matchFrom(text, wanted, start, gap);
+    if (end !== -1) return end;
+  }
+  return -1;
+}
+
+function matchFrom(text: string, wanted: string, start: number, gap: number): number {
   let i = 0;
-  let position = from;
+  let position = start;
   while (i < wanted.length) {
     const probe = wanted.slice(i, i + 24);
-    const at = text.indexOf(probe, position);
+    const at = i === 0 ? start : text.indexOf(probe, position);
     if (at === -1 || (i > 0 && at - position > gap)) return -1;
     let j = at;
     while (i < wanted.length && text[j] === wanted[i]) {
