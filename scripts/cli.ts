@@ -8,6 +8,8 @@ import { audit } from './commands/audit.ts';
 import { build, BuildAborted, type ProgressEvent } from './commands/build.ts';
 import { check } from './commands/check.ts';
 import { newAssessment } from './commands/new.ts';
+import { startPreview } from './commands/preview.ts';
+import type { VFile } from 'vfile';
 import type { FileAudit } from './check/file-audit.ts';
 
 const usage = `Gebruik: kia <opdracht> [opties]
@@ -58,6 +60,7 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'check') return runCheck(rest);
   if (command === 'audit') return runAudit(rest);
   if (command === 'new') return runNew(rest);
+  if (command === 'preview') return runPreview(rest);
   if (command !== 'build') {
     process.stderr.write(`kia: onbekende opdracht \`${command}\`\n\n${usage}`);
     return 2;
@@ -187,6 +190,62 @@ async function runNew(args: string[]): Promise<number> {
     return 1;
   }
   process.stderr.write(`kia: nieuw KIA in ${path.relative(process.cwd(), result.file!)}; vul de vragen in en bekijk het met \`kia preview\`\n`);
+  return 0;
+}
+
+async function runPreview(args: string[]): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({ args, strict: true, options: { content: { type: 'string', default: 'content' }, port: { type: 'string', default: '4321' } } }));
+  } catch (error) {
+    process.stderr.write(`kia: ${(error as Error).message}\n\n${usage}`);
+    return 2;
+  }
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    process.stderr.write(`kia: --port verwacht een poortnummer, niet \`${values.port}\`\n`);
+    return 2;
+  }
+  const time = (ms: number) => `${ms.toFixed(0)} ms`;
+  const messages = (files: VFile[]) => {
+    if (files.some((file) => file.messages.length > 0)) process.stderr.write(`${reporter(files)}\n`);
+  };
+  let server;
+  try {
+    server = await startPreview({
+      contentDir: values.content,
+      port,
+      onEvent(event) {
+        if (event.type === 'ready') {
+          messages(event.files);
+          process.stderr.write(`kia preview: ${event.documents.length} document(en) in ${time(event.ms)} → ${event.url}  (Ctrl-C om te stoppen)\n`);
+        } else if (event.type === 'rebuilt') {
+          messages(event.files);
+          process.stderr.write(`  ↻ ${event.slug}: opgeslagen → herladen in ${time(event.ms)}\n`);
+        } else if (event.type === 'failed') {
+          messages(event.files);
+          process.stderr.write(`  ✗ ${event.slug}: fouten (${time(event.ms)}); de pagina toont de laatste goede versie\n`);
+        } else if (event.type === 'styles') {
+          process.stderr.write(`  ↻ stijlen bijgewerkt in ${time(event.ms)}\n`);
+        } else if (event.type === 'corrected') {
+          process.stderr.write(`  ↻ ${event.slug}: bijgewerkt na volledige controle\n`);
+        } else if (event.type === 'pdf') {
+          if (!event.ok) messages(event.files);
+          process.stderr.write(`  ${event.ok ? '✓' : '✗'} ${event.slug}: PDF ${event.ok ? 'gemaakt' : 'mislukt'} in ${(event.ms / 1000).toFixed(1)} s\n`);
+        }
+      },
+    });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    process.stderr.write(`kia preview: ${code === 'EADDRINUSE' ? `poort ${port} is al in gebruik; kies een andere met --port` : (error as Error).message}\n`);
+    return 1;
+  }
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  await server.close();
+  process.stderr.write('kia preview: gestopt\n');
   return 0;
 }
 

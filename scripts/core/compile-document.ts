@@ -11,6 +11,7 @@ import type { PluggableList } from 'unified';
 import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
 import { projectInstrument, type Instrument } from './instrument.ts';
+import type { ParseCache } from '../pipeline/plugins/remark-parse-incremental.ts';
 import { bodyProcessor, documentProcessor, responseProcessor, toHast } from '../pipeline/processor.ts';
 import type { RenderedResponse } from '../pipeline/plugins/rehype-append-responses.ts';
 import { sourceText, type LocatedText } from '../check/verbatim.ts';
@@ -59,6 +60,10 @@ export interface CompileOptions {
   extraPlugins?: { screen?: PluggableList; print?: PluggableList };
   /** The KIA instrument to check against; default the project's. */
   instrument?: Instrument;
+  /** Only the screen page (the live preview): `printHtml` is then empty and `printTree` an empty root. */
+  screenOnly?: boolean;
+  /** Parse only the chunks that changed since the last compile with this cache (the live preview). */
+  parseCache?: ParseCache;
 }
 
 /** Compile `doc`; `document` is undefined when any fatal message was reported. */
@@ -70,7 +75,7 @@ export async function compileDocument(doc: DocumentSource, options: CompileOptio
     index.file.message('Unexpected empty file, expected frontmatter and the text of the document', { place: { line: 1, column: 1 }, source: 'kia-files', ruleId: 'empty-file' }).fatal = true;
     return { files };
   }
-  const bodyTree = await toHast(bodyProcessor({ instrument: options.instrument ?? projectInstrument() }), index.file);
+  const bodyTree = await toHast(bodyProcessor({ instrument: options.instrument ?? projectInstrument(), parseCache: options.parseCache }), index.file);
   const matter = index.file.data.matter;
   const images = await checkImages(doc, index.file);
 
@@ -98,11 +103,12 @@ export async function compileDocument(doc: DocumentSource, options: CompileOptio
 
   const run = async (variant: 'screen' | 'print') => {
     const processor = documentProcessor({ matter, responses: structuredClone(rendered), assetBase: options.assetBase, variant, extraPlugins: options.extraPlugins?.[variant] });
-    const tree = (await processor.run(structuredClone(bodyTree), index.file)) as HastRoot;
+    // The print variant needs the body untouched, so the screen variant works on a copy.
+    const tree = (await processor.run(options.screenOnly ? bodyTree : structuredClone(bodyTree), index.file)) as HastRoot;
     return { tree, html: processor.stringify(tree, index.file) };
   };
   const screen = await run('screen');
-  const print = await run('print');
+  const print = options.screenOnly ? { html: '', tree: { type: 'root', children: [] } as HastRoot } : await run('print');
   return {
     files,
     document: { source: doc, images, matter, file: index.file, sha256: index.sha256, responses, html: screen.html, printHtml: print.html, printTree: print.tree },

@@ -41,6 +41,7 @@ import rehypePrintLangPassages from './plugins/rehype-print-lang-passages.ts';
 import rehypePrintTocPageNumbers from './plugins/rehype-print-toc-page-numbers.ts';
 import remarkRawHtmlAsText from './plugins/remark-raw-html-as-text.ts';
 import remarkSafeLinks from './plugins/remark-safe-links.ts';
+import remarkParseIncremental, { type ParseCache } from './plugins/remark-parse-incremental.ts';
 import remarkCallouts from './plugins/remark-callouts.ts';
 import remarkKiaInstrument from './plugins/remark-kia-instrument.ts';
 import remarkMeasures from './plugins/remark-measures.ts';
@@ -67,13 +68,16 @@ export function footnoteOptions(clobberPrefix: string): RemarkRehypeOptions {
 export interface BodyOptions {
   /** The KIA instrument (see core/instrument.ts): questions, risk categories, matrix. */
   instrument: Instrument;
+  /** Parse only what changed since the last parse with this cache (the live preview). */
+  parseCache?: ParseCache;
 }
 
 /** Markdown body with frontmatter → hast of the body; frontmatter lands in `file.data.matter`. */
 export function bodyProcessor(options: BodyOptions) {
   const { instrument } = options;
   return unified()
-    .use(remarkParse)
+    // Same parser, but the preview's parses only what changed (see the plugin).
+    .use((options.parseCache ? [[remarkParseIncremental, { cache: options.parseCache }]] : [remarkParse]) as unknown as typeof remarkParse)
     .use(remarkFrontmatter, ['yaml'])
     .use(remarkGfm)
     .use(remarkDirective)
