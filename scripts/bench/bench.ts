@@ -53,7 +53,7 @@ await generateAssessment(path.join(workspace, 'content'), 'groot');
 await mkdir(path.join(workspace, 'work/groot'), { recursive: true });
 await copyAssets(path.join(workspace, 'work'));
 
-const samples: Record<string, Sample[]> = { html: [], pdf: [], verify: [], gate: [], pdfChecks: [], audit: [], pagedjsCli: [], build: [] };
+const samples: Record<string, Sample[]> = { html: [], pdf: [], verify: [], gate: [], pdfChecks: [], audit: [], pagedjsCli: [], build: [], preview: [] };
 for (let run = 1; run <= runs; run++) {
   process.stderr.write(`run ${run}/${runs}…\n`);
   samples.html.push(await stage('html'));
@@ -70,6 +70,7 @@ for (let run = 1; run <= runs; run++) {
       { ...process.env, PUPPETEER_EXECUTABLE_PATH: chromiumPath() },
     ),
   );
+  samples.preview.push(await stage('preview'));
   samples.build.push(await measure(process.execPath, [path.join(root, 'scripts/bin/kia.js'), 'build', '--content', path.join(workspace, 'content'), '--out', path.join(workspace, 'dist')]));
 }
 
@@ -91,6 +92,7 @@ process.stdout.write(
     row('kia audit on the PDF (CLI, wall clock)', samples.audit),
     row('plain pagedjs-cli on the same print HTML', samples.pagedjsCli),
     row('kia build end to end (CLI, wall clock)', samples.build),
+    `kia preview, save → reload message (target < 300 ms): median ${median(samples.preview.map((s) => s.report.reloadMedianMs)).toFixed(0)} ms, worst ${Math.max(...samples.preview.map((s) => s.report.reloadMaxMs)).toFixed(0)} ms over ${samples.preview.length * samples.preview[0].report.edits} saves; new page fetched: median ${median(samples.preview.map((s) => s.report.pageMedianMs)).toFixed(0)} ms; server's own figure ${median(samples.preview.map((s) => s.report.serverMedianMs)).toFixed(0)} ms`,
     `PDF stage / plain pagedjs-cli: ${(ours / theirs).toFixed(2)}`,
     `accessibility gate / PDF stage: ${(median(samples.gate.map((s) => s.seconds)) / ours).toFixed(2)}`,
     '',

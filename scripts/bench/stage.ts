@@ -1,6 +1,6 @@
 /**
  * One benchmark stage in a fresh process, so its peak memory can be measured on its own.
- * Usage: stage.ts <html|pdf|verify|gate|pdf-checks> <workspace>. Prints `{"seconds": …, …}` as JSON.
+ * Usage: stage.ts <html|pdf|verify|gate|pdf-checks|preview> <workspace>. Prints `{"seconds": …, …}` as JSON.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { pdfExpectations } from '../check/expectations.ts';
@@ -84,8 +84,63 @@ if (stage === 'html') {
   const audit = await auditPdf(pdfPath, { shownFile: 'groot/groot.pdf' });
   report.pages = audit.pages;
   report.failures = audit.checks.filter((check) => check.status === 'fail').length;
+} else if (stage === 'preview') {
+  Object.assign(report, await measurePreview());
 } else {
   throw new Error(`unknown stage ${stage}`);
 }
 report.seconds = (performance.now() - started) / 1000 - (report.compileSeconds ?? 0);
 process.stdout.write(`${JSON.stringify(report)}\n`);
+
+/**
+ * Save → reload in `kia preview`: the server runs here, a client listens to its event stream
+ * like the page's script does, and each of `edits` saves (a word changed in a different
+ * chapter each time) is timed from the write to the reload message arriving, then to the new
+ * page fetched. A copy of the document is edited, not the benchmark's own.
+ */
+async function measurePreview(): Promise<Record<string, number>> {
+  const { cp, mkdtemp, rm } = await import('node:fs/promises');
+  const { tmpdir } = await import('node:os');
+  const { startPreview } = await import('../commands/preview.ts');
+  const copy = await mkdtemp(path.join(tmpdir(), 'kia-bench-preview-'));
+  await cp(path.join(workspace, 'content'), copy, { recursive: true });
+  const index = path.join(copy, 'groot/index.md');
+  const serverSide: number[] = [];
+  const server = await startPreview({ contentDir: copy, port: 0, onEvent: (event) => event.type === 'rebuilt' && serverSide.push(event.ms) });
+  const controller = new AbortController();
+  const stream = await fetch(`${server.url}__kia/events`, { signal: controller.signal });
+  const reader = stream.body!.pipeThrough(new TextDecoderStream()).getReader();
+  const nextReload = async () => {
+    for (let buffer = ''; ; ) {
+      const { value, done } = await reader.read();
+      if (done) throw new Error('event stream ended');
+      buffer += value;
+      if (buffer.includes('event: reload')) return;
+      if (buffer.includes('event: failed')) throw new Error(buffer);
+    }
+  };
+  const edits = 10;
+  const toReload: number[] = [];
+  const toPage: number[] = [];
+  let text = await readFile(index, 'utf8');
+  for (let n = 0; n < edits; n++) {
+    const headings = [...text.matchAll(/^### .*$/gm)].map((match) => match.index! + match[0].length);
+    const at = headings[(n * 7) % headings.length];
+    text = `${text.slice(0, at)} (${n})${text.slice(at)}`;
+    const saved = performance.now();
+    const reloaded = nextReload();
+    await writeFile(index, text);
+    await reloaded;
+    toReload.push(performance.now() - saved);
+    const html = await (await fetch(`${server.url}groot/`)).text();
+    if (!html.includes(` (${n})`)) throw new Error(`edit ${n} not in the page`);
+    toPage.push(performance.now() - saved);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+  controller.abort();
+  await server.close();
+  await rm(copy, { recursive: true, force: true });
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+  process.stderr.write(`preview save → reload (ms): ${toReload.map((ms) => ms.toFixed(0)).join(' ')}\n`);
+  return { edits, reloadMedianMs: median(toReload), reloadMaxMs: Math.max(...toReload), pageMedianMs: median(toPage), pageMaxMs: Math.max(...toPage), serverMedianMs: median(serverSide) };
+}

@@ -11,6 +11,9 @@ const fragments = [
   '[^1]', '[^1]: ', '[^a b]', '[^x]: noot', '[link](#vraag-3-5)', '[x](javascript:alert(1))', '<https://voorbeeld.nl>', '![alt](a.png)', '![](b.svg "decoratief")',
   '| a | b |\n| --- | --- |\n| 1 | 2 |', '|', ':lang[', ']{en}', ':lang[tekst]{lang=en-GB}', ':::lang{en}\n', '\n:::\n', ':::', '::onbekend', ':x[y]{z}',
   '<script>alert(1)</script>', '<div style="display:none">', '</div>', '<span onclick="x">', '<a href="javascript:x">', '<!-- ', ' -->', '<iframe>', '&amp;', '&#0;', '&nbsp;',
+  ':::risico[Risico]{kans=hoog impact=laag}\n', ':::risico{kans=hog}\n', '::antwoord[ja]\n', ':vraag[3.5]', ':vraag[9.9]', "### 3.1 Contentrisico's\n", '## 3 Risico\'s\n', '::risico-overzicht\n',
+  '::::afweging\n:::voordelen\n- a\n:::\n:::nadelen\n- b\n:::\n::::\n', ':::maatregel[R]{categorie=content restrisico=laag beheerder=X}\n- m\n:::\n', ':::toelichting\n',
+  `Lange alinea ${'woord '.repeat(400)}\n\n`, '[^1]: lange noot\n\n', '[ref]: https://voorbeeld.nl\n', '[ref]', '[^2]: tweede\n    vervolg\n',
   '*', '_', '**', '`', '\\', '[', ']', '(', ')', '{', '}', '"', "'", '“', '’', '\u0000', '\u0008', '\u001b', '\u200b', '\u00ad', '\ufeff', '\ud83d\ude00', 'ß', 'ĳ', 'Tabel 1: bijschrift\n\n',
 ];
 

@@ -93,3 +93,23 @@ export function levelClass(value: Assessment): string {
 export function capitalise(value: string): string {
   return value.charAt(0).toUpperCase() + value.slice(1);
 }
+
+type BlockParent = { type: string; children: Array<{ type: string }> };
+const blockContainers = new Set(['root', 'blockquote', 'list', 'listItem', 'containerDirective', 'footnoteDefinition', 'kiaElement']);
+
+/**
+ * Visit block-level nodes only (no descent into paragraphs, headings, tables or code): block
+ * directives live there, and skipping the inline content that makes up most of a document
+ * keeps a 200-page assessment's rebuild in the live preview fast. The visitor may replace
+ * `parent.children[index]`; the replacement is not visited.
+ */
+export function visitBlocks(tree: BlockParent, visitor: (node: { type: string }, index: number, parent: BlockParent, top: { type: string }) => void, top?: { type: string }): void {
+  const children = tree.children;
+  for (let index = 0; index < children.length; index++) {
+    const node = children[index];
+    // `top`: the node's ancestor among the root's children (the node itself at the top).
+    const ancestor = top ?? node;
+    visitor(node, index, tree, ancestor);
+    if (children[index] === node && blockContainers.has(node.type) && 'children' in node) visitBlocks(node as BlockParent, visitor, ancestor);
+  }
+}

@@ -47,7 +47,7 @@
     sessionStorage.removeItem('kia-preview-scroll');
     window.scrollTo(0, Number(scroll));
   }
-  if (document.documentElement.dataset.previewErrors) fetch(`/__kia/errors/${slug}`).then((response) => response.text()).then((text) => text && showErrors(text));
+  if (document.documentElement.hasAttribute('data-preview-errors')) fetch(`/__kia/errors/${slug}`).then((response) => response.text()).then((text) => text && showErrors(text));
   document.addEventListener('keydown', (event) => {
     if ((event.key === 'p' || event.key === 'P') && !event.ctrlKey && !event.metaKey && !event.altKey) window.open(`/__kia/pdf/${slug}`, '_blank', 'noopener');
   });

@@ -5,14 +5,13 @@
  */
 import type { Root } from 'mdast';
 import type { ContainerDirective } from 'mdast-util-directive';
-import { visit } from 'unist-util-visit';
-import { element, isDirective, labelOf, splitLabel, text } from '../directives.ts';
+import { element, isDirective, labelOf, splitLabel, text, visitBlocks } from '../directives.ts';
 
 /** Turn `:::toelichting` blocks into notes; see module comment. */
 export default function remarkCallouts() {
   return function (tree: Root) {
-    visit(tree, 'containerDirective', (node, index, parent) => {
-      if (!isDirective(node, 'toelichting') || !parent || index === undefined) return;
+    visitBlocks(tree, (node, index, parent) => {
+      if (!isDirective(node, 'toelichting')) return;
       const directive = node as ContainerDirective;
       const label = labelOf(directive);
       const note = element('div', { className: ['callout'], role: 'note' }, [element('p', { className: ['callout-title'] }, [element('strong', {}, label ? label.children : [text('Toelichting')])]), ...splitLabel(directive).content]);

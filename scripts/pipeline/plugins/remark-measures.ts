@@ -21,6 +21,7 @@ import { capitalise, element, expectedAssessment, isDirective, labelOf, levelCla
 import { captionPattern } from './rehype-table-accessibility.ts';
 
 const source = 'kia-measures';
+const blockContainers = new Set(['blockquote', 'list', 'listItem', 'containerDirective', 'footnoteDefinition']);
 const attributes = ['categorie', 'restrisico', 'beheerder'] as const;
 
 export interface MeasuresOptions {
@@ -36,7 +37,8 @@ export default function remarkMeasures(options: MeasuresOptions) {
       for (let index = 0; index < parent.children.length; index++) {
         const node = parent.children[index];
         if (!isDirective(node, 'maatregel')) {
-          if ('children' in node && node.type !== 'kiaElement') visitParent(node as { children: RootContent[] });
+          // Block containers only: measures are blocks, never inside paragraphs or tables.
+          if (blockContainers.has(node.type as string)) visitParent(node as { children: RootContent[] });
           continue;
         }
         let end = index;

@@ -5,10 +5,9 @@
  */
 import type { Root } from 'mdast';
 import type { LeafDirective } from 'mdast-util-directive';
-import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import type { Instrument } from '../../core/instrument.ts';
-import { capitalise, element, isDirective, labelOf, text } from '../directives.ts';
+import { capitalise, element, isDirective, labelOf, text, visitBlocks } from '../directives.ts';
 import { questionsByNode } from './remark-kia-instrument.ts';
 
 const source = 'kia-prescan';
@@ -23,15 +22,15 @@ export default function remarkPrescanAnswers(options: PrescanOptions) {
   const yesNo = instrument.questions.filter((question) => question.answer === 'ja-nee').map((question) => question.number);
   return function (tree: Root, file: VFile) {
     const questionOf = questionsByNode(tree, instrument);
-    visit(tree, 'leafDirective', (node, index, parent) => {
-      if (!isDirective(node, 'antwoord', ['leafDirective']) || !parent || index === undefined) return;
+    visitBlocks(tree, (node, index, parent) => {
+      if (!isDirective(node, 'antwoord', ['leafDirective'])) return;
       const directive = node as LeafDirective;
       const given = labelOf(directive)?.text ?? '';
       const answer = given.toLowerCase();
       if (answer !== 'ja' && answer !== 'nee') {
         file.message(`Unexpected answer \`${given}\`, expected \`::antwoord[ja]\` or \`::antwoord[nee]\``, { place: directive.position, source, ruleId: 'invalid-answer' }).fatal = true;
       }
-      const question = parent.type === 'root' ? questionOf.get(directive) : undefined;
+      const question = parent.type === 'root' ? questionOf.get(directive as never) : undefined;
       if (file.data.matter?.type === 'kia' && (!question || !yesNo.includes(question))) {
         file.message(`Unexpected yes/no answer${question ? ` under question ${question}` : ''}, expected it under ${yesNo.join(', ')}`, { place: directive.position, source, ruleId: 'answer-outside-prescan' });
       }

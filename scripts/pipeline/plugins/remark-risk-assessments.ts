@@ -13,10 +13,9 @@
  */
 import type { Root } from 'mdast';
 import type { ContainerDirective } from 'mdast-util-directive';
-import { visitParents } from 'unist-util-visit-parents';
 import type { VFile } from 'vfile';
 import { matrixAssessment, type Assessment, type Instrument } from '../../core/instrument.ts';
-import { capitalise, element, expectedAssessment, isDirective, labelOf, levelClass, parseAssessment, splitLabel, text, unknownAttributes, type ElementNode } from '../directives.ts';
+import { capitalise, element, expectedAssessment, isDirective, labelOf, levelClass, parseAssessment, splitLabel, text, unknownAttributes, visitBlocks, type ElementNode } from '../directives.ts';
 import { questionsByNode } from './remark-kia-instrument.ts';
 
 const source = 'kia-risk';
@@ -43,11 +42,10 @@ export default function remarkRiskAssessments(options: RiskOptions) {
   return function (tree: Root, file: VFile) {
     const questionOf = questionsByNode(tree, instrument);
     const counters = new Map<string, number>();
-    visitParents(tree, 'containerDirective', (node, ancestors) => {
+    visitBlocks(tree, (node, index, parent, top) => {
       if (!isDirective(node, 'risico')) return;
       const directive = node as ContainerDirective;
-      const topLevel = (ancestors[1] ?? directive) as Root['children'][number];
-      const question = questionOf.get(topLevel);
+      const question = questionOf.get(top as Root['children'][number]);
       const chapter3 = instrument.categories.find((category) => category.question.number === question);
       if (file.data.matter?.type === 'kia' && !chapter3) {
         file.message(`Unexpected risk assessment outside a risk question, expected it under one of ${instrument.categories.map((category) => category.question.number).join(', ')}`, { place: directive.position, source, ruleId: 'risk-outside-risk-question' });
@@ -96,9 +94,7 @@ export default function remarkRiskAssessments(options: RiskOptions) {
       const replacement = element('div', { className: ['risk'], id }, [table, ...(explanation.length ? [element('div', { className: ['risk-explanation'] }, explanation)] : [])]);
       (replacement.data as ElementNode['data'] & { kiaRisk?: RiskRecord }).kiaRisk = record;
       replacement.position = directive.position;
-      const parent = ancestors.at(-1) as { children: unknown[] };
-      parent.children[parent.children.indexOf(directive)] = replacement;
-      return 'skip';
+      parent.children[index] = replacement;
     });
   };
 }

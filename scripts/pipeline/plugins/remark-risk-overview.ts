@@ -7,10 +7,9 @@
  * Runs after remark-risk-assessments, whose blocks carry `data.kiaRisk`.
  */
 import type { Heading, Root } from 'mdast';
-import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import type { Instrument } from '../../core/instrument.ts';
-import { capitalise, element, isDirective, levelClass, text, type ElementNode } from '../directives.ts';
+import { capitalise, element, isDirective, levelClass, text, visitBlocks, type ElementNode } from '../directives.ts';
 import { headingNumber } from './remark-kia-instrument.ts';
 import type { RiskRecord } from './remark-risk-assessments.ts';
 
@@ -25,13 +24,13 @@ export default function remarkRiskOverview(options: RiskOverviewOptions) {
   const { instrument } = options;
   return function (tree: Root, file: VFile) {
     const risks: RiskRecord[] = [];
-    visit(tree, 'kiaElement', (node) => {
-      const record = (node.data as { kiaRisk?: RiskRecord }).kiaRisk;
+    visitBlocks(tree, (node) => {
+      const record = node.type === 'kiaElement' ? (node as ElementNode & { data: { kiaRisk?: RiskRecord } }).data.kiaRisk : undefined;
       if (record) risks.push(record);
     });
     let placed = 0;
-    visit(tree, 'leafDirective', (node, index, parent) => {
-      if (!isDirective(node, 'risico-overzicht', ['leafDirective']) || !parent || index === undefined) return;
+    visitBlocks(tree, (node, index, parent) => {
+      if (!isDirective(node, 'risico-overzicht', ['leafDirective'])) return;
       if (placed++ > 0) file.message('Unexpected second `::risico-overzicht`, expected one overview per document', { place: node.position, source, ruleId: 'duplicate-risk-overview' });
       const table = overviewTable(instrument, risks);
       table.position = node.position;

@@ -16,9 +16,8 @@
  */
 import type { Root } from 'mdast';
 import type { ContainerDirective } from 'mdast-util-directive';
-import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { element, isDirective, labelOf, splitLabel, text, type ElementNode } from '../directives.ts';
+import { element, isDirective, labelOf, splitLabel, text, visitBlocks, type ElementNode } from '../directives.ts';
 
 const source = 'kia-weighing';
 const sides = { voordelen: 'Voordelen', nadelen: 'Nadelen' } as const;
@@ -26,8 +25,8 @@ const sides = { voordelen: 'Voordelen', nadelen: 'Nadelen' } as const;
 /** Turn `::::afweging` blocks into a two-column group; see module comment. */
 export default function remarkWeighing() {
   return function (tree: Root, file: VFile) {
-    visit(tree, 'containerDirective', (node, index, parent) => {
-      if (!isDirective(node, 'afweging') || !parent || index === undefined) return;
+    visitBlocks(tree, (node, index, parent) => {
+      if (!isDirective(node, 'afweging')) return;
       const directive = node as ContainerDirective;
       const columns: Record<keyof typeof sides, ElementNode[]> = { voordelen: [], nadelen: [] };
       for (const child of splitLabel(directive).content) {
@@ -50,7 +49,6 @@ export default function remarkWeighing() {
       ]);
       group.position = directive.position;
       parent.children[index] = group as never;
-      return 'skip';
     });
   };
 }
