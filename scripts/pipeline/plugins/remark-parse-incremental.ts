@@ -80,26 +80,29 @@ function scanChunks(text: string): { starts: number[]; labels: Set<string>; open
       if (htmlEnd.test(line)) htmlEnd = undefined;
       if (htmlEnd || !blank) continue;
     }
-    const fenceMatch = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+    // Cheap tests first: most lines are prose and need none of the patterns below.
+    const fenceMatch = line.includes('``') || line.includes('~~') ? /^ {0,3}(`{3,}|~{3,})/.exec(line) : null;
     if (fence) {
       if (fenceMatch && fenceMatch[1][0] === fence[0] && fenceMatch[1].length >= fence.length && line.trim() === fenceMatch[1]) fence = undefined;
       continue;
     }
-    const definition = /^(?: {0,3}(?:>[ \t]?|(?:[-*+]|\d{1,9}[.)])[ \t]+))* {0,3}\[(\^?(?:[^\]\\\n]|\\.)+)\]:/.exec(line);
+    const definition = line.includes(']:') && /^(?: {0,3}(?:>[ \t]?|(?:[-*+]|\d{1,9}[.)])[ \t]+))* {0,3}\[(\^?(?:[^\]\\\n]|\\.)+)\]:/.exec(line);
     if (definition && (afterBlank || afterDefinition || number === 0 || /^ {0,3}(#|:::|---)/.test(lines[number - 1]))) {
       labels.add(definition[1]);
       previousDefinition = true;
     }
     // Also after a footnote label, list marker or quote mark: a block may start there too.
-    const opensDirective = /^(?: {0,3}(?:>[ \t]?|(?:[-*+]|\d{1,9}[.)])[ \t]+|\[\^[^\]\n]+\]:[ \t]*))* {0,3}:{3,}[A-Za-z]/.test(line);
-    const closesDirective = /^ {0,3}:{3,}\s*$/.test(line);
+    const opensDirective = line.includes(':::') && /^(?: {0,3}(?:>[ \t]?|(?:[-*+]|\d{1,9}[.)])[ \t]+|\[\^[^\]\n]+\]:[ \t]*))* {0,3}:{3,}[A-Za-z]/.test(line);
+    const closesDirective = line.includes(':::') && /^ {0,3}:{3,}\s*$/.test(line);
     const free = directives === 0 && !comment && here > 0 && !fenceMatch && !closesDirective;
     if (free && /^#{2,3}[ \t]/.test(line)) starts.push(here);
     else if (free && afterBlank && !blank && here - starts.at(-1)! >= longChunk && /^[^\s>*+\-\d|<]/.test(line)) starts.push(here);
     if (fenceMatch) fence = fenceMatch[1];
     else if (opensDirective) directives++;
     else if (closesDirective && directives > 0) directives--;
-    if (line.includes('<!--') && !line.slice(line.indexOf('<!--')).includes('-->')) comment = true;
+    if (!line.includes('<')) {
+      // Nothing that opens HTML.
+    } else if (line.includes('<!--') && !line.slice(line.indexOf('<!--')).includes('-->')) comment = true;
     else if (!fence && /^ {0,3}<[A-Za-z/!?]/.test(line)) {
       const raw = /^ {0,3}<(script|pre|style|textarea)(?=[\s>]|$)/i.exec(line);
       // Conservative: a line that only looks like HTML also just holds off chunk starts.
