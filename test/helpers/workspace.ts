@@ -36,7 +36,7 @@ export function poppler(tool: string, args: string[]): string {
   return execFileSync(tool, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
 }
 
-/** A minimal valid frontmatter block plus `body`. */
+/** A minimal valid frontmatter block plus `body` (a `rapport`: not checked against the KIA instrument). */
 export function document(body: string, extra = ''): string {
-  return `---\ntitle: Testdocument\ntype: kia\nlang: nl\ndate: 2026-01-31\nstatus: concept\n${extra}---\n\n${body}`;
+  return `---\ntitle: Testdocument\ntype: rapport\nlang: nl\ndate: 2026-01-31\nstatus: concept\n${extra}---\n\n${body}`;
 }
