@@ -36,6 +36,10 @@ Opties (build en check):
   --no-pdf        sla de PDF over
   --no-check      sla de toegankelijkheidscontrole over (axe, PDF/UA)
   --pdf-timeout S geef een PDF na S seconden op (standaard: 600)
+  --internal      interne versie: weggelakte tekst zichtbaar met grond, elke pagina
+                  gemarkeerd "Intern"; schrijft naar dist-intern/ (tenzij --out)
+  --final         de versie voor de Kamer: geweigerd zolang een document concept is
+                  of nog TODO/FIXME of een invulplaats van kia new bevat
   -h, --help      toon deze hulp
 `;
 
@@ -71,11 +75,13 @@ async function main(argv: string[]): Promise<number> {
       args: rest,
       options: {
         content: { type: 'string', default: 'content' },
-        out: { type: 'string', default: 'dist' },
+        out: { type: 'string' },
         only: { type: 'string' },
+        internal: { type: 'boolean', default: false },
         'no-pdf': { type: 'boolean', default: false },
         'no-check': { type: 'boolean', default: false },
         'pdf-timeout': { type: 'string', default: '600' },
+        final: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
       strict: true,
@@ -94,6 +100,8 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
 
+  // The internal build (withheld text shown) never lands where the public one does.
+  values.out ??= values.internal ? 'dist-intern' : 'dist';
   const started = performance.now();
   // Ctrl-C (or a TERM from CI) stops the build cleanly: browser closed, staging removed, dist/ kept.
   const controller = new AbortController();
@@ -113,6 +121,8 @@ async function main(argv: string[]): Promise<number> {
       pdf: !values['no-pdf'],
       check: !values['no-check'],
       pdfTimeoutMs: timeout * 1000,
+      final: values.final,
+      redaction: values.internal ? 'internal' : 'public',
       onProgress: printProgress,
       signal: controller.signal,
     });
@@ -135,6 +145,8 @@ async function main(argv: string[]): Promise<number> {
   }
   if (!result.ok) {
     const kept = result.keptFailedOutput ? `; de volledige uitvoer staat in ${path.relative(process.cwd(), result.keptFailedOutput)}/ (rapport: ${path.relative(process.cwd(), path.join(result.keptFailedOutput, 'toegankelijkheid/index.html'))})` : '';
+    const refusals = result.files.reduce((total, file) => total + file.messages.filter((message) => message.source === 'kia-final').length, 0);
+    if (refusals > 0) process.stderr.write(`kia: --final geweigerd om ${refusals} ${refusals === 1 ? 'reden' : 'redenen'} (hierboven, rule final-…)\n`);
     process.stderr.write(`kia: build mislukt na ${seconds} s; ${values.out}/ is niet gewijzigd${kept}\n`);
     return 1;
   }

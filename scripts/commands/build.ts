@@ -14,6 +14,8 @@ import { landingPage, type LandingEntry } from '../core/landing-page.ts';
 import { fileRecord, folderRecords, serializeManifest, type DocumentRecord, type Manifest } from '../core/manifest.ts';
 import { createStaging } from '../core/staging.ts';
 import { readPdfPages, type PdfContent } from '../pdf/text.ts';
+import { checkFinal } from '../check/final.ts';
+import { checkRedactions } from '../check/redactions.ts';
 import { lostBlocks, printBlocks, reportLostBlocks } from '../check/text-loss.ts';
 import { checkPublicationLinks } from '../check/publication-links.ts';
 import { verifyResponses } from '../check/verify-responses.ts';
@@ -39,6 +41,16 @@ export interface BuildOptions {
   signal?: AbortSignal;
   /** Per-document PDF layout timeout. */
   pdfTimeoutMs?: number;
+  /**
+   * The publication for parliament: refused (nothing written) while a document is a draft or
+   * has open markers; needs the PDF and the accessibility gate.
+   */
+  final?: boolean;
+  /**
+   * `public` (default): `:redact[…]` text is withheld and the output is searched for it (the
+   * build fails on any find); `internal`: shown, highlighted, every page marked "Intern".
+   */
+  redaction?: 'public' | 'internal';
   onProgress?: (event: ProgressEvent) => void;
 }
 
@@ -103,12 +115,16 @@ async function buildUnlocked(options: BuildOptions, contentDir: string, outDir: 
   for (const doc of selected) {
     progress({ slug: doc.slug, stage: 'html', state: 'start' });
     const started = performance.now();
-    const { document, files } = await compileDocument(doc, { assetBase: '../assets', extraPlugins: options.extraPlugins });
+    const { document, files } = await compileDocument(doc, { assetBase: '../assets', extraPlugins: options.extraPlugins, redaction: options.redaction });
     allFiles.push(...files);
     if (document) compiled.push(document);
     progress({ slug: doc.slug, stage: 'html', state: 'done', ms: performance.now() - started, failed: !document });
   }
   checkPublicationLinks(compiled.map((document) => ({ slug: document.source.slug, file: document.file, tree: document.printTree })), documents.map((doc) => doc.slug));
+  if (options.final) {
+    if (!options.pdf || options.check === false) problems.message('Unexpected --no-pdf or --no-check in a final build, expected the PDF and the accessibility gate', { source: 'kia-final', ruleId: 'final-incomplete' }).fatal = true;
+    checkFinal(compiled);
+  }
   if (failed()) return result(false);
 
   const keepExisting = Boolean(options.only);
@@ -215,7 +231,7 @@ async function buildUnlocked(options: BuildOptions, contentDir: string, outDir: 
     }
     for (const doc of documents) {
       if (landing.has(doc.slug)) continue;
-      const { document } = await compileDocument(doc, { assetBase: '../assets' });
+      const { document } = await compileDocument(doc, { assetBase: '../assets', redaction: options.redaction });
       const record = records.find((entry) => entry.slug === doc.slug);
       if (document) landing.set(doc.slug, { slug: doc.slug, matter: document.matter, pdf: record?.pdfPages ? { pages: record.pdfPages, bytes: record.outputs.find((output) => output.path.endsWith('.pdf'))?.bytes ?? 0 } : undefined });
     }
@@ -246,6 +262,12 @@ async function buildUnlocked(options: BuildOptions, contentDir: string, outDir: 
     if (accessibility) shared.push(...(await folderRecords(path.join(staging.dir, 'toegankelijkheid'), staging.dir)));
     const manifest: Manifest = { generator, documents: records, shared };
     await writeFile(path.join(staging.dir, 'manifest.json'), serializeManifest(manifest));
+    // The public output may not hold any withheld text, anywhere: prove it before it goes out.
+    const redactions = options.redaction === 'internal' ? [] : compiled.flatMap((document) => (document.file.data.redactions ?? []).map((redaction) => ({ ...redaction, file: document.file })));
+    if (redactions.length > 0 && !(await checkRedactions(staging.dir, redactions))) {
+      await staging.discard();
+      return result(false, undefined, { accessibility });
+    }
     await staging.commit();
     return result(true, manifest, { accessibility });
   } catch (error) {

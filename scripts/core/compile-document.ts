@@ -11,6 +11,7 @@ import type { PluggableList } from 'unified';
 import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
 import { projectInstrument, type Instrument } from './instrument.ts';
+import { buildDate } from './build-date.ts';
 import type { ParseCache } from '../pipeline/plugins/remark-parse-incremental.ts';
 import { bodyProcessor, documentProcessor, responseProcessor, toHast } from '../pipeline/processor.ts';
 import type { RenderedResponse } from '../pipeline/plugins/rehype-append-responses.ts';
@@ -60,6 +61,10 @@ export interface CompileOptions {
   extraPlugins?: { screen?: PluggableList; print?: PluggableList };
   /** The KIA instrument to check against; default the project's. */
   instrument?: Instrument;
+  /** `public` (default): `:redact[…]` text withheld; `internal`: shown, highlighted, pages marked "Intern". */
+  redaction?: 'public' | 'internal';
+  /** `YYYY-MM-DD` shown on drafts; default core/build-date.ts. */
+  buildDate?: string;
   /** Only the screen page (the live preview): `printHtml` is then empty and `printTree` an empty root. */
   screenOnly?: boolean;
   /** Parse only the chunks that changed since the last compile with this cache (the live preview). */
@@ -75,7 +80,7 @@ export async function compileDocument(doc: DocumentSource, options: CompileOptio
     index.file.message('Unexpected empty file, expected frontmatter and the text of the document', { place: { line: 1, column: 1 }, source: 'kia-files', ruleId: 'empty-file' }).fatal = true;
     return { files };
   }
-  const bodyTree = await toHast(bodyProcessor({ instrument: options.instrument ?? projectInstrument(), parseCache: options.parseCache }), index.file);
+  const bodyTree = await toHast(bodyProcessor({ instrument: options.instrument ?? projectInstrument(), parseCache: options.parseCache, redaction: options.redaction }), index.file);
   const matter = index.file.data.matter;
   const images = await checkImages(doc, index.file);
 
@@ -102,7 +107,7 @@ export async function compileDocument(doc: DocumentSource, options: CompileOptio
   if (!matter || files.some((file) => file.messages.some((message) => message.fatal))) return { files };
 
   const run = async (variant: 'screen' | 'print') => {
-    const processor = documentProcessor({ matter, responses: structuredClone(rendered), assetBase: options.assetBase, variant, extraPlugins: options.extraPlugins?.[variant] });
+    const processor = documentProcessor({ matter, responses: structuredClone(rendered), assetBase: options.assetBase, variant, buildDate: options.buildDate ?? buildDate(), internal: options.redaction === 'internal', extraPlugins: options.extraPlugins?.[variant] });
     // The print variant needs the body untouched, so the screen variant works on a copy.
     const tree = (await processor.run(options.screenOnly ? bodyTree : structuredClone(bodyTree), index.file)) as HastRoot;
     return { tree, html: processor.stringify(tree, index.file) };

@@ -1,6 +1,7 @@
 /**
  * Read the text of a PDF with pdf.js, page by page, separating page furniture (running
- * header, "Pagina X van Y" in the page margins) from the body text.
+ * header, "Pagina X van Y" in the page margins, artifacts such as a draft's watermark) from
+ * the body text.
  */
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -77,7 +78,9 @@ export async function readPdfPages(data: Uint8Array, options: { fromPage?: numbe
           const tagged = [...stack].reverse().find((entry) => entry.mcid !== undefined);
           pageRuns.push({ text: item.str, y, mcid: tagged?.mcid, artifact: stack.some((entry) => entry.artifact) });
         }
-        const inMargin = y < pageMarginsMm.bottom * mmToPt || y > height - pageMarginsMm.top * mmToPt;
+        // Page furniture: text in the page margins, and anything marked as an artifact (the
+        // CONCEPT watermark across a draft's pages).
+        const inMargin = y < pageMarginsMm.bottom * mmToPt || y > height - pageMarginsMm.top * mmToPt || stack.some((entry) => entry.artifact);
         if (inMargin) {
           margin += item.str;
           if (item.hasEOL) (furniture.push(margin), (margin = ''));

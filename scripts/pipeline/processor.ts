@@ -42,6 +42,9 @@ import rehypePrintTocPageNumbers from './plugins/rehype-print-toc-page-numbers.t
 import remarkRawHtmlAsText from './plugins/remark-raw-html-as-text.ts';
 import remarkSafeLinks from './plugins/remark-safe-links.ts';
 import remarkParseIncremental, { type ParseCache } from './plugins/remark-parse-incremental.ts';
+import remarkRedactions from './plugins/remark-redactions.ts';
+import { wooGrounds } from '../core/woo-grounds.ts';
+import remarkOpenMarkers from './plugins/remark-open-markers.ts';
 import remarkCallouts from './plugins/remark-callouts.ts';
 import remarkKiaInstrument from './plugins/remark-kia-instrument.ts';
 import remarkMeasures from './plugins/remark-measures.ts';
@@ -70,6 +73,8 @@ export interface BodyOptions {
   instrument: Instrument;
   /** Parse only what changed since the last parse with this cache (the live preview). */
   parseCache?: ParseCache;
+  /** `public` (default): `:redact[…]` text withheld; `internal`: shown, highlighted. */
+  redaction?: 'public' | 'internal';
 }
 
 /** Markdown body with frontmatter → hast of the body; frontmatter lands in `file.data.matter`. */
@@ -82,6 +87,8 @@ export function bodyProcessor(options: BodyOptions) {
     .use(remarkGfm)
     .use(remarkDirective)
     .use(remarkKiaFrontmatter)
+    .use(remarkOpenMarkers)
+    .use(remarkRedactions, { grounds: wooGrounds(), mode: options.redaction ?? 'public' })
     // The instrument and its domain blocks (remark-directive syntax, see README).
     .use(remarkKiaInstrument, { instrument })
     .use(remarkQuestionReferences, { instrument })
@@ -125,6 +132,10 @@ export interface DocumentOptions {
   responses: RenderedResponse[];
   assetBase: string;
   variant: 'screen' | 'print';
+  /** `YYYY-MM-DD`, shown on drafts. */
+  buildDate?: string;
+  /** An internal build (withheld text shown): marked "Intern" on the page and every PDF page. */
+  internal?: boolean;
   /** Extra transforms after ours (see CompileOptions.extraPlugins). */
   extraPlugins?: PluggableList;
 }
@@ -133,7 +144,7 @@ export interface DocumentOptions {
 export function documentProcessor(options: DocumentOptions) {
   const processor = unified()
     .use(rehypeAppendResponses, { responses: options.responses })
-    .use(rehypeDocumentShell, { matter: options.matter, assetBase: options.assetBase, variant: options.variant })
+    .use(rehypeDocumentShell, { matter: options.matter, assetBase: options.assetBase, variant: options.variant, buildDate: options.buildDate, internal: options.internal })
     .use(rehypeHeadingIds)
     .use(rehypeToc);
   // Checked once, on the screen variant: the print variant has the same links.

@@ -198,7 +198,13 @@ export class BrowserSession {
               if (number && span) span.textContent = number;
             }
           }
+          // Hidden from assistive technology (a draft's watermark) is page furniture, and an
+          // element with role="img" (a redaction box) is a figure whose text is its alternative
+          // text: neither is text of the structure tree.
+          const hidden = [...document.querySelectorAll<HTMLElement>('.pagedjs_pages [aria-hidden="true"], .pagedjs_pages [role="img"]')];
+          for (const element of hidden) element.style.display = 'none';
           const text = document.querySelector<HTMLElement>('.pagedjs_pages')?.innerText ?? '';
+          for (const element of hidden) element.style.display = '';
           const notes = notesSelector ? [...document.querySelectorAll<HTMLElement>(`.pagedjs_pages ${notesSelector}`)].map((note) => note.innerText) : [];
           const links: Record<string, string> = {};
           for (const link of document.querySelectorAll<HTMLAnchorElement>('.pagedjs_pages a[href]')) {

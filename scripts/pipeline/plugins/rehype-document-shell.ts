@@ -1,7 +1,7 @@
 /**
- * Wrap the body in a complete HTML document: head with metadata, skip link, a header with the
- * document's metadata (which the print stylesheet turns into the cover page), an empty
- * table-of-contents landmark for rehype-toc, `main`, and a footer.
+ * Wrap the body in a complete HTML document: head with metadata, skip link, a CONCEPT banner for
+ * drafts, a header with the document's metadata (which the print stylesheet turns into the
+ * cover page), an empty table-of-contents landmark for rehype-toc, `main`, and a footer.
  */
 import type { ElementContent, Root } from 'hast';
 import { h } from 'hastscript';
@@ -15,6 +15,10 @@ export interface ShellOptions {
   assetBase: string;
   /** `screen`: the published page; `print`: the variant that Paged.js lays out into the PDF. */
   variant: 'screen' | 'print';
+  /** `YYYY-MM-DD`: shown on a draft (`status: concept`) with the CONCEPT banner and watermark. */
+  buildDate?: string;
+  /** An internal build: withheld text is shown, so the page says "Intern" (and every PDF page). */
+  internal?: boolean;
 }
 
 export const stylesheets = ['tokens', 'base', 'components', 'screen', 'print'] as const;
@@ -51,9 +55,22 @@ export default function rehypeDocumentShell(options: ShellOptions) {
       ...links,
     ].filter(Boolean) as ElementContent[]);
 
-    const body = h('body', { className: [`type-${matter.type}`, `status-${matter.status}`, `variant-${variant}`] }, [
+    const draft = matter.status === 'concept';
+    const draftNote = `Concept · gebouwd op ${formatDutchDate(options.buildDate ?? matter.date)}`;
+    // Print: the Paged.js handler puts a CONCEPT watermark on every page (as page furniture,
+    // so a screen reader in the PDF hears the banner on the cover once, not a mark per page).
+    const body = h('body', { className: [`type-${matter.type}`, `status-${matter.status}`, `variant-${variant}`], dataDraftNote: draft && variant === 'print' ? draftNote : undefined, dataInternalNote: options.internal && variant === 'print' ? 'INTERN — bevat weggelakte gegevens' : undefined }, [
       variant === 'screen' ? h('a.skip-link', { href: `#${mainId}` }, 'Direct naar de inhoud') : undefined,
       h('header.doc-header', [
+        // First in the header, so it is on the cover of the PDF and read first on screen.
+        options.internal
+          ? h('div.internal-banner', { role: 'note', ariaLabel: 'Intern' }, [h('p', [h('strong', 'INTERN'), ' — deze versie toont weggelakte gegevens met hun weigeringsgrond. Niet openbaar maken.'])])
+          : undefined,
+        draft
+          ? h('div.draft-banner', { role: 'note', ariaLabel: 'Concept' }, [
+              h('p', [h('strong', 'CONCEPT'), ` — dit document is nog niet definitief en niet bedoeld voor verspreiding. Gebouwd op ${formatDutchDate(options.buildDate ?? matter.date)}.`]),
+            ])
+          : undefined,
         h('p.doc-type', typeLabels[matter.type]),
         h('h1.doc-title', matter.title),
         matter.subtitle ? h('p.doc-subtitle', matter.subtitle) : undefined,

@@ -1,0 +1,68 @@
+/**
+ * Redaction under the Woo: `:redact[Jan Jansen]{grond="5.1.2e"}` marks text to withhold, with
+ * its legal ground. In a public build the text is replaced by a visible box showing the ground,
+ * with an accessible name ("Weggelakt: eerbiediging van de persoonlijke levenssfeer, artikel
+ * 5.1.2e Woo"); in an internal build the text stays, highlighted, with its ground. Every
+ * redaction lands in `file.data.redactions` so the build can prove the public output holds none
+ * of the withheld text.
+ */
+import type { Root } from 'mdast';
+import type { TextDirective } from 'mdast-util-directive';
+import { toString } from 'mdast-util-to-string';
+import type { Position } from 'unist';
+import { visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+import { closest } from '../../core/did-you-mean.ts';
+import type { WooGround } from '../../core/woo-grounds.ts';
+import { element, isDirective, text, type ElementNode } from '../directives.ts';
+
+const source = 'kia-redaction';
+
+declare module 'vfile' {
+  interface DataMap {
+    /** Every redaction of the document: the withheld text as written, its ground and place. */
+    redactions: Array<{ text: string; ground: string; position?: Position }>;
+  }
+}
+
+export interface RedactionOptions {
+  grounds: WooGround[];
+  /** `public` (default): withheld text replaced; `internal`: shown, highlighted. */
+  mode?: 'public' | 'internal';
+}
+
+/** The accessible name of a redaction box. */
+export function redactionLabel(ground: WooGround): string {
+  return `Weggelakt: ${ground.description}, artikel ${ground.code} Woo`;
+}
+
+/** Replace or highlight `:redact[…]{grond=…}`; see module comment. */
+export default function remarkRedactions(options: RedactionOptions) {
+  const codes = options.grounds.map((ground) => ground.code);
+  return function (tree: Root, file: VFile) {
+    const redactions: NonNullable<VFile['data']['redactions']> = [];
+    visit(tree, 'textDirective', (node, index, parent) => {
+      if (!isDirective(node, 'redact', ['textDirective']) || !parent || index === undefined) return;
+      const directive = node as TextDirective;
+      const withheld = toString(directive).trim();
+      const code = directive.attributes?.grond?.trim();
+      const ground = options.grounds.find((entry) => entry.code === code);
+      if (!withheld) file.message('Unexpected empty redaction, expected the text to withhold: `:redact[Jan Jansen]{grond="5.1.2e"}`', { place: directive.position, source, ruleId: 'empty-redaction' }).fatal = true;
+      if (!ground) {
+        const guess = code ? closest(code, codes) : undefined;
+        file.message(`Unexpected ${code ? `ground \`${code}\`` : 'redaction without `grond`'}, expected a ground of the Woo such as \`grond="5.1.2e"\`${guess ? ` (did you mean \`${guess}\`?)` : ''}`, { place: directive.position, source, ruleId: 'invalid-redaction-ground' }).fatal = true;
+      }
+      if (withheld) redactions.push({ text: withheld, ground: ground?.code ?? code ?? '', position: directive.position });
+      let replacement: ElementNode;
+      if (options.mode === 'internal') {
+        replacement = element('mark', { className: ['redaction-internal'], dataGround: ground?.code }, [...directive.children, element('span', { className: ['redaction-ground'] }, [text(` [weglakken: ${ground?.code ?? '?'}]`)])]);
+      } else {
+        // No trace of the text: not as content, not in an attribute, not in a title.
+        replacement = element('span', { className: ['redacted'], role: 'img', ariaLabel: ground ? redactionLabel(ground) : 'Weggelakt' }, [text(ground?.code ?? '?')]);
+      }
+      replacement.position = directive.position;
+      parent.children[index] = replacement as never;
+    });
+    file.data.redactions = redactions;
+  };
+}
