@@ -42,6 +42,9 @@ import remarkMeasures from '../scripts/pipeline/plugins/remark-measures.ts';
 import remarkWeighing from '../scripts/pipeline/plugins/remark-weighing.ts';
 import remarkCallouts from '../scripts/pipeline/plugins/remark-callouts.ts';
 import { loadInstrument, projectInstrument } from '../scripts/core/instrument.ts';
+import { wooGrounds } from '../scripts/core/woo-grounds.ts';
+import remarkRedactions from '../scripts/pipeline/plugins/remark-redactions.ts';
+import remarkOpenMarkers from '../scripts/pipeline/plugins/remark-open-markers.ts';
 import { footnoteOptions, responseProcessor, toHast } from '../scripts/pipeline/processor.ts';
 import rehypeFootnoteLabelId from '../scripts/pipeline/plugins/rehype-footnote-label-id.ts';
 import rehypeFootnoteBackrefs from '../scripts/pipeline/plugins/rehype-footnote-backrefs.ts';
@@ -74,6 +77,8 @@ const runners: Record<string, Runner> = {
   'remark-measures': (file) => run(file, withMatter([remarkMeasures, { instrument }]), [rehypeTableAccessibility]),
   'remark-weighing': (file) => run(file, withMatter(remarkWeighing, [remarkQuestionReferences, { instrument }]), []),
   'remark-callouts': (file) => run(file, withMatter(remarkCallouts), []),
+  'remark-redactions': (file, _folder, options) => run(file, withMatter([remarkRedactions, { grounds: wooGrounds(), ...options }]), []),
+  'remark-open-markers': async (file) => `${await run(file, withMatter(remarkOpenMarkers), [])}\n<!-- open markers: ${JSON.stringify(file.data.openMarkers?.map((open) => `${open.marker}@${open.place?.line}:${open.place?.column}`))} -->`,
   'remark-unknown-directives': (file) => run(file, withMatter(remarkCallouts, remarkLangPassages, remarkUnknownDirectives), []),
   'remark-kia-frontmatter': (file) => run(file, [remarkKiaFrontmatter], []),
   'remark-footnote-references': (file) => run(file, [remarkFootnoteReferences], []),

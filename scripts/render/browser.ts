@@ -204,8 +204,8 @@ export class BrowserSession {
           const hidden = [...document.querySelectorAll<HTMLElement>('.pagedjs_pages [aria-hidden="true"], .pagedjs_pages [role="img"]')];
           for (const element of hidden) element.style.display = 'none';
           const text = document.querySelector<HTMLElement>('.pagedjs_pages')?.innerText ?? '';
-          for (const element of hidden) element.style.display = '';
           const notes = notesSelector ? [...document.querySelectorAll<HTMLElement>(`.pagedjs_pages ${notesSelector}`)].map((note) => note.innerText) : [];
+          for (const element of hidden) element.style.display = '';
           const links: Record<string, string> = {};
           for (const link of document.querySelectorAll<HTMLAnchorElement>('.pagedjs_pages a[href]')) {
             const target = link.getAttribute('href')!.startsWith('#') ? decodeURIComponent(link.hash) : link.href;

@@ -22,11 +22,11 @@ export function writeTree(files: Record<string, string | Uint8Array>, root = tem
 }
 
 /** Run the real CLI (`kia …`) in `cwd`; returns exit code and output. */
-export function runCli(args: string[], cwd: string): { code: number; stdout: string; stderr: string } {
+export function runCli(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): { code: number; stdout: string; stderr: string } {
   const result = spawnSync(process.execPath, [path.join(projectRoot, 'scripts/bin/kia.js'), ...args], {
     cwd,
     encoding: 'utf8',
-    env: { ...process.env, NODE_OPTIONS: '', FORCE_COLOR: '0', NO_COLOR: '1' },
+    env: { ...process.env, NODE_OPTIONS: '', FORCE_COLOR: '0', NO_COLOR: '1', ...env },
   });
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }

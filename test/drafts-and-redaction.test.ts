@@ -1,0 +1,124 @@
+/**
+ * Drafts, final builds and Woo redaction, end to end through the real CLI, Chromium, poppler
+ * and qpdf: a concept carries its banner and a watermark on every PDF page; --final refuses
+ * with every reason; withheld text is in no public artefact, and a leak fails the build; the
+ * internal build shows it, into its own folder, marked on every page.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { poppler, runCli, writeTree } from './helpers/workspace.ts';
+
+const epoch = { SOURCE_DATE_EPOCH: '1764028800' }; // 25 November 2025
+const frontmatter = (status: string, extra = '') => `---\ntitle: Notitie over Flits\ntype: rapport\nlang: nl\ndate: 2026-01-31\nstatus: ${status}\n${extra}---\n\n`;
+const body = `## Gesprekken
+
+We spraken met :redact[Jan Jansen]{grond="5.1.2e"} van Flits Media en met een
+toezichthouder.[^1]
+
+## Bevindingen
+
+${Array.from({ length: 40 }, (_, n) => `Bevinding ${n + 1}: de instellingen voor kinderen zijn niet standaard veilig.`).join('\n\n')}
+
+[^1]: Gesprek van 3 juni 2026 met :redact[Jan Jansen]{grond="5.1.2e"}.
+`;
+
+describe('a draft with a redaction', () => {
+  let root: string;
+  beforeAll(() => {
+    root = writeTree({ 'content/notitie/index.md': frontmatter('concept') + body });
+    const built = runCli(['build'], root, epoch);
+    expect(built.code, built.stderr).toBe(0);
+  }, 120_000);
+
+  it('has a CONCEPT banner with the build date in the HTML, once', () => {
+    const html = readFileSync(path.join(root, 'dist/notitie/index.html'), 'utf8');
+    expect(html.match(/class="draft-banner" role="note"/g)).toHaveLength(1);
+    expect(html).toContain('<strong>CONCEPT</strong> — dit document is nog niet definitief en niet bedoeld voor verspreiding. Gebouwd op 25 november 2025.');
+  });
+
+  it('carries the watermark and the build date on every PDF page, as page furniture', () => {
+    const pdf = path.join(root, 'dist/notitie/notitie.pdf');
+    // -raw: in content-stream order, so the rotated watermark's letters stay together.
+    const pages = poppler('pdftotext', ['-raw', pdf, '-']).split('\f').filter((page) => page.trim());
+    expect(pages.length).toBeGreaterThan(2);
+    for (const [index, page] of pages.entries()) {
+      expect(page, `page ${index + 1}`).toContain('Concept · gebouwd op 25 november 2025');
+      expect(page.replace(/\s+/g, ''), `page ${index + 1}`).toContain('CONCEPT');
+    }
+    // The gate passed: the watermark is an artifact, not text of the structure tree.
+    const report = JSON.parse(readFileSync(path.join(root, 'dist/toegankelijkheid/report.json'), 'utf8')) as { passed: boolean };
+    expect(report.passed).toBe(true);
+  });
+
+  it('shows the ground instead of the withheld text, with an accessible name', () => {
+    const html = readFileSync(path.join(root, 'dist/notitie/index.html'), 'utf8');
+    expect(html).toContain('<span class="redacted" role="img" aria-label="Weggelakt: eerbiediging van de persoonlijke levenssfeer, artikel 5.1.2e Woo">5.1.2e</span>');
+  });
+
+  it('has the withheld text in no public artefact: HTML, PDF text, decompressed PDF, manifest, landing page', () => {
+    const files = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? files(path.join(dir, entry.name)) : [path.join(dir, entry.name)]));
+    const all = files(path.join(root, 'dist'));
+    expect(all.some((file) => file.endsWith('manifest.json'))).toBe(true);
+    for (const file of all) expect(readFileSync(file).includes('Jansen'), file).toBe(false);
+    const pdf = path.join(root, 'dist/notitie/notitie.pdf');
+    expect(poppler('pdftotext', [pdf, '-'])).not.toContain('Jansen');
+    const expanded = path.join(root, 'expanded.pdf');
+    execFileSync('qpdf', ['--qdf', '--object-streams=disable', '--stream-data=uncompress', pdf, expanded]);
+    const raw = readFileSync(expanded);
+    expect(raw.includes('Jansen')).toBe(false);
+    expect(raw.includes(Buffer.from('Jansen', 'utf16le').swap16())).toBe(false);
+    // What the box says does reach the PDF, as the figure's alternative text.
+    expect(raw.includes('Weggelakt: eerbiediging van de persoonlijke levenssfeer, artikel 5.1.2e Woo')).toBe(true);
+  });
+
+  it('fails the public build when the withheld text survives elsewhere (here: in the description)', () => {
+    const leaking = writeTree({ 'content/notitie/index.md': frontmatter('concept', 'description: Verslag van het gesprek met Jan Jansen.\n') + body, 'dist/index.html': '<p>vorige build</p>\n' });
+    const { code, stderr } = runCli(['build'], leaking, epoch);
+    expect(code).toBe(1);
+    const lines = stderr.split('\n').map((line) => line.trim().replace(/\s+/g, ' '));
+    expect(lines).toContain('12:16-12:51 error Unexpected withheld text „Jan Jansen” (grond 5.1.2e) in `notitie/index.html` (text), expected it nowhere in the public output redaction-leak kia-redaction');
+    expect(lines.some((line) => /withheld text „Jan Jansen” .* in `notitie\/notitie\.pdf` \(strings \(info, bookmarks, structure tree\)\)/.test(line))).toBe(true);
+    expect(readFileSync(path.join(leaking, 'dist/index.html'), 'utf8')).toBe('<p>vorige build</p>\n');
+  }, 120_000);
+
+  it('--internal shows the withheld text with its ground, in dist-intern/, marked Intern on every page', () => {
+    const internal = runCli(['build', '--internal'], root, epoch);
+    expect(internal.code, internal.stderr).toBe(0);
+    expect(internal.stderr).toContain('→ dist-intern/');
+    const html = readFileSync(path.join(root, 'dist-intern/notitie/index.html'), 'utf8');
+    expect(html).toContain('<mark class="redaction-internal" data-ground="5.1.2e">Jan Jansen<span class="redaction-ground"> [weglakken: 5.1.2e]</span></mark>');
+    expect(html).toContain('<strong>INTERN</strong>');
+    const pages = poppler('pdftotext', [path.join(root, 'dist-intern/notitie/notitie.pdf'), '-']).split('\f').filter((page) => page.trim());
+    for (const [index, page] of pages.entries()) expect(page, `page ${index + 1}`).toContain('INTERN — bevat weggelakte gegevens');
+    // The public build is untouched by it.
+    expect(readFileSync(path.join(root, 'dist/notitie/index.html'), 'utf8')).not.toContain('Jansen');
+  }, 120_000);
+});
+
+describe('kia build --final', () => {
+  it('refuses a draft with open work, naming every reason at its place, and writes nothing', () => {
+    const root = writeTree({
+      'content/notitie/index.md': `${frontmatter('concept')}## Inhoud\n\nTODO: cijfers van 2026 invullen.\n\n<!-- FIXME: bron nalopen -->\n\nNog in te vullen.\n`,
+      'content/brief/index.md': `${frontmatter('definitief').replace('Notitie over Flits', 'Brief')}## Inhoud\n\nKlaar.\n`,
+    });
+    const { code, stderr } = runCli(['build', '--final'], root);
+    expect(code).toBe(1);
+    const lines = stderr.split('\n').map((line) => line.trim().replace(/\s+/g, ' '));
+    expect(lines).toContain('6:9 error Unexpected `status: concept` in a final build, expected `definitief` (a draft cannot go to parliament) final-concept kia-final');
+    expect(lines).toContain('11:1 error Unexpected open marker `TODO` in a final build, expected the text finished final-open-marker kia-final');
+    expect(lines).toContain('13:6 error Unexpected open marker `FIXME` in a final build, expected the text finished final-open-marker kia-final');
+    expect(lines).toContain('15:1 error Unexpected open marker `Nog in te vullen` in a final build, expected the text finished final-open-marker kia-final');
+    expect(stderr).toContain('kia: --final geweigerd om 4 redenen');
+    expect(existsSync(path.join(root, 'dist'))).toBe(false);
+  });
+
+  it('refuses --no-check and --no-pdf, and builds a finished publication', () => {
+    const root = writeTree({ 'content/brief/index.md': `${frontmatter('definitief')}## Inhoud\n\nKlaar.\n` });
+    expect(runCli(['build', '--final', '--no-check'], root).stderr).toContain('final-incomplete');
+    const built = runCli(['build', '--final'], root);
+    expect(built.code, built.stderr).toBe(0);
+    expect(readFileSync(path.join(root, 'dist/brief/index.html'), 'utf8')).not.toContain('draft-banner');
+  }, 120_000);
+});
