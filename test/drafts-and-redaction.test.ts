@@ -5,6 +5,7 @@
  * internal build shows it, into its own folder, marked on every page.
  */
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -95,6 +96,28 @@ describe('a draft with a redaction', () => {
     // The public build is untouched by it.
     expect(readFileSync(path.join(root, 'dist/notitie/index.html'), 'utf8')).not.toContain('Jansen');
   }, 120_000);
+});
+
+describe('reproducible output', () => {
+  it('with SOURCE_DATE_EPOCH two builds give byte-identical files, and the manifest records date, edition, instrument and tools', () => {
+    const root = writeTree({ 'content/notitie/index.md': frontmatter('concept') + body });
+    const hashes = (dir: string) => {
+      const files = (folder: string): string[] => readdirSync(folder, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? files(path.join(folder, entry.name)) : [path.join(folder, entry.name)]));
+      return Object.fromEntries(files(dir).map((file) => [path.relative(dir, file), createHash('sha256').update(readFileSync(file)).digest('hex')]));
+    };
+    expect(runCli(['build', '--out', 'een'], root, epoch).code).toBe(0);
+    expect(runCli(['build', '--out', 'twee'], root, epoch).code).toBe(0);
+    const first = hashes(path.join(root, 'een'));
+    expect(Object.keys(first)).toEqual(expect.arrayContaining(['manifest.json', 'notitie/index.html', 'notitie/notitie.pdf']));
+    expect(hashes(path.join(root, 'twee'))).toEqual(first);
+    const manifest = JSON.parse(readFileSync(path.join(root, 'een/manifest.json'), 'utf8')) as { buildDate: string; edition: string; instrument: { id: string }; tools: Record<string, string> };
+    expect(manifest.buildDate).toBe('2025-11-25');
+    expect(manifest.edition).toBe('public');
+    expect(manifest.instrument.id).toBe('kia-invuldocument');
+    expect(manifest.tools.node).toBe(process.version);
+    expect(manifest.tools.chromium).toMatch(/Chrom/);
+    expect(Object.keys(manifest.tools)).toEqual(expect.arrayContaining(['unified', 'pagedjs', 'pdf-lib', 'axe-core']));
+  }, 180_000);
 });
 
 describe('kia build --final', () => {

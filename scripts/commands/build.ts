@@ -15,6 +15,9 @@ import { fileRecord, folderRecords, serializeManifest, type DocumentRecord, type
 import { createStaging } from '../core/staging.ts';
 import { readPdfPages, type PdfContent } from '../pdf/text.ts';
 import { checkFinal } from '../check/final.ts';
+import { buildDate } from '../core/build-date.ts';
+import { projectInstrument } from '../core/instrument.ts';
+import { toolVersions } from '../core/tool-versions.ts';
 import { checkRedactions } from '../check/redactions.ts';
 import { lostBlocks, printBlocks, reportLostBlocks } from '../check/text-loss.ts';
 import { checkPublicationLinks } from '../check/publication-links.ts';
@@ -144,6 +147,7 @@ async function buildUnlocked(options: BuildOptions, contentDir: string, outDir: 
     const records: DocumentRecord[] = [];
     const landing = new Map<string, LandingEntry>();
     const gateDocuments: GateDocument[] = [];
+    let chromiumVersion: string | undefined;
 
     for (const document of compiled) {
       stopIfAborted();
@@ -162,6 +166,7 @@ async function buildUnlocked(options: BuildOptions, contentDir: string, outDir: 
         try {
           const attempt = async () => {
             if (!printer?.alive) printer = await BrowserSession.launch();
+            chromiumVersion ??= await printer.version();
             return printDocument(printer, document, docDir, { root: staging.dir, timeoutMs: options.pdfTimeoutMs ?? 600_000 });
           };
           let printed;
@@ -260,7 +265,16 @@ async function buildUnlocked(options: BuildOptions, contentDir: string, outDir: 
     stopIfAborted();
     const shared = [await fileRecord(path.join(staging.dir, 'index.html'), 'index.html'), ...(await folderRecords(path.join(staging.dir, 'assets'), staging.dir))];
     if (accessibility) shared.push(...(await folderRecords(path.join(staging.dir, 'toegankelijkheid'), staging.dir)));
-    const manifest: Manifest = { generator, documents: records, shared };
+    const instrument = projectInstrument();
+    const manifest: Manifest = {
+      generator,
+      buildDate: buildDate(),
+      edition: options.redaction === 'internal' ? 'internal' : 'public',
+      instrument: { id: instrument.id, version: instrument.version },
+      tools: toolVersions(chromiumVersion),
+      documents: records,
+      shared,
+    };
     await writeFile(path.join(staging.dir, 'manifest.json'), serializeManifest(manifest));
     // The public output may not hold any withheld text, anywhere: prove it before it goes out.
     const redactions = options.redaction === 'internal' ? [] : compiled.flatMap((document) => (document.file.data.redactions ?? []).map((redaction) => ({ ...redaction, file: document.file })));

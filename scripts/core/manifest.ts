@@ -35,6 +35,14 @@ export interface DocumentRecord {
 
 export interface Manifest {
   generator: string;
+  /** `YYYY-MM-DD`: SOURCE_DATE_EPOCH's day when set, else the day of the build. */
+  buildDate?: string;
+  /** `public`, or `internal` (withheld text shown: never publish). */
+  edition?: 'public' | 'internal';
+  /** The KIA instrument the documents were checked against. */
+  instrument?: { id: string; version: string };
+  /** Versions of Node, Chromium and the packages that made the output. */
+  tools?: Record<string, string>;
   documents: DocumentRecord[];
   /** Shared outputs: landing page, stylesheets, fonts. */
   shared: FileRecord[];

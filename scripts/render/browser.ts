@@ -142,6 +142,11 @@ export class BrowserSession {
   }
 
   /** Whether the browser is still running (false after a crash or `close`). */
+  /** The browser's product and version, e.g. `Chrome/142.0.7444.175` (for the manifest). */
+  version(): Promise<string> {
+    return this.browser.version();
+  }
+
   get alive(): boolean {
     return this.browser.connected;
   }
