@@ -90,7 +90,7 @@ export async function generateAssessment(contentDir: string, slug: string, size:
     'type: kia',
     'lang: nl',
     'date: 2026-11-01',
-    'status: concept',
+    'status: definitief',
     'service: Benchmarkdienst',
     'authors:',
     '  - kia-press bench',

@@ -30,7 +30,7 @@ export function isExistingIsoDate(value: string): boolean {
 }
 
 /** YAML 1.1 loaders give a Date, YAML 1.2 a string: accept both, always yield `YYYY-MM-DD`. */
-const isoDate = z
+export const isoDate = z
   .union([z.string(), z.date()], { error: 'a date as YYYY-MM-DD' })
   .transform((value, ctx) => {
     const text = value instanceof Date ? value.toISOString().slice(0, 10) : value;
@@ -41,7 +41,7 @@ const isoDate = z
     return text;
   });
 
-const nonEmpty = z.string({ error: 'a string' }).trim().min(1, { error: 'a non-empty string' });
+export const nonEmpty = z.string({ error: 'a string' }).trim().min(1, { error: 'a non-empty string' });
 
 /** True for a BCP 47 language tag such as `nl`, `nl-NL` or `en-GB`. */
 export function isLanguageTag(value: string): boolean {
