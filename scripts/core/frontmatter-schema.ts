@@ -87,6 +87,3 @@ export const frontmatterSchema = z.object(
 export type Frontmatter = z.infer<typeof frontmatterSchema>;
 export type ResponseEntry = z.infer<typeof responseSchema>;
 
-/** Every field the schema knows, for "did you mean" hints on unknown fields. */
-export const knownFields = Object.keys(frontmatterSchema.shape);
-export const knownResponseFields = Object.keys(responseSchema.shape);
