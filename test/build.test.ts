@@ -159,6 +159,21 @@ describe('kia build on the example content', () => {
     expect(toString(landing)).toMatch(/PDF \(\d+ pagina's, \d+ kB\)/);
   });
 
+  it('is the publication of content/publication.yml: title, date, sender, Kamerstuk, documents in order with their responses and sizes', () => {
+    const landing = fromHtml(readFileSync(path.join(out, 'index.html'), 'utf8'));
+    const text = toString(landing).replace(/\s+/g, ' ');
+    expect(toString(elements(landing, (node) => node.tagName === 'h1')[0])).toBe('Kinderrechten Impact Assessment van de videodeelapp Flits');
+    // dt and dd follow each other without a space in the markup: compare without whitespace.
+    for (const fact of ['Datum 2 november 2026', 'Afzender Ministerie van Voorbeeldzaken, Directie Digitale Samenleving Postbus 20011 2500 EA Den Haag', 'Kamerstuk 26643 (nummer volgt)']) expect(text.replace(/\s/g, '')).toContain(fact.replace(/\s/g, ''));
+    const titles = elements(landing, (node) => node.tagName === 'li' && String(node.properties.className).includes('publication')).map((node) => toString(elements(node as never, (child) => child.tagName === 'h2')[0]));
+    expect(titles).toEqual(['Aanbieding Kinderrechten Impact Assessment Flits', 'Kinderrechten Impact Assessment Flits']);
+    const squashed = text.replace(/\s/g, '');
+    expect(squashed).toContain('Met2reactiesvanbelanghebbenden:ZienswijzeFlitsMedia(FlitsMediaB.V.,ontvangen30september2026)');
+    expect(squashed).toMatch(/HTML\(\d+kB\):KinderrechtenImpactAssessmentFlitsPDF\(\d+pagina's,\d+kB\)/);
+    const manifest = JSON.parse(readFileSync(path.join(out, 'manifest.json'), 'utf8')) as Manifest;
+    expect(manifest.publication).toMatchObject({ title: 'Kinderrechten Impact Assessment van de videodeelapp Flits', kamerstuk: { dossier: '26643' }, documents: ['kamerbrief-flits', 'flits'], file: { path: 'content/publication.yml' } });
+  });
+
   it('records inputs, responses and outputs with sha256 in the manifest', () => {
     const manifest = JSON.parse(readFileSync(path.join(out, 'manifest.json'), 'utf8')) as Manifest;
     const doc = manifest.documents.find((entry) => entry.slug === 'flits')!;

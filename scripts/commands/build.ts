@@ -3,7 +3,7 @@
  * manifest, all written to a staging folder and swapped in only when nothing failed.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { VFile } from 'vfile';
 import { copyAssets } from '../core/assets.ts';
@@ -11,6 +11,7 @@ import { compileDocument, type CompiledDocument, type CompileOptions } from '../
 import { discoverDocuments } from '../core/discover.ts';
 import { typeLabels, type Frontmatter } from '../core/frontmatter-schema.ts';
 import { landingPage, type LandingEntry } from '../core/landing-page.ts';
+import { readPublication, type Publication } from '../core/publication.ts';
 import { fileRecord, folderRecords, serializeManifest, type DocumentRecord, type Manifest } from '../core/manifest.ts';
 import { createStaging } from '../core/staging.ts';
 import { readPdfPages, type PdfContent } from '../pdf/text.ts';
@@ -103,7 +104,12 @@ async function buildUnlocked(options: BuildOptions, contentDir: string, outDir: 
   const failedOutput = `${outDir}.mislukt`;
   await rm(failedOutput, { recursive: true, force: true });
 
-  const documents = await discoverDocuments(contentDir, problems);
+  const found = await discoverDocuments(contentDir, problems);
+  // content/publication.yml, when there is one: the bundle's order, title, sender, Kamerstuk.
+  const publicationRead = await readPublication(contentDir, found.map((doc) => doc.slug));
+  if (publicationRead) allFiles.push(publicationRead.file);
+  const publication = publicationRead?.publication;
+  const documents = publication ? [...found].sort((a, b) => publicationIndex(publication, a.slug) - publicationIndex(publication, b.slug)) : found;
   if (documents.length === 0 && !failed()) {
     problems.message('Unexpected content folder without documents, expected a folder `<slug>/index.md`', { source: 'kia-files', ruleId: 'no-documents' }).fatal = true;
   }
@@ -215,7 +221,7 @@ async function buildUnlocked(options: BuildOptions, contentDir: string, outDir: 
       } else {
         records.push(await documentRecord(document, docDir, staging.dir, contentDir, pdfInfo, []));
       }
-      landing.set(slug, { slug, matter: document.matter, pdf: pdfInfo });
+      landing.set(slug, { slug, matter: document.matter, pdf: pdfInfo, htmlBytes: (await stat(htmlPath)).size });
       gateDocuments.push({
         slug,
         title: document.matter.title,
@@ -238,11 +244,11 @@ async function buildUnlocked(options: BuildOptions, contentDir: string, outDir: 
       if (landing.has(doc.slug)) continue;
       const { document } = await compileDocument(doc, { assetBase: '../assets', redaction: options.redaction });
       const record = records.find((entry) => entry.slug === doc.slug);
-      if (document) landing.set(doc.slug, { slug: doc.slug, matter: document.matter, pdf: record?.pdfPages ? { pages: record.pdfPages, bytes: record.outputs.find((output) => output.path.endsWith('.pdf'))?.bytes ?? 0 } : undefined });
+      if (document) landing.set(doc.slug, { slug: doc.slug, matter: document.matter, pdf: record?.pdfPages ? { pages: record.pdfPages, bytes: record.outputs.find((output) => output.path.endsWith('.pdf'))?.bytes ?? 0 } : undefined, htmlBytes: record?.outputs.find((output) => output.path.endsWith('index.html'))?.bytes });
     }
     records.sort((a, b) => (a.slug < b.slug ? -1 : 1));
 
-    await writeFile(path.join(staging.dir, 'index.html'), landingPage(documents.map((doc) => landing.get(doc.slug)).filter((entry): entry is LandingEntry => Boolean(entry))));
+    await writeFile(path.join(staging.dir, 'index.html'), landingPage(documents.map((doc) => landing.get(doc.slug)).filter((entry): entry is LandingEntry => Boolean(entry)), publication));
 
     let accessibility: BuildResult['accessibility'];
     stopIfAborted();
@@ -271,6 +277,7 @@ async function buildUnlocked(options: BuildOptions, contentDir: string, outDir: 
       buildDate: buildDate(),
       edition: options.redaction === 'internal' ? 'internal' : 'public',
       instrument: { id: instrument.id, version: instrument.version },
+      ...(publication && publicationRead ? { publication: { ...publication, file: await fileRecord(String(publicationRead.file.path), path.relative(path.dirname(contentDir), String(publicationRead.file.path))) } } : {}),
       tools: toolVersions(chromiumVersion),
       documents: records,
       shared,
@@ -315,6 +322,12 @@ async function printDocument(printer: BrowserSession, document: CompiledDocument
   } finally {
     await rm(printPath, { force: true });
   }
+}
+
+/** Place of `slug` in the publication's order; documents it does not list come last. */
+function publicationIndex(publication: Publication, slug: string): number {
+  const index = publication.documents.indexOf(slug);
+  return index === -1 ? publication.documents.length : index;
 }
 
 /** The PDF's document information, from the frontmatter. */

@@ -13,6 +13,7 @@ import { copyAssets } from '../core/assets.ts';
 import { writePage } from '../core/write-page.ts';
 import { compileDocument } from '../core/compile-document.ts';
 import { discoverDocuments } from '../core/discover.ts';
+import { readPublication } from '../core/publication.ts';
 import type { Manifest } from '../core/manifest.ts';
 import { sha256 } from '../core/read-source.ts';
 import { pdfExpectations } from '../check/expectations.ts';
@@ -48,6 +49,8 @@ async function checkUnlocked(options: CheckOptions, contentDir: string, outDir: 
   const done = (extra: Partial<CheckResult> = {}): CheckResult => ({ ok: !failed(), files: files.filter((file) => file.messages.length > 0), ...extra });
 
   const all = await discoverDocuments(contentDir, problems);
+  const publication = await readPublication(contentDir, all.map((doc) => doc.slug));
+  if (publication) files.push(publication.file);
   const documents = options.only ? all.filter((doc) => doc.slug === options.only) : all;
   if (options.only && documents.length === 0) {
     problems.message(`Unexpected document \`${options.only}\`, expected one of ${all.map((doc) => `\`${doc.slug}\``).join(', ') || '(none)'}`, { source: 'kia-files', ruleId: 'unknown-document' }).fatal = true;

@@ -1,47 +1,77 @@
-/** `dist/index.html`: every document with links to its HTML and PDF. */
+/**
+ * `dist/index.html`: the publication's landing page. With `content/publication.yml`: its title,
+ * date, sender and Kamerstuk, then the documents in the publication's order; without: every
+ * document. Per document: title, type, status, date, the responses it carries, and links to
+ * the HTML and the PDF with page count and file sizes.
+ */
 import { h } from 'hastscript';
-import type { Element } from 'hast';
+import type { Element, ElementContent } from 'hast';
 import { simplePage } from './simple-page.ts';
 import { formatDutchDate } from './dutch.ts';
 import { statusLabels, typeLabels, type Frontmatter } from './frontmatter-schema.ts';
+import type { Publication } from './publication.ts';
 
 export interface LandingEntry {
   slug: string;
   matter: Frontmatter;
   /** Present when a PDF was built. */
   pdf?: { pages: number; bytes: number };
+  /** Size of the HTML page. */
+  htmlBytes?: number;
 }
 
-function formatSize(bytes: number): string {
+/** `1,2 MB`, `48 kB`: Dutch decimal comma. */
+export function formatSize(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1).replace('.', ',')} MB` : `${Math.max(1, Math.round(bytes / 1024))} kB`;
 }
 
-/** Render the landing page for `entries`. */
-export function landingPage(entries: LandingEntry[]): string {
-  const items: Element[] = entries.map(({ slug, matter, pdf }) =>
-    h('li.publication', [
-      h('h2', [h('a', { href: `${slug}/index.html` }, matter.title)]),
-      matter.subtitle ? h('p.doc-subtitle', matter.subtitle) : undefined,
-      h('p.publication-meta', [
-        `${typeLabels[matter.type]}${matter.service ? ` · ${matter.service}` : ''} · ${statusLabels[matter.status]} · `,
-        h('time', { dateTime: matter.date }, formatDutchDate(matter.date)),
-        matter.responses?.length ? ` · ${matter.responses.length} ${matter.responses.length === 1 ? 'reactie' : 'reacties'}` : '',
-      ]),
-      h('ul.publication-formats', [
-        h('li', [h('a', { href: `${slug}/index.html` }, ['HTML', h('span.visually-hidden', `: ${matter.title}`)])]),
-        pdf
-          ? h('li', [h('a', { href: `${slug}/${slug}.pdf`, type: 'application/pdf' }, [`PDF (${pdf.pages} pagina's, ${formatSize(pdf.bytes)})`, h('span.visually-hidden', `: ${matter.title}`)])])
-          : undefined,
-      ].filter(Boolean) as Element[]),
+function entryItem({ slug, matter, pdf, htmlBytes }: LandingEntry): Element {
+  const responses = matter.responses ?? [];
+  return h('li.publication', [
+    h('h2', [h('a', { href: `${slug}/index.html` }, matter.title)]),
+    matter.subtitle ? h('p.doc-subtitle', matter.subtitle) : undefined,
+    h('p.publication-meta', [
+      `${typeLabels[matter.type]}${matter.service ? ` · ${matter.service}` : ''} · ${statusLabels[matter.status]} · `,
+      h('time', { dateTime: matter.date }, formatDutchDate(matter.date)),
+    ]),
+    responses.length > 0
+      ? h('div.publication-responses', [
+          h('p', `Met ${responses.length === 1 ? 'de reactie' : `${responses.length} reacties`} van belanghebbenden:`),
+          h('ul', responses.map((response) => h('li', [`${response.title} (${response.from}, ontvangen `, h('time', { dateTime: response.received }, formatDutchDate(response.received)), ')']))),
+        ])
+      : undefined,
+    h('ul.publication-formats', [
+      h('li', [h('a', { href: `${slug}/index.html` }, [`HTML${htmlBytes ? ` (${formatSize(htmlBytes)})` : ''}`, h('span.visually-hidden', `: ${matter.title}`)])]),
+      pdf ? h('li', [h('a', { href: `${slug}/${slug}.pdf`, type: 'application/pdf' }, [`PDF (${pdf.pages} pagina's, ${formatSize(pdf.bytes)})`, h('span.visually-hidden', `: ${matter.title}`)])]) : undefined,
     ].filter(Boolean) as Element[]),
-  );
+  ].filter(Boolean) as Element[]);
+}
+
+function publicationHeader(publication: Publication): ElementContent[] {
+  const { sender, kamerstuk } = publication;
+  const rows: Array<[string, Array<Element | string>]> = [
+    ['Datum', [h('time', { dateTime: publication.date }, formatDutchDate(publication.date))]],
+    ['Afzender', [[sender.ministry, sender.directorate].filter(Boolean).join(', '), ...(sender.address ?? []).flatMap((line) => [h('br'), line])]],
+    ['Kamerstuk', [kamerstuk ? `${kamerstuk.dossier}${kamerstuk.number ? `, nr. ${kamerstuk.number}` : ' (nummer volgt)'}` : 'nog niet bekend']],
+  ];
+  return [h('h1', publication.title), h('dl.publication-facts', rows.map(([term, value]) => h('div', [h('dt', term), h('dd', value)])))];
+}
+
+/** Render the landing page for `entries` (in order), as the publication when there is one. */
+export function landingPage(entries: LandingEntry[], publication?: Publication): string {
+  const listed = publication ? entries.filter((entry) => publication.documents.includes(entry.slug)) : entries;
+  const others = publication ? entries.filter((entry) => !publication.documents.includes(entry.slug)) : [];
+  const main: ElementContent[] = publication ? publicationHeader(publication) : [h('h1', 'Publicaties')];
+  if (publication) main.push(h('h2.publication-list-title', 'Documenten in deze publicatie'));
+  main.push(h('ol.publications', listed.map(entryItem)));
+  if (others.length > 0) main.push(h('h2', 'Andere documenten'), h('ul.publications', others.map(entryItem)));
   return simplePage({
-    title: 'Publicaties',
-    description: 'Overzicht van de gepubliceerde documenten, als HTML en als PDF.',
+    title: publication?.title ?? 'Publicaties',
+    description: publication ? `${publication.title}: ${listed.length} documenten, als HTML en als PDF.` : 'Overzicht van de gepubliceerde documenten, als HTML en als PDF.',
     assetBase: 'assets',
     bodyClass: 'landing',
-    header: h('p.doc-type', 'kia-press'),
-    main: [h('h1', 'Publicaties'), h('ul.publications', items)],
+    header: h('p.doc-type', publication ? publication.sender.ministry : 'kia-press'),
+    main,
     footer: `${entries.length} ${entries.length === 1 ? 'document' : 'documenten'}`,
   });
 }

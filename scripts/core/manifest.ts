@@ -41,6 +41,8 @@ export interface Manifest {
   edition?: 'public' | 'internal';
   /** The KIA instrument the documents were checked against. */
   instrument?: { id: string; version: string };
+  /** The bundle described by `content/publication.yml`, with that file's hash. */
+  publication?: { title: string; date: string; sender: { ministry: string; directorate?: string; address?: string[] }; kamerstuk?: { dossier: string; number?: string }; documents: string[]; file: FileRecord };
   /** Versions of Node, Chromium and the packages that made the output. */
   tools?: Record<string, string>;
   documents: DocumentRecord[];

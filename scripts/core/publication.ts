@@ -39,10 +39,12 @@ export async function readPublication(contentDir: string, slugs: string[]): Prom
   const source = await readSource(location);
   const file = source.file;
   if (file.messages.some((message) => message.fatal)) return { file };
-  const { data, places } = validateYaml(String(file.value), { file, source: 'kia-publication', schema: publicationSchema, notMapping: { reason: 'Unexpected publication file that is not a mapping, expected `key: value` lines (title, date, sender, documents)', ruleId: 'publication-not-mapping' } });
-  if (!data) return { file };
+  const { data, values, places } = validateYaml(String(file.value), { file, source: 'kia-publication', schema: publicationSchema, notMapping: { reason: 'Unexpected publication file that is not a mapping, expected `key: value` lines (title, date, sender, documents)', ruleId: 'publication-not-mapping' } });
+  // The document list is checked even when other fields are wrong: every problem in one run.
+  const listed = data?.documents ?? (Array.isArray(values?.documents) ? (values.documents as unknown[]) : []);
   const seen = new Set<string>();
-  for (const [index, slug] of data.documents.entries()) {
+  for (const [index, slug] of listed.entries()) {
+    if (typeof slug !== 'string') continue;
     const place = places[`documents.${index}`];
     if (!slugs.includes(slug)) {
       file.message(`Unexpected document \`${slug}\` in the publication, expected one of ${slugs.map((each) => `\`${each}\``).join(', ') || '(none)'} (a folder under content/)`, { place, source: 'kia-publication', ruleId: 'unknown-document' }).fatal = true;
@@ -51,8 +53,9 @@ export async function readPublication(contentDir: string, slugs: string[]): Prom
     }
     seen.add(slug);
   }
+  if (listed.length === 0) return { file };
   for (const slug of slugs.filter((each) => !seen.has(each))) {
     file.message(`Unexpected document \`${slug}\` missing from the publication, expected every folder under content/ in \`documents\` (or move it out)`, { place: places.documents, source: 'kia-publication', ruleId: 'document-not-in-publication' });
   }
-  return { file, publication: file.messages.some((message) => message.fatal) ? undefined : data };
+  return { file, publication: data && !file.messages.some((message) => message.fatal) ? data : undefined };
 }
