@@ -261,6 +261,29 @@ describe('the PDF of the example content', () => {
   });
 });
 
+describe('the Kamerbrief (type: brief)', () => {
+  it('has the letter layout in HTML: addressee, sender column, Datum, Betreft, Onze referentie, Bijlage, closing and signature; no contents', () => {
+    const letter = fromHtml(readFileSync(path.join(out, 'kamerbrief-flits/index.html'), 'utf8'));
+    const head = elements(letter, (node) => node.tagName === 'header')[0];
+    const squashed = toString(head).replace(/\s/g, '');
+    for (const part of ['RetouradresPostbus200112500EADenHaag', 'AandeVoorzittervandeTweedeKamerderStaten-GeneraalPostbus200182500EADenHaag', 'MinisterievanVoorbeeldzaken', 'DirectieDigitaleSamenleving', 'Datum2november2026', 'BetreftAanbiedingKinderrechtenImpactAssessmentFlits', 'OnzereferentieVBZ-2026-0199', 'BijlageKinderrechtenImpactAssessmentFlits']) expect(squashed).toContain(part);
+    expect(elements(letter, (node) => node.tagName === 'h1').map((node) => toString(node))).toEqual(['Aanbieding Kinderrechten Impact Assessment Flits']);
+    expect(elements(letter, (node) => node.tagName === 'nav')).toEqual([]);
+    const closing = toString(elements(letter, (node) => String(node.properties.className).includes('letter-closing'))[0]);
+    expect(closing).toBe('Hoogachtend,de minister van Voorbeeldzakennamens deze, de directeur Digitale Samenleving');
+  });
+
+  it('starts on its first page in the PDF (no cover), with "Pagina X van Y" on every page', () => {
+    const pdf = path.join(out, 'kamerbrief-flits/kamerbrief-flits.pdf');
+    const pages = poppler('pdftotext', [pdf, '-']).split('\f').filter((page) => page.trim());
+    expect(pages[0]).toContain('Aan de Voorzitter van de Tweede Kamer der Staten-Generaal');
+    expect(pages[0]).toContain('Betreft');
+    expect(pages[0]).toContain('Hierbij bied ik u het Kinderrechten Impact Assessment');
+    for (const [index, page] of pages.entries()) expect(page).toContain(`Pagina ${index + 1} van ${pages.length}`);
+    expect(pages.at(-1)).toContain('Hoogachtend,');
+  });
+});
+
 describe('repeatable and partial builds', () => {
   it('gives byte-identical HTML, PDF and manifest when built twice', async () => {
     const again = path.join(tempDir(), 'dist');

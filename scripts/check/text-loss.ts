@@ -8,7 +8,7 @@ import type { TextBlock } from '../render/browser.ts';
 import type { PdfContent } from '../pdf/text.ts';
 
 /** The blocks whose text the PDF must contain: the cover, the body, tables, notes, the responses. */
-export const printBlocks = '.doc-header h1, .doc-header p, .doc-header dt, .doc-header dd, main p, main li:not(:has(p, li)), main th, main td, main caption, main h2, main h3, main h4, main h5, main h6, main dt, main dd, .footnote';
+export const printBlocks = '.doc-header h1, .doc-header p, .doc-header dt, .doc-header dd, .letter-head p, .letter-head dt, .letter-head dd, .letter-head h1, main p, main li:not(:has(p, li)), main th, main td, main caption, main h2, main h3, main h4, main h5, main h6, main dt, main dd, .footnote';
 
 // Whitespace, soft hyphens and hyphens are left out on both sides: line breaks and hyphenation
 // are the layout's business, not lost text.

@@ -66,6 +66,26 @@ export const responseSchema = z.object(
   { error: 'a mapping with `file`, `from`, `title` and `received`' },
 );
 
+/** The letter layout's fields (`type: brief`): addressee, sender column, closing, signature. */
+export const letterSchema = z.object(
+  {
+    /** Betreft; default the title. */
+    subject: nonEmpty.optional(),
+    /** Address lines; default the Chair of the Tweede Kamer. */
+    addressee: z.array(nonEmpty, { error: 'a list of address lines' }).optional(),
+    /** The small line above the addressee, e.g. `Retouradres Postbus 20011 2500 EA Den Haag`. */
+    returnAddress: nonEmpty.optional(),
+    sender: z.object({ organisation: nonEmpty, directorate: nonEmpty.optional(), address: z.array(nonEmpty, { error: 'a list of address lines' }).optional(), contact: nonEmpty.optional() }, { error: 'a mapping with organisation, directorate, address, contact' }).optional(),
+    attachments: z.array(nonEmpty, { error: 'a list of attachments' }).optional(),
+    closing: nonEmpty.optional(),
+    signature: z.object({ name: nonEmpty, function: nonEmpty }, { error: 'a mapping with name and function' }).optional(),
+  },
+  { error: 'a mapping of letter fields' },
+);
+
+/** Default addressee of a Kamerbrief. */
+export const tweedeKamer = ['Aan de Voorzitter van de Tweede Kamer der Staten-Generaal', 'Postbus 20018', '2500 EA Den Haag'];
+
 export const frontmatterSchema = z.object(
   {
     title: nonEmpty,
@@ -80,6 +100,7 @@ export const frontmatterSchema = z.object(
     reference: nonEmpty.optional(),
     description: nonEmpty.optional(),
     responses: z.array(responseSchema, { error: 'a list of responses' }).optional(),
+    letter: letterSchema.optional(),
   },
   { error: 'a mapping of fields' },
 );

@@ -3,9 +3,9 @@
  * drafts, a header with the document's metadata (which the print stylesheet turns into the
  * cover page), an empty table-of-contents landmark for rehype-toc, `main`, and a footer.
  */
-import type { ElementContent, Root } from 'hast';
+import type { Element, ElementContent, Root } from 'hast';
 import { h } from 'hastscript';
-import { statusLabels, typeLabels, type Frontmatter } from '../../core/frontmatter-schema.ts';
+import { statusLabels, tweedeKamer, typeLabels, type Frontmatter } from '../../core/frontmatter-schema.ts';
 import { formatDutchDate, joinDutch } from '../../core/dutch.ts';
 import { securityMeta } from '../../core/security-policy.ts';
 
@@ -56,28 +56,33 @@ export default function rehypeDocumentShell(options: ShellOptions) {
     ].filter(Boolean) as ElementContent[]);
 
     const draft = matter.status === 'concept';
+    const banners = [
+      options.internal ? h('div.internal-banner', { role: 'note', ariaLabel: 'Intern' }, [h('p', [h('strong', 'INTERN'), ' — deze versie toont weggelakte gegevens met hun weigeringsgrond. Niet openbaar maken.'])]) : undefined,
+      draft
+        ? h('div.draft-banner', { role: 'note', ariaLabel: 'Concept' }, [
+            h('p', [h('strong', 'CONCEPT'), ` — dit document is nog niet definitief en niet bedoeld voor verspreiding. Gebouwd op ${formatDutchDate(options.buildDate ?? matter.date)}.`]),
+          ])
+        : undefined,
+    ].filter(Boolean) as ElementContent[];
     const draftNote = `Concept · gebouwd op ${formatDutchDate(options.buildDate ?? matter.date)}`;
     // Print: the Paged.js handler puts a CONCEPT watermark on every page (as page furniture,
     // so a screen reader in the PDF hears the banner on the cover once, not a mark per page).
     const body = h('body', { className: [`type-${matter.type}`, `status-${matter.status}`, `variant-${variant}`], dataDraftNote: draft && variant === 'print' ? draftNote : undefined, dataInternalNote: options.internal && variant === 'print' ? 'INTERN — bevat weggelakte gegevens' : undefined }, [
       variant === 'screen' ? h('a.skip-link', { href: `#${mainId}` }, 'Direct naar de inhoud') : undefined,
-      h('header.doc-header', [
-        // First in the header, so it is on the cover of the PDF and read first on screen.
-        options.internal
-          ? h('div.internal-banner', { role: 'note', ariaLabel: 'Intern' }, [h('p', [h('strong', 'INTERN'), ' — deze versie toont weggelakte gegevens met hun weigeringsgrond. Niet openbaar maken.'])])
-          : undefined,
-        draft
-          ? h('div.draft-banner', { role: 'note', ariaLabel: 'Concept' }, [
-              h('p', [h('strong', 'CONCEPT'), ` — dit document is nog niet definitief en niet bedoeld voor verspreiding. Gebouwd op ${formatDutchDate(options.buildDate ?? matter.date)}.`]),
-            ])
-          : undefined,
-        h('p.doc-type', typeLabels[matter.type]),
-        h('h1.doc-title', matter.title),
-        matter.subtitle ? h('p.doc-subtitle', matter.subtitle) : undefined,
-        h('dl.doc-meta', metaRows.map(([term, value]) => h('div', [h('dt', term), h('dd', [value])]))),
-      ].filter(Boolean) as ElementContent[]),
-      h('nav.toc', { id: tocId, ariaLabel: 'Inhoudsopgave' }, [h('h2.toc-title', { id: `${tocId}-titel` }, 'Inhoudsopgave')]),
-      h('main', { id: mainId }, tree.children as ElementContent[]),
+      ...(matter.type === 'brief'
+        ? [letterHead(matter, banners)]
+        : [
+            h('header.doc-header', [
+              // First in the header, so it is on the cover of the PDF and read first on screen.
+              ...banners,
+              h('p.doc-type', typeLabels[matter.type]),
+              h('h1.doc-title', matter.title),
+              matter.subtitle ? h('p.doc-subtitle', matter.subtitle) : undefined,
+              h('dl.doc-meta', metaRows.map(([term, value]) => h('div', [h('dt', term), h('dd', [value])]))),
+            ].filter(Boolean) as ElementContent[]),
+            h('nav.toc', { id: tocId, ariaLabel: 'Inhoudsopgave' }, [h('h2.toc-title', { id: `${tocId}-titel` }, 'Inhoudsopgave')]),
+          ]),
+      h('main', { id: mainId }, [...(tree.children as ElementContent[]), ...(matter.type === 'brief' ? letterClosing(matter) : [])]),
       h('footer.doc-footer', [
         h('p', `${typeLabels[matter.type]} · ${matter.title} · ${statusLabels[matter.status]} · ${formatDutchDate(matter.date)}`),
       ]),
@@ -85,4 +90,45 @@ export default function rehypeDocumentShell(options: ShellOptions) {
 
     return { type: 'root', children: [{ type: 'doctype' }, h('html', { lang: matter.lang }, [head, body])] };
   };
+}
+
+/**
+ * The head of a Kamerbrief (`type: brief`): return address line, addressee, and the column with
+ * the sender's details, Datum, Betreft, Onze referentie and Bijlage(n); the subject is the
+ * page's one <h1>. No cover and no table of contents: a letter starts on its first page.
+ */
+function letterHead(matter: Frontmatter, banners: ElementContent[]): Element {
+  const letter = matter.letter ?? {};
+  const sender = letter.sender ?? (matter.commissioner ? { organisation: matter.commissioner } : undefined);
+  const lines = (items: string[]) => items.flatMap((line, index) => (index === 0 ? [line] : [h('br'), line]));
+  const facts: Array<[string, ElementContent | string]> = [['Datum', h('time', { dateTime: matter.date }, formatDutchDate(matter.date))], ['Betreft', letter.subject ?? matter.title]];
+  if (matter.reference) facts.push(['Onze referentie', matter.reference]);
+  if (letter.attachments?.length) facts.push([letter.attachments.length === 1 ? 'Bijlage' : 'Bijlagen', h('span', lines(letter.attachments))]);
+  return h('header.letter-head', [
+    ...banners,
+    sender
+      ? h('div.letter-sender', { role: 'group', ariaLabel: 'Afzender' }, [
+          h('p.letter-organisation', sender.organisation),
+          sender.directorate ? h('p', sender.directorate) : undefined,
+          sender.address?.length ? h('p', lines(sender.address)) : undefined,
+          sender.contact ? h('p', sender.contact) : undefined,
+        ].filter(Boolean) as ElementContent[])
+      : undefined,
+    letter.returnAddress ? h('p.letter-return', letter.returnAddress) : undefined,
+    h('p.letter-addressee', lines(letter.addressee ?? tweedeKamer)),
+    h('dl.letter-facts', facts.map(([term, value]) => h('div', [h('dt', term), h('dd', [value])]))),
+    h('h1.letter-subject', matter.title),
+  ].filter(Boolean) as ElementContent[]);
+}
+
+/** Closing and signature block at the end of a letter's text. */
+function letterClosing(matter: Frontmatter): ElementContent[] {
+  const letter = matter.letter;
+  if (!letter?.closing && !letter?.signature) return [];
+  return [
+    h('div.letter-closing', [
+      letter.closing ? h('p', letter.closing) : undefined,
+      letter.signature ? h('p.letter-signature', [h('span.letter-signature-name', letter.signature.name), h('br'), h('span.letter-signature-function', letter.signature.function)]) : undefined,
+    ].filter(Boolean) as ElementContent[]),
+  ];
 }
