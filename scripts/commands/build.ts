@@ -201,6 +201,9 @@ async function buildUnlocked(options: BuildOptions, contentDir: string, outDir: 
           progress({ slug, stage: 'pdf', state: 'done', ms, detail: `${pdfInfo.pages} pagina's${lost.length > 0 ? `; ${lost.length} blok(ken) tekst ontbreken in de PDF` : ''}`, failed: lost.length > 0 });
           if (document.responses.length > 0) pdf = { ...text, pages: text.pages.map((page, index) => (index + 1 < printed.responsesPage ? { lines: [], furniture: [] } : page)) };
         } catch (error) {
+          // Ctrl-C closed the browser under the render: an interruption, not a broken document
+          // (during the last document there is no next iteration to notice it).
+          if (options.signal?.aborted) throw new BuildAborted();
           if (error instanceof PrintTimeout) {
             document.file.message(`Unexpected PDF layout still running after ${error.timeoutMs / 1000} s, expected it to finish (raise --pdf-timeout for a very long document, or look for content Paged.js cannot lay out, such as a table row taller than a page)`, { source: 'kia-pdf', ruleId: 'pdf-timeout' }).fatal = true;
           } else {

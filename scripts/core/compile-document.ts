@@ -2,6 +2,7 @@
  * Compile one document: read `index.md` and its responses, run the pipeline, and produce the
  * screen HTML, the print HTML (for Paged.js) and what the verbatim proof needs.
  */
+import { wooGrounds } from './woo-grounds.ts';
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -80,7 +81,7 @@ export async function compileDocument(doc: DocumentSource, options: CompileOptio
     index.file.message('Unexpected empty file, expected frontmatter and the text of the document', { place: { line: 1, column: 1 }, source: 'kia-files', ruleId: 'empty-file' }).fatal = true;
     return { files };
   }
-  const bodyTree = await toHast(bodyProcessor({ instrument: options.instrument ?? projectInstrument(), parseCache: options.parseCache, redaction: options.redaction }), index.file);
+  const bodyTree = await toHast(bodyProcessor({ instrument: options.instrument ?? projectInstrument(), grounds: wooGrounds(), parseCache: options.parseCache, redaction: options.redaction }), index.file);
   const matter = index.file.data.matter;
   const images = await checkImages(doc, index.file);
 

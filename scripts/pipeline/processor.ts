@@ -43,7 +43,7 @@ import remarkRawHtmlAsText from './plugins/remark-raw-html-as-text.ts';
 import remarkSafeLinks from './plugins/remark-safe-links.ts';
 import remarkParseIncremental, { type ParseCache } from './plugins/remark-parse-incremental.ts';
 import remarkRedactions from './plugins/remark-redactions.ts';
-import { wooGrounds } from '../core/woo-grounds.ts';
+import type { WooGround } from '../core/woo-grounds.ts';
 import remarkOpenMarkers from './plugins/remark-open-markers.ts';
 import remarkCallouts from './plugins/remark-callouts.ts';
 import remarkKiaInstrument from './plugins/remark-kia-instrument.ts';
@@ -73,6 +73,8 @@ export interface BodyOptions {
   instrument: Instrument;
   /** Parse only what changed since the last parse with this cache (the live preview). */
   parseCache?: ParseCache;
+  /** The Woo grounds `:redact[…]{grond=…}` may name (see core/woo-grounds.ts). */
+  grounds: WooGround[];
   /** `public` (default): `:redact[…]` text withheld; `internal`: shown, highlighted. */
   redaction?: 'public' | 'internal';
 }
@@ -88,7 +90,7 @@ export function bodyProcessor(options: BodyOptions) {
     .use(remarkDirective)
     .use(remarkKiaFrontmatter)
     .use(remarkOpenMarkers)
-    .use(remarkRedactions, { grounds: wooGrounds(), mode: options.redaction ?? 'public' })
+    .use(remarkRedactions, { grounds: options.grounds, mode: options.redaction ?? 'public' })
     // The instrument and its domain blocks (remark-directive syntax, see README).
     .use(remarkKiaInstrument, { instrument })
     .use(remarkQuestionReferences, { instrument })

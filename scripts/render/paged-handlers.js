@@ -29,40 +29,30 @@ class RepeatTableHeaders extends window.Paged.Handler {
 
 window.Paged.registerHandlers(RepeatTableHeaders);
 
-// Drafts (`<body data-draft-note="Concept · gebouwd op …">`): a CONCEPT watermark across every
-// page and the build date at its foot. Hidden from the accessibility tree, so Chromium leaves
-// them untagged and the PDF finishing marks them as artifacts: the cover's banner says
-// "concept" to a screen reader once, not on every page.
-class DraftWatermark extends window.Paged.Handler {
+// Page marks, as page furniture: hidden from the accessibility tree, so Chromium leaves them
+// untagged and the PDF finishing marks them as artifacts (a screen reader hears the cover's
+// banner once, not a mark on every page).
+// - Drafts (`<body data-draft-note="Concept · gebouwd op …">`): a CONCEPT watermark across every
+//   page and the build date at its foot.
+// - Internal builds (`<body data-internal-note="INTERN — …">`): the note at the top of every page.
+class PageMarks extends window.Paged.Handler {
   afterPageLayout(pageElement) {
-    const note = document.body.dataset.draftNote;
-    if (!note) return;
-    const mark = document.createElement('div');
-    mark.className = 'page-watermark';
-    mark.setAttribute('aria-hidden', 'true');
-    mark.innerHTML = '<span>CONCEPT</span>';
-    const foot = document.createElement('div');
-    foot.className = 'page-draft-note';
-    foot.setAttribute('aria-hidden', 'true');
-    foot.textContent = note;
+    const { draftNote, internalNote } = document.body.dataset;
     const box = pageElement.querySelector('.pagedjs_pagebox') || pageElement;
-    box.append(mark, foot);
+    const mark = (className, html) => {
+      const element = document.createElement('div');
+      element.className = className;
+      element.setAttribute('aria-hidden', 'true');
+      element.innerHTML = html;
+      box.append(element);
+    };
+    const escape = (text) => text.replace(/[&<>"]/g, (character) => `&#${character.charCodeAt(0)};`);
+    if (draftNote) {
+      mark('page-watermark', '<span>CONCEPT</span>');
+      mark('page-draft-note', escape(draftNote));
+    }
+    if (internalNote) mark('page-internal-note', escape(internalNote));
   }
 }
 
-window.Paged.registerHandlers(DraftWatermark);
-
-// An internal build (`<body data-internal-note="INTERN — …">`): marked on every page, as furniture.
-class InternalMark extends window.Paged.Handler {
-  afterPageLayout(pageElement) {
-    const note = document.body.dataset.internalNote;
-    if (!note) return;
-    const mark = document.createElement('div');
-    mark.className = 'page-internal-note';
-    mark.setAttribute('aria-hidden', 'true');
-    mark.textContent = note;
-    (pageElement.querySelector('.pagedjs_pagebox') || pageElement).append(mark);
-  }
-}
-
-window.Paged.registerHandlers(InternalMark);
+window.Paged.registerHandlers(PageMarks);
