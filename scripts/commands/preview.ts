@@ -6,7 +6,7 @@
  * an overlay; the PDF is made on demand (`/__kia/pdf/<slug>`), never on save. `dist/` is not
  * touched: pages live in memory, assets and on-demand PDFs in a temporary folder.
  */
-import { readdirSync, watch, type FSWatcher } from 'node:fs';
+import { existsSync, readdirSync, watch, type FSWatcher } from 'node:fs';
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -123,7 +123,9 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
         emit({ type: 'styles', ms: performance.now() - since });
         return;
       }
-      await discover();
+      // The folder list only changes when a document appears or goes: not on every save.
+      const known = pages.get(slug);
+      if (!known || !existsSync(known.doc.index)) await discover();
       const page = pages.get(slug);
       if (!page) {
         send('reload', { slug: '*' });

@@ -21,7 +21,7 @@ export interface LandingEntry {
 }
 
 /** `1,2 MB`, `48 kB`: Dutch decimal comma. */
-export function formatSize(bytes: number): string {
+function formatSize(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1).replace('.', ',')} MB` : `${Math.max(1, Math.round(bytes / 1024))} kB`;
 }
 

@@ -94,33 +94,20 @@ export function validateYaml<Schema extends z.ZodType>(text: string, check: Yaml
   return { data: result.data, values, places };
 }
 
-/** The keys an object schema allows at `path` (through optional, nullable and array wrappers). */
-function objectShape(schema: z.ZodType): Record<string, z.ZodType> | undefined {
-  let current: unknown = schema;
+/** The schema inside optional, nullable, default and pipe (transform) wrappers. */
+function unwrap(schema: z.ZodType): { type?: string; shape?: Record<string, z.ZodType>; element?: z.ZodType } {
+  let current = schema as unknown as { def?: { type?: string; innerType?: unknown; in?: unknown; element?: z.ZodType }; shape?: Record<string, z.ZodType> };
   for (;;) {
-    const def = (current as { def?: { type?: string; innerType?: unknown; element?: unknown; in?: unknown } }).def;
-    if (!def) return undefined;
-    if (def.type === 'object') return (current as { shape: Record<string, z.ZodType> }).shape;
-    if (def.type === 'optional' || def.type === 'nullable' || def.type === 'default') current = def.innerType;
-    else if (def.type === 'pipe') current = def.in;
-    else return undefined;
-  }
-}
-
-function elementOf(schema: z.ZodType): z.ZodType | undefined {
-  let current: unknown = schema;
-  for (;;) {
-    const def = (current as { def?: { type?: string; innerType?: unknown; element?: unknown } }).def;
-    if (!def) return undefined;
-    if (def.type === 'array') return def.element as z.ZodType;
-    if (def.type === 'optional' || def.type === 'nullable' || def.type === 'default') current = def.innerType;
-    else return undefined;
+    const def = current.def;
+    if (def?.type === 'optional' || def?.type === 'nullable' || def?.type === 'default') current = def.innerType as typeof current;
+    else if (def?.type === 'pipe') current = def.in as typeof current;
+    else return { type: def?.type, shape: def?.type === 'object' ? current.shape : undefined, element: def?.type === 'array' ? def.element : undefined };
   }
 }
 
 function warnUnknownKeys(node: YamlNode, schema: z.ZodType, prefix: PropertyKey[], file: VFile, source: string, placeOf: (path: PropertyKey[]) => Point) {
   if (isMap(node)) {
-    const shape = objectShape(schema);
+    const { shape } = unwrap(schema);
     if (!shape) return;
     const known = Object.keys(shape);
     for (const pair of node.items) {
@@ -138,7 +125,7 @@ function warnUnknownKeys(node: YamlNode, schema: z.ZodType, prefix: PropertyKey[
       if (pair.value) warnUnknownKeys(pair.value as YamlNode, shape[key], [...prefix, key], file, source, placeOf);
     }
   } else if (isSeq(node)) {
-    const element = elementOf(schema);
+    const { element } = unwrap(schema);
     if (element) node.items.forEach((item, index) => warnUnknownKeys(item as YamlNode, element, [...prefix, index], file, source, placeOf));
   }
 }

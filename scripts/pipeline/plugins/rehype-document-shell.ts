@@ -56,15 +56,16 @@ export default function rehypeDocumentShell(options: ShellOptions) {
     ].filter(Boolean) as ElementContent[]);
 
     const draft = matter.status === 'concept';
+    const built = formatDutchDate(options.buildDate ?? matter.date);
     const banners = [
       options.internal ? h('div.internal-banner', { role: 'note', ariaLabel: 'Intern' }, [h('p', [h('strong', 'INTERN'), ' — deze versie toont weggelakte gegevens met hun weigeringsgrond. Niet openbaar maken.'])]) : undefined,
       draft
         ? h('div.draft-banner', { role: 'note', ariaLabel: 'Concept' }, [
-            h('p', [h('strong', 'CONCEPT'), ` — dit document is nog niet definitief en niet bedoeld voor verspreiding. Gebouwd op ${formatDutchDate(options.buildDate ?? matter.date)}.`]),
+            h('p', [h('strong', 'CONCEPT'), ` — dit document is nog niet definitief en niet bedoeld voor verspreiding. Gebouwd op ${built}.`]),
           ])
         : undefined,
     ].filter(Boolean) as ElementContent[];
-    const draftNote = `Concept · gebouwd op ${formatDutchDate(options.buildDate ?? matter.date)}`;
+    const draftNote = `Concept · gebouwd op ${built}`;
     // Print: the Paged.js handler puts a CONCEPT watermark on every page (as page furniture,
     // so a screen reader in the PDF hears the banner on the cover once, not a mark per page).
     const body = h('body', { className: [`type-${matter.type}`, `status-${matter.status}`, `variant-${variant}`], dataDraftNote: draft && variant === 'print' ? draftNote : undefined, dataInternalNote: options.internal && variant === 'print' ? 'INTERN — bevat weggelakte gegevens' : undefined }, [

@@ -10,7 +10,7 @@
 import type { Heading, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
-import type { Instrument } from '../../core/instrument.ts';
+import { chapterId, questionId, type Instrument } from '../../core/instrument.ts';
 
 const source = 'kia-instrument';
 
@@ -86,7 +86,7 @@ export default function remarkKiaInstrument(options: InstrumentOptions) {
         previous = { key, index };
       }
       found.set(key, node);
-      node.data = { ...node.data, hProperties: { ...node.data?.hProperties, id: number.question ? `vraag-${key.replace('.', '-')}` : `hoofdstuk-${key}` } };
+      node.data = { ...node.data, hProperties: { ...node.data?.hProperties, id: number.question ? questionId(key) : chapterId(number.chapter) } };
       // Missing entries before this one are reported here, where they belong.
       for (const missing of sequence.slice(0, index)) if (!firstAfter.has(missing)) firstAfter.set(missing, node);
     }

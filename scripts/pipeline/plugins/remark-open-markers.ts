@@ -25,21 +25,23 @@ export default function remarkOpenMarkers() {
     const places = location(file);
     const markers: NonNullable<VFile['data']['openMarkers']> = [];
     const source = String(file.value);
+    const find = (text: string, offset: number) => {
+      for (const match of text.matchAll(markerPattern)) markers.push({ marker: match[0], place: places.toPoint(offset + match.index) });
+    };
     visit(tree, (node) => {
-      if ((node.type !== 'text' && node.type !== 'html' && node.type !== 'inlineCode' && node.type !== 'code') || !node.position) return;
+      if (!node.position) return;
       // The source of the node, not its value: positions must be those of the author's file.
       const start = node.position.start.offset ?? 0;
-      const text = source.slice(start, node.position.end.offset ?? start);
-      for (const match of text.matchAll(markerPattern)) markers.push({ marker: match[0], place: places.toPoint(start + match.index) });
-    });
-    // Directive attributes (`beheerder="Nog te bepalen"`) are not text nodes: look in the source.
-    visit(tree, (node) => {
-      if ((node.type !== 'containerDirective' && node.type !== 'leafDirective' && node.type !== 'textDirective') || !node.position) return;
-      const start = node.position.start.offset ?? 0;
-      const firstLine = source.slice(start, source.indexOf('\n', start) === -1 ? undefined : source.indexOf('\n', start));
-      const attributes = firstLine.indexOf('{');
-      if (attributes === -1) return;
-      for (const match of firstLine.slice(attributes).matchAll(markerPattern)) markers.push({ marker: match[0], place: places.toPoint(start + attributes + match.index) });
+      const end = node.position.end.offset ?? start;
+      if (node.type === 'text' || node.type === 'html' || node.type === 'inlineCode' || node.type === 'code') find(source.slice(start, end), start);
+      else if (node.type === 'containerDirective' || node.type === 'leafDirective' || node.type === 'textDirective') {
+        // Attributes (`beheerder="Nog te bepalen"`) are in no text node: read them in the
+        // directive's first line, from its `{` on.
+        const lineEnd = source.indexOf('\n', start);
+        const firstLine = source.slice(start, Math.min(end, lineEnd === -1 ? end : lineEnd));
+        const attributes = firstLine.indexOf('{');
+        if (attributes !== -1) find(firstLine.slice(attributes), start + attributes);
+      }
     });
     file.data.openMarkers = markers;
   };
