@@ -180,8 +180,8 @@ describe('kia build on the example content', () => {
     expect(manifest.documents.map((entry) => entry.slug)).toEqual(['flits', 'kamerbrief-flits']);
     expect(doc.input).toMatchObject({ path: 'content/flits/index.md', sha256: sha256(path.join(content, 'flits/index.md')) });
     expect(doc.responses.map((response) => [response.path, response.sha256, response.verbatim])).toEqual([
-      ['content/flits/responses/zienswijze-flits.md', sha256(path.join(content, 'flits/responses/zienswijze-flits.md')), { html: true, pdf: true }],
-      ['content/flits/responses/reactie-onderzoekers.md', sha256(path.join(content, 'flits/responses/reactie-onderzoekers.md')), { html: true, pdf: true }],
+      ['content/flits/responses/zienswijze-flits.md', sha256(path.join(content, 'flits/responses/zienswijze-flits.md')), { html: true, pdf: true, against: 'redacted-source' }],
+      ['content/flits/responses/reactie-onderzoekers.md', sha256(path.join(content, 'flits/responses/reactie-onderzoekers.md')), { html: true, pdf: true, against: 'source' }],
     ]);
     const outputs = Object.fromEntries(doc.outputs.map((output) => [output.path, output.sha256]));
     expect(outputs['flits/index.html']).toBe(sha256(path.join(out, 'flits/index.html')));

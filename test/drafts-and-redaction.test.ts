@@ -98,6 +98,67 @@ describe('a draft with a redaction', () => {
   }, 120_000);
 });
 
+describe('a redaction in a stakeholder response', () => {
+  const response = `## Reactie van Flits Media
+
+Ons gesprek met het ministerie werd gevoerd door :redact[Petra Bakker]{grond="5.1.2e"}, tussen 09:00
+en 10:00. Zie bijlage:A[2]{pagina=3}; het nummer :redact[06 9876 5432]{grond="5.1.2e"} is voor vragen.
+
+Met vriendelijke groet,
+Flits Media B.V.
+`;
+  const matter = frontmatter('definitief', 'responses:\n  - file: responses/flits.md\n    from: Flits Media B.V.\n    title: Reactie van Flits Media\n    received: 2026-01-20\n');
+  const note = `## Bevindingen\n\n${Array.from({ length: 6 }, (_, n) => `Bevinding ${n + 1}: de instellingen voor kinderen zijn niet standaard veilig.`).join('\n\n')}\n`;
+  let root: string;
+  beforeAll(() => {
+    root = writeTree({ 'content/notitie/index.md': matter + note, 'content/notitie/responses/flits.md': response });
+    const built = runCli(['build'], root, epoch);
+    expect(built.code, built.stderr).toBe(0);
+    expect(built.stderr).toContain('1 van 1 reacties letterlijk (1 na weglakken)');
+  }, 120_000);
+
+  it('lists the redactions in the provenance line and keeps the rest verbatim, typed directives included', () => {
+    const html = readFileSync(path.join(root, 'dist/notitie/index.html'), 'utf8');
+    expect(html).toContain('<dt>Weggelakt</dt><dd>2 passages op grond van artikel 5.1.2e Woo (eerbiediging van de persoonlijke levenssfeer). Verder is de reactie letterlijk overgenomen: de controle vergelijkt met de bron waarin deze passages zijn weggelakt.</dd>');
+    expect(html).toContain('gevoerd door <span class="redacted" role="img" aria-label="Weggelakt: eerbiediging van de persoonlijke levenssfeer, artikel 5.1.2e Woo">5.1.2e</span>, tussen 09:00');
+    expect(html).toContain('Zie bijlage:A[2]{pagina=3}; het nummer');
+    const text = poppler('pdftotext', [path.join(root, 'dist/notitie/notitie.pdf'), '-']).replace(/\s+/g, '');
+    expect(text).toContain('gevoerddoor5.1.2e,tussen09:00en10:00.Ziebijlage:A[2]{pagina=3};hetnummer5.1.2eisvoorvragen.');
+    const manifest = JSON.parse(readFileSync(path.join(root, 'dist/manifest.json'), 'utf8')) as { documents: Array<{ responses: Array<{ verbatim: unknown; redactions: string[] }> }> };
+    expect(manifest.documents[0].responses[0]).toMatchObject({ verbatim: { html: true, pdf: true, against: 'redacted-source' }, redactions: ['5.1.2e', '5.1.2e'] });
+  });
+
+  it('has the withheld text of the response in no public artefact', () => {
+    const files = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? files(path.join(dir, entry.name)) : [path.join(dir, entry.name)]));
+    for (const file of files(path.join(root, 'dist'))) {
+      expect(readFileSync(file).includes('Bakker'), file).toBe(false);
+      expect(readFileSync(file).includes('9876'), file).toBe(false);
+    }
+    const expanded = path.join(root, 'expanded.pdf');
+    execFileSync('qpdf', ['--qdf', '--object-streams=disable', '--stream-data=uncompress', path.join(root, 'dist/notitie/notitie.pdf'), expanded]);
+    expect(readFileSync(expanded).includes('Bakker')).toBe(false);
+    expect(readFileSync(expanded).includes(Buffer.from('Bakker', 'utf16le').swap16())).toBe(false);
+  });
+
+  it('fails the public build when the response names the person again without a redaction, at the place in the response', () => {
+    const leaking = writeTree({ 'content/notitie/index.md': matter + note, 'content/notitie/responses/flits.md': `${response}\nPetra Bakker\n` });
+    const { code, stderr } = runCli(['build'], leaking, epoch);
+    expect(code).toBe(1);
+    expect(stderr).toContain('content/notitie/responses/flits.md');
+    const lines = stderr.split('\n').map((line) => line.trim().replace(/\s+/g, ' '));
+    expect(lines).toContain('3:50-3:87 error Unexpected withheld text „Petra Bakker” (grond 5.1.2e) in `notitie/index.html` (text), expected it nowhere in the public output redaction-leak kia-redaction');
+    expect(existsSync(path.join(leaking, 'dist'))).toBe(false);
+  }, 120_000);
+
+  it('--internal shows the passages highlighted, and says they are to be withheld', () => {
+    const internal = runCli(['build', '--internal', '--no-pdf'], root, epoch);
+    expect(internal.code, internal.stderr).toBe(0);
+    const html = readFileSync(path.join(root, 'dist-intern/notitie/index.html'), 'utf8');
+    expect(html).toContain('gevoerd door <mark class="redaction-internal" data-ground="5.1.2e">Petra Bakker<span class="redaction-ground"> [weglakken: 5.1.2e]</span></mark>');
+    expect(html).toContain('<dt>Weg te lakken</dt>');
+  }, 120_000);
+});
+
 describe('reproducible output', () => {
   it('with SOURCE_DATE_EPOCH two builds give byte-identical files, and the manifest records date, edition, instrument and tools', () => {
     const root = writeTree({ 'content/notitie/index.md': frontmatter('concept') + body });

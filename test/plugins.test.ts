@@ -25,6 +25,8 @@ import rehypeToc from '../scripts/pipeline/plugins/rehype-toc.ts';
 import rehypePrintTocPageNumbers from '../scripts/pipeline/plugins/rehype-print-toc-page-numbers.ts';
 import remarkFootnoteReferences from '../scripts/pipeline/plugins/remark-footnote-references.ts';
 import remarkKiaFrontmatter from '../scripts/pipeline/plugins/remark-kia-frontmatter.ts';
+import remarkTextDirectives from '../scripts/pipeline/plugins/remark-text-directives.ts';
+import remarkDirectivesAsTyped from '../scripts/pipeline/plugins/remark-directives-as-typed.ts';
 import remarkRawHtmlAsText from '../scripts/pipeline/plugins/remark-raw-html-as-text.ts';
 import remarkLangPassages from '../scripts/pipeline/plugins/remark-lang-passages.ts';
 import remarkLocalImages from '../scripts/pipeline/plugins/remark-local-images.ts';
@@ -82,6 +84,7 @@ const runners: Record<string, Runner> = {
   'remark-unknown-directives': (file) => run(file, withMatter(remarkCallouts, remarkLangPassages, remarkUnknownDirectives), []),
   'remark-kia-frontmatter': (file) => run(file, [remarkKiaFrontmatter], []),
   'remark-footnote-references': (file) => run(file, [remarkFootnoteReferences], []),
+  'remark-directives-as-typed': (file) => run(file, [remarkTextDirectives, [remarkDirectivesAsTyped, { keep: ['redact'] }]], []),
   'remark-raw-html-as-text': (file) => run(file, [remarkRawHtmlAsText], []),
   'remark-safe-links': (file) => run(file, [remarkSafeLinks], []),
   'remark-local-images': async (file) => `${await run(file, [remarkLocalImages], [])}\n<!-- images: ${JSON.stringify(file.data.images?.map((image) => image.url))} -->`,
@@ -98,12 +101,13 @@ const runners: Record<string, Runner> = {
   'rehype-document-shell': (file, _folder, options) => run(file, [], [[rehypeDocumentShell, { matter, assetBase: '../assets', variant: 'screen', ...options }]]),
   'rehype-toc': (file) => run(file, [], [[rehypeDocumentShell, { matter, assetBase: '../assets', variant: 'screen' }], rehypeHeadingIds, rehypeToc]),
   'rehype-print-toc-page-numbers': (file) => run(file, [], [[rehypeDocumentShell, { matter, assetBase: '../assets', variant: 'print' }], rehypeHeadingIds, rehypeToc, rehypePrintTocPageNumbers]),
-  'rehype-append-responses': async (file, folder) => {
+  'rehype-append-responses': async (file, folder, options) => {
     const responseFile = new VFile({ path: 'response.md', value: readFileSync(path.join(folder, 'response.md'), 'utf8') });
-    const tree: HastRoot = await toHast(responseProcessor('reactie-1-'), responseFile);
+    const tree: HastRoot = await toHast(responseProcessor('reactie-1-', { grounds: wooGrounds(), redaction: options.redaction as 'public' | 'internal' | undefined }), responseFile);
     file.messages.push(...responseFile.messages);
     const entry = { file: 'response.md', from: 'Voorbeeld B.V.', title: 'Zienswijze Voorbeeld', received: '2026-01-15', kind: 'zienswijze' as const };
-    return run(file, [], [[rehypeAppendResponses, { responses: [{ entry, tree, sha256: '0'.repeat(64) }] }]]);
+    const redactions = (responseFile.data.redactions ?? []).flatMap((redaction) => wooGrounds().find((ground) => ground.code === redaction.ground) ?? []);
+    return run(file, [], [[rehypeAppendResponses, { responses: [{ entry, tree, sha256: '0'.repeat(64), redactions, internal: options.redaction === 'internal' }] }]]);
   },
 };
 

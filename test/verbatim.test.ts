@@ -57,7 +57,7 @@ describe('verbatim proof', () => {
     const root = workspace();
     const result = await build({ contentDir: path.join(root, 'content'), outDir: path.join(root, 'dist'), pdf: true, check: false });
     expect(formatMessages(result.files)).toBe('');
-    expect(result.manifest?.documents[0].responses[0].verbatim).toEqual({ html: true, pdf: true });
+    expect(result.manifest?.documents[0].responses[0].verbatim).toEqual({ html: true, pdf: true, against: 'source' });
   });
 
   it('fails the build when a plugin curls a straight apostrophe in the HTML', async () => {
@@ -125,6 +125,27 @@ describe('verbatim proof', () => {
   });
 });
 
+describe('verbatim proof of a response with redactions', () => {
+  const redacted = 'Gesprek met :redact[Jan Jansen]{grond="5.1.2e"} over bijlage:B[1].\n\nTweede alinea.\n';
+
+  it('compares with the redacted source: each redaction as its ground, other directive-like text as typed', async () => {
+    const root = writeTree({ 'content/doc/index.md': document('Tekst.\n', responseEntry), 'content/doc/responses/reactie.md': redacted });
+    const doc = { slug: 'doc', dir: path.join(root, 'content/doc'), index: path.join(root, 'content/doc/index.md') };
+    const { document: compiled } = await compileDocument(doc, { assetBase: '../assets' });
+    expect(compiled!.responses[0].source.text).toBe('Gesprekmet5.1.2eoverbijlage:B[1].Tweedealinea.');
+    const { document: internal } = await compileDocument(doc, { assetBase: '../assets', redaction: 'internal' });
+    expect(internal!.responses[0].source.text).toBe('GesprekmetJanJansen[weglakken:5.1.2e]overbijlage:B[1].Tweedealinea.');
+  });
+
+  it('still fails on a changed character, saying it compared with the redacted source', async () => {
+    const root = writeTree({ 'content/doc/index.md': document('Tekst.\n', responseEntry), 'content/doc/responses/reactie.md': redacted });
+    const result = await build({ contentDir: path.join(root, 'content'), outDir: path.join(root, 'dist'), pdf: false, check: false, extraPlugins: { screen: [dropWord('Tweede')] } });
+    expect(formatMessages(result.files)).toContain(
+      'content/doc/responses/reactie.md:3:1 error verbatim-html kia-verbatim: Unexpected HTML text `alinea.` differing from the response at character 34 (whitespace ignored), expected `Tweedealinea.` as in the redacted source (each `:redact[…]` shown as its ground)',
+    );
+  });
+});
+
 describe('verbatim proof with a long table in a response', () => {
   it('passes when the table breaks across pages and its header row is repeated', async () => {
     const rows = Array.from({ length: 70 }, (_, n) => `| Punt ${n + 1} | De reactie op punt ${n + 1} ("letterlijk"). |`).join('\n');
@@ -134,7 +155,7 @@ describe('verbatim proof with a long table in a response', () => {
     });
     const result = await build({ contentDir: path.join(root, 'content'), outDir: path.join(root, 'dist'), pdf: true, check: false });
     expect(formatMessages(result.files)).toBe('');
-    expect(result.manifest?.documents[0].responses[0].verbatim).toEqual({ html: true, pdf: true });
+    expect(result.manifest?.documents[0].responses[0].verbatim).toEqual({ html: true, pdf: true, against: 'source' });
     // The header row really is in the PDF more than once.
     const text = poppler('pdftotext', ['-layout', path.join(root, 'dist/doc/doc.pdf'), '-']);
     expect(text.match(/^\s*Punt\s+Reactie\s*$/gm)?.length).toBeGreaterThan(1);

@@ -9,6 +9,9 @@
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import type { Nodes as MdastNodes, Root as MdastRoot } from 'mdast';
 import type { Point } from 'unist';
+import type { TextDirective } from 'mdast-util-directive';
+import { typedDirective } from '../pipeline/plugins/remark-directives-as-typed.ts';
+import { internalGroundNote } from '../pipeline/plugins/remark-redactions.ts';
 
 /** Text with whitespace removed, and where each character came from. */
 export interface LocatedText {
@@ -35,11 +38,23 @@ function push(target: { chars: string[]; places: Array<Point | undefined> }, val
   }
 }
 
+export interface SourceTextOptions {
+  /** The response file's text: a directive other than `:redact` counts as typed. */
+  source: string;
+  /**
+   * What a `:redact[…]{grond=…}` shows: in `public` only its ground (the withheld text is
+   * what the reader must not get), in `internal` the text and its ground. This is the
+   * "redacted source text" the proof compares with.
+   */
+  redaction: 'public' | 'internal';
+}
+
 /**
  * The text of a response as the Markdown reader sees it, in rendered order: the body, then the
  * footnote definitions in order of first reference (which is how GFM numbers and shows them).
+ * Redactions count as what they show (see `SourceTextOptions`).
  */
-export function sourceText(tree: MdastRoot): LocatedText {
+export function sourceText(tree: MdastRoot, options: SourceTextOptions): LocatedText {
   const target = { chars: [] as string[], places: [] as Array<Point | undefined> };
   const definitions = new Map<string, MdastNodes>();
   const order: string[] = [];
@@ -54,6 +69,17 @@ export function sourceText(tree: MdastRoot): LocatedText {
     }
     if (node.type === 'text' || node.type === 'inlineCode' || node.type === 'code' || node.type === 'html') {
       push(target, node.value, node.position?.start);
+      return;
+    }
+    if (node.type === 'textDirective') {
+      const directive = node as TextDirective;
+      const code = directive.attributes?.grond?.trim();
+      if (directive.name !== 'redact') push(target, typedDirective(directive, options.source), directive.position?.start);
+      else if (options.redaction === 'public') push(target, code ?? '', directive.position?.start);
+      else {
+        for (const child of directive.children) walk(child);
+        push(target, internalGroundNote(code), directive.position?.end);
+      }
       return;
     }
     if ('children' in node) for (const child of node.children) walk(child as MdastNodes);

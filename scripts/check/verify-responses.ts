@@ -1,6 +1,7 @@
 /**
  * Run the verbatim proof for a built document: every response's source text must equal the
- * text of its section in the written HTML file and, when there is one, in the PDF.
+ * text of its section in the written HTML file and, when there is one, in the PDF. For a
+ * response with redactions that is the redacted source text (see `sourceText`).
  * A difference is a fatal message on the response file, at the first differing character.
  */
 import { readFile } from 'node:fs/promises';
@@ -30,7 +31,7 @@ export async function verifyResponses(document: CompiledDocument, htmlPath: stri
   document.responses.forEach((response, index) => {
     const fail = (format: string, difference: Difference) => {
       response.file.message(
-        `Unexpected ${format} text \`${difference.actual}\` differing from the response at character ${difference.index + 1} (whitespace ignored), expected \`${difference.expected}\` as in the source`,
+        `Unexpected ${format} text \`${difference.actual}\` differing from the response at character ${difference.index + 1} (whitespace ignored), expected \`${difference.expected}\` as in the ${response.redactions.length > 0 ? 'redacted source (each `:redact[…]` shown as its ground)' : 'source'}`,
         { place: difference.place, source, ruleId: `verbatim-${format.toLowerCase()}` },
       ).fatal = true;
     };

@@ -219,7 +219,7 @@ async function buildUnlocked(options: BuildOptions, contentDir: string, outDir: 
         const started = performance.now();
         const verbatim = await verifyResponses(document, htmlPath, pdf);
         const proven = verbatim.responses.filter((response) => response.html && response.pdf !== false).length;
-        progress({ slug, stage: 'verify', state: 'done', ms: performance.now() - started, detail: `${proven} van ${document.responses.length} reacties letterlijk`, failed: proven < document.responses.length });
+        progress({ slug, stage: 'verify', state: 'done', ms: performance.now() - started, detail: `${proven} van ${document.responses.length} reacties letterlijk${redactedNote(document)}`, failed: proven < document.responses.length });
         records.push(await documentRecord(document, docDir, staging.dir, contentDir, pdfInfo, verbatim.responses));
       } else {
         records.push(await documentRecord(document, docDir, staging.dir, contentDir, pdfInfo, []));
@@ -287,7 +287,11 @@ async function buildUnlocked(options: BuildOptions, contentDir: string, outDir: 
     };
     await writeFile(path.join(staging.dir, 'manifest.json'), serializeManifest(manifest));
     // The public output may not hold any withheld text, anywhere: prove it before it goes out.
-    const redactions = options.redaction === 'internal' ? [] : compiled.flatMap((document) => (document.file.data.redactions ?? []).map((redaction) => ({ ...redaction, file: document.file })));
+    // Redactions in the responses count as much as those in the body.
+    const redactions =
+      options.redaction === 'internal'
+        ? []
+        : compiled.flatMap((document) => [document.file, ...document.responses.map((response) => response.file)].flatMap((file) => (file.data.redactions ?? []).map((redaction) => ({ ...redaction, file }))));
     if (redactions.length > 0 && !(await checkRedactions(staging.dir, redactions))) {
       await staging.discard();
       return result(false, undefined, { accessibility });
@@ -355,6 +359,12 @@ async function readPreviousManifest(outDir: string): Promise<Manifest | undefine
   }
 }
 
+/** "(1 na weglakken)": how many responses were compared with their redacted source. */
+function redactedNote(document: CompiledDocument): string {
+  const redacted = document.responses.filter((response) => response.redactions.length > 0).length;
+  return redacted > 0 ? ` (${redacted} na weglakken)` : '';
+}
+
 async function documentRecord(
   document: CompiledDocument,
   docDir: string,
@@ -378,7 +388,8 @@ async function documentRecord(
         title: response.entry.title,
         from: response.entry.from,
         received: response.entry.received,
-        verbatim: { html: verbatim[index]?.html ?? false, pdf: verbatim[index]?.pdf ?? null },
+        verbatim: { html: verbatim[index]?.html ?? false, pdf: verbatim[index]?.pdf ?? null, against: response.redactions.length > 0 ? 'redacted-source' : 'source' },
+        redactions: response.redactions.map((ground) => ground.code),
       })),
     ),
     outputs: await folderRecords(docDir, root),

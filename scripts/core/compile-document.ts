@@ -2,7 +2,7 @@
  * Compile one document: read `index.md` and its responses, run the pipeline, and produce the
  * screen HTML, the print HTML (for Paged.js) and what the verbatim proof needs.
  */
-import { wooGrounds } from './woo-grounds.ts';
+import { wooGrounds, type WooGround } from './woo-grounds.ts';
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -27,8 +27,13 @@ export interface CompiledResponse {
   /** Path relative to the document folder, as in frontmatter. */
   relativePath: string;
   sha256: string;
-  /** The response's text as read from its source, for the verbatim proof. */
+  /**
+   * The response's text as read from its source, for the verbatim proof: with redactions, the
+   * redacted source text (each `:redact[…]` as its box shows it).
+   */
   source: LocatedText;
+  /** The grounds of the response's redactions, in order (empty when none). */
+  redactions: WooGround[];
 }
 
 export interface CompiledDocument {
@@ -81,7 +86,8 @@ export async function compileDocument(doc: DocumentSource, options: CompileOptio
     index.file.message('Unexpected empty file, expected frontmatter and the text of the document', { place: { line: 1, column: 1 }, source: 'kia-files', ruleId: 'empty-file' }).fatal = true;
     return { files };
   }
-  const bodyTree = await toHast(bodyProcessor({ instrument: options.instrument ?? projectInstrument(), grounds: wooGrounds(), parseCache: options.parseCache, redaction: options.redaction }), index.file);
+  const grounds = wooGrounds();
+  const bodyTree = await toHast(bodyProcessor({ instrument: options.instrument ?? projectInstrument(), grounds, parseCache: options.parseCache, redaction: options.redaction }), index.file);
   const matter = index.file.data.matter;
   const images = await checkImages(doc, index.file);
 
@@ -98,12 +104,14 @@ export async function compileDocument(doc: DocumentSource, options: CompileOptio
       response.file.message('Unexpected empty response, expected the text of the response', { place: { line: 1, column: 1 }, source, ruleId: 'empty-response' }).fatal = true;
       continue;
     }
-    const processor = responseProcessor(`reactie-${n + 1}-`);
+    const redaction = options.redaction ?? 'public';
+    const processor = responseProcessor(`reactie-${n + 1}-`, { grounds, redaction });
     // The proof's reference text comes from a parse of its own, before any transform runs.
-    const text = sourceText(processor.parse(response.file) as MdastRoot);
+    const text = sourceText(processor.parse(response.file) as MdastRoot, { source: String(response.file.value), redaction });
     const tree = await toHast(processor, response.file);
-    responses.push({ entry, file: response.file, relativePath: entry.file, sha256: response.sha256, source: text });
-    rendered.push({ entry, tree, sha256: response.sha256 });
+    const withheld = (response.file.data.redactions ?? []).map((entry) => grounds.find((ground) => ground.code === entry.ground) ?? { code: entry.ground, description: '' });
+    responses.push({ entry, file: response.file, relativePath: entry.file, sha256: response.sha256, source: text, redactions: withheld });
+    rendered.push({ entry, tree, sha256: response.sha256, redactions: withheld, internal: redaction === 'internal' });
   }
   if (!matter || files.some((file) => file.messages.some((message) => message.fatal))) return { files };
 

@@ -17,8 +17,13 @@ export interface ResponseRecord extends FileRecord {
   title: string;
   from: string;
   received: string;
-  /** Verbatim proof outcome per format; `null` when that format was not built. */
-  verbatim: { html: boolean; pdf: boolean | null };
+  /**
+   * Verbatim proof outcome per format (`null` when that format was not built), and what it
+   * compared with: the source, or the source with its redactions applied.
+   */
+  verbatim: { html: boolean; pdf: boolean | null; against: 'source' | 'redacted-source' };
+  /** The Woo ground of each `:redact[…]` in the response, in order (never the withheld text). */
+  redactions: string[];
 }
 
 export interface DocumentRecord {

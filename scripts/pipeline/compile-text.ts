@@ -28,8 +28,8 @@ export async function compileText(markdown: string, response?: string): Promise<
   if (response !== undefined && matter) {
     const responseFile = new VFile({ path: 'reactie.md', value: response });
     files.push(responseFile);
-    const processor = responseProcessor('reactie-1-');
-    sourceText(processor.parse(responseFile) as MdastRoot);
+    const processor = responseProcessor('reactie-1-', { grounds: wooGrounds() });
+    sourceText(processor.parse(responseFile) as MdastRoot, { source: response, redaction: 'public' });
     const tree = await toHast(processor, responseFile);
     rendered.push({ entry: { file: 'reactie.md', from: 'Voorbeeld B.V.', title: 'Reactie', received: '2026-01-01' }, tree, sha256: '0'.repeat(64) });
   }

@@ -6,7 +6,8 @@
  *    `:::maatregel`; `:lang[…]{en}` for passages in another language; raw HTML only through
  *    an allow-list).
  * 2. `responseProcessor`: a stakeholder response (Markdown, no frontmatter) → hast, with raw
- *    HTML shown as text and nothing typographically rewritten (responses are verbatim).
+ *    HTML shown as text and nothing typographically rewritten (responses are verbatim); the
+ *    only markup added to a response is a redaction, `:redact[…]{grond=…}`.
  * 3. `documentProcessor`: body hast + responses → complete HTML document (screen or print).
  *
  * None of them does I/O: the core reads files and hands them in.
@@ -43,6 +44,8 @@ import remarkRawHtmlAsText from './plugins/remark-raw-html-as-text.ts';
 import remarkSafeLinks from './plugins/remark-safe-links.ts';
 import remarkParseIncremental, { type ParseCache } from './plugins/remark-parse-incremental.ts';
 import remarkRedactions from './plugins/remark-redactions.ts';
+import remarkTextDirectives from './plugins/remark-text-directives.ts';
+import remarkDirectivesAsTyped from './plugins/remark-directives-as-typed.ts';
 import type { WooGround } from '../core/woo-grounds.ts';
 import remarkOpenMarkers from './plugins/remark-open-markers.ts';
 import remarkCallouts from './plugins/remark-callouts.ts';
@@ -113,11 +116,24 @@ export function bodyProcessor(options: BodyOptions) {
     .use(rehypeTableAccessibility);
 }
 
-/** A stakeholder response → hast, verbatim; `prefix` makes its footnote ids unique. */
-export function responseProcessor(prefix: string) {
+export interface ResponseOptions {
+  /** The Woo grounds `:redact[…]{grond=…}` may name. */
+  grounds: WooGround[];
+  /** `public` (default): `:redact[…]` text withheld; `internal`: shown, highlighted. */
+  redaction?: 'public' | 'internal';
+}
+
+/**
+ * A stakeholder response → hast, verbatim; `prefix` makes its footnote ids unique. The one
+ * markup an editor may add is `:redact[…]{grond=…}`; other directive-like text stays as typed.
+ */
+export function responseProcessor(prefix: string, options: ResponseOptions) {
   return unified()
     .use(remarkParse)
     .use(remarkGfm)
+    .use(remarkTextDirectives)
+    .use(remarkDirectivesAsTyped, { keep: ['redact'] })
+    .use(remarkRedactions, { grounds: options.grounds, mode: options.redaction ?? 'public' })
     .use(remarkRawHtmlAsText)
     .use(remarkSafeLinks)
     .use(remarkFootnoteReferences)

@@ -9,6 +9,7 @@ import type { Element, ElementContent, Root } from 'hast';
 import { h } from 'hastscript';
 import type { ResponseEntry } from '../../core/frontmatter-schema.ts';
 import { formatDutchDate } from '../../core/dutch.ts';
+import type { WooGround } from '../../core/woo-grounds.ts';
 
 export interface RenderedResponse {
   entry: ResponseEntry;
@@ -16,6 +17,10 @@ export interface RenderedResponse {
   tree: Root;
   /** sha256 (hex) of the response's source file. */
   sha256: string;
+  /** The grounds of the response's `:redact[…]` passages, in order (none: omitted or empty). */
+  redactions?: WooGround[];
+  /** An internal build: the passages are shown, to be withheld in the public version. */
+  internal?: boolean;
 }
 
 export const responsesSectionId = 'reacties';
@@ -34,7 +39,7 @@ export default function rehypeAppendResponses(options: { responses: RenderedResp
         h('h2', { id: responsesSectionId }, 'Reacties van belanghebbenden'),
         h(
           'p.responses-intro',
-          'De reacties hieronder zijn letterlijk overgenomen zoals ontvangen. Bij elke reactie staat de SHA-256-vingerafdruk van het bronbestand, zodat iedereen kan nagaan dat er geen teken is veranderd.',
+          `De reacties hieronder zijn letterlijk overgenomen zoals ontvangen. Bij elke reactie staat de SHA-256-vingerafdruk van het bronbestand, zodat iedereen kan nagaan dat er geen teken is veranderd.${options.responses.some((response) => response.redactions?.length) ? ' Passages die op grond van de Woo zijn weggelakt, staan bij de reactie vermeld.' : ''}`,
         ),
         ...sections,
       ]),
@@ -42,13 +47,14 @@ export default function rehypeAppendResponses(options: { responses: RenderedResp
   };
 }
 
-function renderResponse({ entry, tree, sha256 }: RenderedResponse, n: number): Element {
+function renderResponse({ entry, tree, sha256, redactions = [], internal }: RenderedResponse, n: number): Element {
   const id = responseId(n);
   const meta: Array<[string, ElementContent | string]> = [
     ['Van', entry.from],
     ['Ontvangen', h('time', { dateTime: entry.received }, formatDutchDate(entry.received))],
   ];
   if (entry.kind) meta.push(['Soort', kindLabels[entry.kind]]);
+  if (redactions.length > 0) meta.push([internal ? 'Weg te lakken' : 'Weggelakt', redactionSummary(redactions, internal)]);
   meta.push(['SHA-256 van de bron', h('code.sha256', sha256)]);
   return h('section.response', { id, ariaLabelledBy: `${id}-titel`, dataResponse: String(n) }, [
     h('h3', { id: `${id}-titel` }, entry.title),
@@ -58,4 +64,22 @@ function renderResponse({ entry, tree, sha256 }: RenderedResponse, n: number): E
     ),
     h('div.response-body', { dataVerbatimSource: entry.file, dataSha256: sha256 }, tree.children as ElementContent[]),
   ]);
+}
+
+/**
+ * The provenance of a response's redactions: how many passages, on which grounds, and what the
+ * verbatim proof compared with.
+ */
+export function redactionSummary(redactions: WooGround[], internal = false): string {
+  const counts = new Map<string, { ground: WooGround; count: number }>();
+  for (const ground of redactions) {
+    const entry = counts.get(ground.code) ?? { ground, count: 0 };
+    entry.count++;
+    counts.set(ground.code, entry);
+  }
+  const passages = (count: number) => (count === 1 ? '1 passage' : `${count} passages`);
+  const grounds = [...counts.values()].map(({ ground, count }) => `${passages(count)} op grond van artikel ${ground.code} Woo (${ground.description})`).join('; ');
+  return internal
+    ? `${grounds}. In deze interne versie staan ze gemarkeerd; in de openbare versie zijn ze weggelakt.`
+    : `${grounds}. Verder is de reactie letterlijk overgenomen: de controle vergelijkt met de bron waarin deze passages zijn weggelakt.`;
 }

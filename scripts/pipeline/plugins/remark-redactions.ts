@@ -36,6 +36,11 @@ export function redactionLabel(ground: WooGround): string {
   return `Weggelakt: ${ground.description}, artikel ${ground.code} Woo`;
 }
 
+/** The text shown after withheld text in an internal build. */
+export function internalGroundNote(code: string | undefined): string {
+  return ` [weglakken: ${code ?? '?'}]`;
+}
+
 /** Replace or highlight `:redact[…]{grond=…}`; see module comment. */
 export default function remarkRedactions(options: RedactionOptions) {
   const codes = options.grounds.map((ground) => ground.code);
@@ -55,7 +60,7 @@ export default function remarkRedactions(options: RedactionOptions) {
       if (withheld) redactions.push({ text: withheld, ground: ground?.code ?? code ?? '', position: directive.position });
       let replacement: ElementNode;
       if (options.mode === 'internal') {
-        replacement = element('mark', { className: ['redaction-internal'], dataGround: ground?.code }, [...directive.children, element('span', { className: ['redaction-ground'] }, [text(` [weglakken: ${ground?.code ?? '?'}]`)])]);
+        replacement = element('mark', { className: ['redaction-internal'], dataGround: ground?.code }, [...directive.children, element('span', { className: ['redaction-ground'] }, [text(internalGroundNote(ground?.code))])]);
       } else {
         // No trace of the text: not as content, not in an attribute, not in a title.
         replacement = element('span', { className: ['redacted'], role: 'img', ariaLabel: ground ? redactionLabel(ground) : 'Weggelakt' }, [text(ground?.code ?? '?')]);
