@@ -1,4 +1,5 @@
 /** The accessibility report as an accessible Dutch HTML page. */
+import { pageCount } from '../core/dutch.ts';
 import type { Element, ElementContent } from 'hast';
 import { h } from 'hastscript';
 import { simplePage } from '../core/simple-page.ts';
@@ -53,7 +54,7 @@ function htmlSection(audit: HtmlAudit, headingLevel: 'h3' | 'h2', title: string)
 
 type PdfResult = Pick<PdfAudit, 'file' | 'status'> & { pages?: number; checks: Array<Pick<FileCheck, 'id' | 'status' | 'title' | 'clause' | 'matterhorn' | 'wcag' | 'message' | 'details'>> };
 
-function pdfSection(audit: PdfResult, heading: string = `PDF (${audit.pages} pagina's)`): ElementContent[] {
+function pdfSection(audit: PdfResult, heading: string = audit.pages === undefined ? "PDF" : `PDF (${pageCount(audit.pages)})`): ElementContent[] {
   return [
     h('h3', heading),
     h('p', [h('strong', audit.status === 'pass' ? 'Voldoet' : 'Voldoet niet'), ' aan de automatische PDF/UA-controles. Bestand: ', h('code', audit.file), '.']),
@@ -116,7 +117,7 @@ function fileSection(entry: FileAudit, index: number): Element {
       h('strong', fileStatusLabels[entry.status]),
       entry.status === 'error'
         ? `: ${entry.error}`
-        : ` (${kindLabels[entry.kind]}${entry.pages ? `, ${entry.pages} pagina's` : ''}): ${counts('fail')} mislukt, ${counts('not-checked')} niet automatisch te beoordelen, ${counts('pass')} geslaagd, ${counts('not-applicable')} niet van toepassing.`,
+        : ` (${kindLabels[entry.kind]}${entry.pages ? `, ${pageCount(entry.pages)}` : ''}): ${counts('fail')} mislukt, ${counts('not-checked')} niet automatisch te beoordelen, ${counts('pass')} geslaagd, ${counts('not-applicable')} niet van toepassing.`,
     ]),
   );
   if (entry.kind === 'pdf' && entry.status !== 'error') content.push(...pdfSection({ file: entry.file, status: entry.status === 'fail' ? 'fail' : 'pass', pages: entry.pages, checks: entry.checks }, 'PDF/UA-controles'));

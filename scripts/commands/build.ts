@@ -2,6 +2,7 @@
  * `kia build`: every document → HTML (+ PDF), responses proven verbatim, landing page,
  * manifest, all written to a staging folder and swapped in only when nothing failed.
  */
+import { pageCount } from '../core/dutch.ts';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -198,7 +199,7 @@ async function buildUnlocked(options: BuildOptions, contentDir: string, outDir: 
           expected.runs = runs;
           const lost = lostBlocks(printed.blocks, text);
           reportLostBlocks(lost, document.file);
-          progress({ slug, stage: 'pdf', state: 'done', ms, detail: `${pdfInfo.pages} pagina's${lost.length > 0 ? `; ${lost.length} blok(ken) tekst ontbreken in de PDF` : ''}`, failed: lost.length > 0 });
+          progress({ slug, stage: 'pdf', state: 'done', ms, detail: `${pageCount(pdfInfo.pages)}${lost.length > 0 ? `; ${lost.length} blok(ken) tekst ontbreken in de PDF` : ''}`, failed: lost.length > 0 });
           if (document.responses.length > 0) pdf = { ...text, pages: text.pages.map((page, index) => (index + 1 < printed.responsesPage ? { lines: [], furniture: [] } : page)) };
         } catch (error) {
           // Ctrl-C closed the browser under the render: an interruption, not a broken document

@@ -11,3 +11,8 @@ export function joinDutch(items: readonly string[]): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} en ${items[items.length - 1]}`;
 }
+
+/** "1 pagina", "12 pagina's". */
+export function pageCount(pages: number): string {
+  return pages === 1 ? '1 pagina' : `${pages} pagina's`;
+}

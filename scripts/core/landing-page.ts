@@ -7,7 +7,7 @@
 import { h } from 'hastscript';
 import type { Element, ElementContent } from 'hast';
 import { simplePage } from './simple-page.ts';
-import { formatDutchDate } from './dutch.ts';
+import { formatDutchDate, pageCount } from './dutch.ts';
 import { statusLabels, typeLabels, type Frontmatter } from './frontmatter-schema.ts';
 import type { Publication } from './publication.ts';
 
@@ -42,7 +42,7 @@ function entryItem({ slug, matter, pdf, htmlBytes }: LandingEntry): Element {
       : undefined,
     h('ul.publication-formats', [
       h('li', [h('a', { href: `${slug}/index.html` }, [`HTML${htmlBytes ? ` (${formatSize(htmlBytes)})` : ''}`, h('span.visually-hidden', `: ${matter.title}`)])]),
-      pdf ? h('li', [h('a', { href: `${slug}/${slug}.pdf`, type: 'application/pdf' }, [`PDF (${pdf.pages} pagina's, ${formatSize(pdf.bytes)})`, h('span.visually-hidden', `: ${matter.title}`)])]) : undefined,
+      pdf ? h('li', [h('a', { href: `${slug}/${slug}.pdf`, type: 'application/pdf' }, [`PDF (${pageCount(pdf.pages)}, ${formatSize(pdf.bytes)})`, h('span.visually-hidden', `: ${matter.title}`)])]) : undefined,
     ].filter(Boolean) as Element[]),
   ].filter(Boolean) as Element[]);
 }
