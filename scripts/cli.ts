@@ -40,6 +40,8 @@ Opties (build en check):
                   gemarkeerd "Intern"; schrijft naar dist-intern/ (tenzij --out)
   --final         de versie voor de Kamer: geweigerd zolang een document concept is
                   of nog TODO/FIXME of een invulplaats van kia new bevat
+  --bundle        ook de hele publicatie (content/publication.yml) als één PDF, met
+                  één inhoudsopgave en doorlopende bladwijzers: publicatie/publicatie.pdf
   -h, --help      toon deze hulp
 `;
 
@@ -82,6 +84,7 @@ async function main(argv: string[]): Promise<number> {
         'no-check': { type: 'boolean', default: false },
         'pdf-timeout': { type: 'string', default: '600' },
         final: { type: 'boolean', default: false },
+        bundle: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
       strict: true,
@@ -122,6 +125,7 @@ async function main(argv: string[]): Promise<number> {
       check: !values['no-check'],
       pdfTimeoutMs: timeout * 1000,
       final: values.final,
+      bundle: values.bundle,
       redaction: values.internal ? 'internal' : 'public',
       onProgress: printProgress,
       signal: controller.signal,

@@ -31,7 +31,7 @@ describe('kia check', () => {
     const { code, stderr } = runCli(['check'], root);
     expect(code).toBe(1);
     expect(stderr).toMatch(/error Unexpected accessibility violation in doc\/index\.html: .+heading-order +axe/);
-    expect(report(root).documents[0].html.violations.map((violation) => violation.id)).toContain('heading-order');
+    expect(report(root).documents[0].html!.violations.map((violation) => violation.id)).toContain('heading-order');
   });
 
   it('reports source errors like build does, without a report', () => {

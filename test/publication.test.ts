@@ -9,6 +9,7 @@ import path from 'node:path';
 import { fromHtml } from 'hast-util-from-html';
 import { toText } from 'hast-util-to-text';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
 import type { Manifest } from '../scripts/core/manifest.ts';
 import { poppler, runCli, tempDir } from './helpers/workspace.ts';
 
@@ -33,9 +34,10 @@ describe('a publication: a letter and two assessments, one a concept', () => {
   beforeAll(() => {
     root = tempDir();
     cpSync(fixture, path.join(root, 'content'), { recursive: true });
-    const built = runCli(['build'], root, epoch);
+    const built = runCli(['build', '--bundle'], root, epoch);
     expect(built.code, built.stderr).toBe(0);
     expect(built.stderr).toContain('3 document(en) gebouwd');
+    expect(built.stderr).toMatch(/✓ publicatie +letterlijk-controle .*\(kia-beeldbox: 1 van 1 reacties letterlijk \(1 na weglakken\)\)/);
     dist = path.join(root, 'dist');
   }, 180_000);
 
@@ -116,10 +118,82 @@ describe('a publication: a letter and two assessments, one a concept', () => {
   }, 120_000);
 
   it('builds byte-identical output a second time with SOURCE_DATE_EPOCH', () => {
-    const again = runCli(['build', '--out', 'dist-2'], root, epoch);
+    const again = runCli(['build', '--bundle', '--out', 'dist-2'], root, epoch);
     expect(again.code, again.stderr).toBe(0);
     const second = path.join(root, 'dist-2');
     expect(files(second)).toEqual(files(dist));
     for (const file of files(dist)) expect(readFileSync(path.join(second, file)).equals(readFileSync(path.join(dist, file))), file).toBe(true);
   }, 180_000);
+
+  describe('--bundle: the whole publication as one PDF', () => {
+    const bundle = () => path.join(dist, 'publicatie/publicatie.pdf');
+
+    it('has a cover, one table of contents whose page numbers are right, and page numbers running through', () => {
+      const pages = pdfPages(bundle());
+      const squashed = pages.map((page) => page.replace(/\s+/g, ' '));
+      expect(squashed[0]).toContain('Publicatie aan de Tweede Kamer Kinderrechten Impact Assessments Klets en Beeldbox');
+      expect(squashed[0]).toContain('Kamerstuk 26643, nr. 1234');
+      expect(squashed[1]).toContain('Inhoud van deze publicatie');
+      // -layout: the floated page numbers stay on their entry's line.
+      const contents = poppler('pdftotext', ['-layout', '-f', '2', '-l', '2', bundle(), '-']).replace(/\s+/g, ' ');
+      const entries = [...contents.matchAll(/(Aanbieding Kinderrechten Impact Assessments Klets en Beeldbox|Kinderrechten Impact Assessment Klets|Kinderrechten Impact Assessment Beeldbox) (\d+)/g)].map((match) => [match[1], Number(match[2])] as const);
+      expect(entries.map(([title]) => title)).toEqual(['Aanbieding Kinderrechten Impact Assessments Klets en Beeldbox', 'Kinderrechten Impact Assessment Klets', 'Kinderrechten Impact Assessment Beeldbox']);
+      for (const [title, page] of entries) expect(squashed[page - 1], `${title} on page ${page}`).toContain(title);
+      // No per-document contents in the bundle: one table of contents.
+      expect(squashed.filter((page) => page.includes('Inhoudsopgave'))).toEqual([]);
+      // Page numbers run through the documents (covers have none: the bundle's and each assessment's).
+      const covers = new Set([1, entries[1][1], entries[2][1]]);
+      for (let number = 1; number <= pages.length; number++) {
+        expect(squashed[number - 1].includes(`Pagina ${number} van ${pages.length}`), `page ${number}`).toBe(!covers.has(number));
+      }
+      // The concept's pages, and only those, carry its watermark.
+      const beeldbox = entries[2][1];
+      for (const [index, page] of pages.entries()) expect(page.includes('Concept · gebouwd op 25 november 2025'), `page ${index + 1}`).toBe(index + 1 >= beeldbox);
+      // Where a response's text is in the bundle, its redaction box is too, not the name.
+      expect(squashed.join(' ')).toContain('onze jurist 5.1.2e');
+    });
+
+    it('has continuous bookmarks: the publication, then every document with its chapters', async () => {
+      const pdf = await PDFDocument.load(readFileSync(bundle()));
+      const titles = (first: PDFDict | undefined): Array<{ title: string; children: string[] }> => {
+        const items = [];
+        for (let item = first; item; item = item.lookupMaybe(PDFName.of('Next'), PDFDict)) {
+          const child = item.lookupMaybe(PDFName.of('First'), PDFDict);
+          items.push({ title: item.lookup(PDFName.of('Title'), PDFString, PDFHexString).decodeText(), children: titles(child).map((entry) => entry.title) });
+        }
+        return items;
+      };
+      const outline = titles(pdf.catalog.lookup(PDFName.of('Outlines'), PDFDict).lookupMaybe(PDFName.of('First'), PDFDict));
+      expect(outline.map((entry) => entry.title)).toEqual(['Kinderrechten Impact Assessments Klets en Beeldbox', 'Aanbieding Kinderrechten Impact Assessments Klets en Beeldbox', 'Kinderrechten Impact Assessment Klets', 'Kinderrechten Impact Assessment Beeldbox']);
+      expect(outline[2].children).toEqual(['1 Voorbereidingen', '2 Doelstelling', "3 Risico's", '4 Handelingsopties', '5 Afweging']);
+      expect(outline[3].children.at(-1)).toBe('Reacties van belanghebbenden');
+    });
+
+    it('is checked by the gate, recorded in the manifest and linked from the landing page', () => {
+      const report = JSON.parse(readFileSync(path.join(dist, 'toegankelijkheid/report.json'), 'utf8')) as { documents: Array<{ slug: string; html: unknown; pdf: { status: string; file: string } | null }> };
+      const entry = report.documents.find((document) => document.slug === 'publicatie');
+      expect(entry).toMatchObject({ html: null, pdf: { status: 'pass', file: 'publicatie/publicatie.pdf' } });
+      const manifest = JSON.parse(readFileSync(path.join(dist, 'manifest.json'), 'utf8')) as Manifest;
+      const pages = pdfPages(bundle()).length;
+      expect(manifest.bundle).toMatchObject({ path: 'publicatie/publicatie.pdf', pages, bytes: readFileSync(bundle()).length });
+      const text = toText(fromHtml(readFileSync(path.join(dist, 'index.html'), 'utf8'))).replace(/\s+/g, ' ');
+      expect(text).toContain(`De hele publicatie als één PDF (${pages} pagina's,`);
+      const info = poppler('pdfinfo', [bundle()]);
+      expect(info).toMatch(/Title: +Kinderrechten Impact Assessments Klets en Beeldbox/);
+      expect(info).toMatch(/Tagged: +yes/);
+    });
+
+    it('refuses --bundle without a publication file, with --no-pdf and with --only', () => {
+      const alone = tempDir();
+      cpSync(path.join(fixture, 'kia-klets'), path.join(alone, 'content/kia-klets'), { recursive: true });
+      const refused = runCli(['build', '--bundle', '--no-pdf'], alone, epoch);
+      expect(refused.code).toBe(1);
+      const lines = refused.stderr.split('\n').map((line) => line.trim().replace(/\s+/g, ' '));
+      expect(lines).toContain('error Unexpected --bundle without `publication.yml` in the content folder, expected the publication file that lists the documents in order bundle-without-publication kia-bundle');
+      expect(lines).toContain('error Unexpected --bundle with --no-pdf, expected to build the PDFs bundle-without-pdf kia-bundle');
+      const only = runCli(['build', '--bundle', '--only', 'kia-klets'], root, epoch);
+      expect(only.code).toBe(1);
+      expect(only.stderr).toContain('bundle-with-only');
+    });
+  });
 });

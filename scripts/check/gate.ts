@@ -15,8 +15,8 @@ import { reportPage } from './report-page.ts';
 export interface GateDocument {
   slug: string;
   title: string;
-  /** Absolute path of the HTML page, and how the report names it. */
-  html: { file: string; shown: string };
+  /** Absolute path of the HTML page, and how the report names it (none: the publication bundle, a PDF only). */
+  html?: { file: string; shown: string };
   pdf?: { file: string; shown: string; expected?: PdfExpectations };
   /** Why there is no PDF audit, when there is none. */
   pdfMissing?: string;
@@ -28,7 +28,8 @@ export interface AccessibilityReport {
   standards: { html: string; pdf: string };
   passed: boolean;
   summary: { documents: number; htmlViolations: number; htmlNeedsReview: number; pdfFailures: number; pdfNotChecked: number };
-  documents: Array<{ slug: string; title: string; html: HtmlAudit; pdf: PdfAudit | null; pdfMissing: string | null }>;
+  /** `html` is null for the publication bundle, which is a PDF only. */
+  documents: Array<{ slug: string; title: string; html: HtmlAudit | null; pdf: PdfAudit | null; pdfMissing: string | null }>;
   pages: HtmlAudit[];
   /** Every file checked, in the shape `kia audit` writes too. */
   files: FileAudit[];
@@ -58,8 +59,12 @@ export async function runGate(session: BrowserSession, documents: GateDocument[]
   const timings: GateTimings = { htmlSeconds: 0, pdfSeconds: 0, seconds: 0 };
   // axe works in the browser's process and the PDF checks in ours: run the two lines side by side.
   const htmlLine = (async () => {
-    const audits: HtmlAudit[] = [];
+    const audits: Array<HtmlAudit | null> = [];
     for (const target of [...documents.map((document) => document.html), ...pages]) {
+      if (!target) {
+        audits.push(null);
+        continue;
+      }
       const audit = await auditHtml(session, target.file, { shownFile: target.shown, allowedRoot: root });
       timings.htmlSeconds += audit.seconds;
       audits.push(audit);
@@ -87,9 +92,9 @@ export async function runGate(session: BrowserSession, documents: GateDocument[]
     pdf: pdfAudits[index],
     pdfMissing: document.pdf ? null : (document.pdfMissing ?? 'Geen PDF gebouwd.'),
   }));
-  const pageResults = htmlAuditsInOrder.slice(documents.length);
+  const pageResults = htmlAuditsInOrder.slice(documents.length).filter((audit): audit is HtmlAudit => audit !== null);
   timings.seconds = (performance.now() - started) / 1000;
-  const htmlAudits = [...results.map((result) => result.html), ...pageResults];
+  const htmlAudits = [...results.map((result) => result.html), ...pageResults].filter((audit): audit is HtmlAudit => audit !== null);
   const pdfChecks = results.flatMap((result) => result.pdf?.checks ?? []);
   const summary = {
     documents: results.length,
@@ -111,7 +116,7 @@ export async function runGate(session: BrowserSession, documents: GateDocument[]
       summary,
       documents: results,
       pages: pageResults,
-      files: [...results.flatMap((result) => [htmlFileAudit(result.html), ...(result.pdf ? [pdfFileAudit(result.pdf)] : [])]), ...pageResults.map(htmlFileAudit)],
+      files: [...results.flatMap((result) => [...(result.html ? [htmlFileAudit(result.html)] : []), ...(result.pdf ? [pdfFileAudit(result.pdf)] : [])]), ...pageResults.map(htmlFileAudit)],
       manualChecks: manualCriteria,
       manualNote: notApplicableNote,
     },
@@ -133,9 +138,9 @@ export async function writeReport(dir: string, report: AccessibilityReport, asse
 export function reportGateProblems(report: AccessibilityReport, fileFor: (slug: string) => VFile | undefined, fallback: VFile): void {
   for (const entry of report.documents) {
     const file = fileFor(entry.slug) ?? fallback;
-    for (const violation of entry.html.violations) {
+    for (const violation of entry.html?.violations ?? []) {
       file.message(
-        `Unexpected accessibility violation in ${entry.html.file}: ${violation.help} (${violation.nodes.length} ${violation.nodes.length === 1 ? 'element' : 'elements'}, e.g. \`${violation.nodes[0]?.target ?? '?'}\`; WCAG ${violation.wcag.join(', ') || 'best practice'}), expected none`,
+        `Unexpected accessibility violation in ${entry.html?.file}: ${violation.help} (${violation.nodes.length} ${violation.nodes.length === 1 ? 'element' : 'elements'}, e.g. \`${violation.nodes[0]?.target ?? '?'}\`; WCAG ${violation.wcag.join(', ') || 'best practice'}), expected none`,
         { source: 'axe', ruleId: violation.id },
       ).fatal = true;
     }

@@ -168,7 +168,7 @@ export function reportPage(report: AccessibilityReport, assetBase: string): stri
   for (const document of report.documents) {
     body.push(h('section', { ariaLabelledBy: `document-${document.slug}` }, [
       h('h2', { id: `document-${document.slug}` }, document.title),
-      ...htmlSection(document.html, 'h3', 'HTML'),
+      ...(document.html ? htmlSection(document.html, 'h3', 'HTML') : []),
       ...(document.pdf ? pdfSection(document.pdf) : [h('h3', 'PDF'), h('p', `Niet gecontroleerd: ${document.pdfMissing ?? 'geen PDF'}`)]),
     ]));
   }

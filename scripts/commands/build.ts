@@ -6,6 +6,7 @@ import { pageCount } from '../core/dutch.ts';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { Root as HastRoot } from 'hast';
 import { VFile } from 'vfile';
 import { copyAssets } from '../core/assets.ts';
 import { compileDocument, type CompiledDocument, type CompileOptions } from '../core/compile-document.ts';
@@ -15,6 +16,8 @@ import { landingPage, type LandingEntry } from '../core/landing-page.ts';
 import { readPublication, type Publication } from '../core/publication.ts';
 import { fileRecord, folderRecords, serializeManifest, type DocumentRecord, type Manifest } from '../core/manifest.ts';
 import { createStaging } from '../core/staging.ts';
+import { bundleSlug, bundleTree } from '../core/bundle.ts';
+import { toHtml } from 'hast-util-to-html';
 import { readPdfPages, type PdfContent } from '../pdf/text.ts';
 import { checkFinal } from '../check/final.ts';
 import { buildDate } from '../core/build-date.ts';
@@ -56,6 +59,8 @@ export interface BuildOptions {
    * build fails on any find); `internal`: shown, highlighted, every page marked "Intern".
    */
   redaction?: 'public' | 'internal';
+  /** Also the whole publication (content/publication.yml) as one PDF: one contents, bookmarks and page numbers throughout. */
+  bundle?: boolean;
   onProgress?: (event: ProgressEvent) => void;
 }
 
@@ -114,6 +119,7 @@ async function buildUnlocked(options: BuildOptions, contentDir: string, outDir: 
   if (documents.length === 0 && !failed()) {
     problems.message('Unexpected content folder without documents, expected a folder `<slug>/index.md`', { source: 'kia-files', ruleId: 'no-documents' }).fatal = true;
   }
+  if (options.bundle) checkBundleOptions(options, publication, found.map((doc) => doc.slug), problems);
   const selected = options.only ? documents.filter((doc) => doc.slug === options.only) : documents;
   if (options.only && selected.length === 0) {
     problems.message(`Unexpected document \`${options.only}\`, expected one of ${documents.map((doc) => `\`${doc.slug}\``).join(', ') || '(none)'}`, { source: 'kia-files', ruleId: 'unknown-document' }).fatal = true;
@@ -156,6 +162,79 @@ async function buildUnlocked(options: BuildOptions, contentDir: string, outDir: 
     const gateDocuments: GateDocument[] = [];
     let chromiumVersion: string | undefined;
 
+    /**
+     * Lay out and print `printable` into `dir`, read the PDF's text back and check no block of
+     * text was lost. A browser that died is restarted once; a failure is a fatal message on
+     * `file` and gives undefined.
+     */
+    const renderPdf = async (printable: Printable, dir: string, file: VFile) => {
+      const slug = printable.slug;
+      progress({ slug, stage: 'pdf', state: 'start' });
+      const started = performance.now();
+      try {
+        const attempt = async () => {
+          if (!printer?.alive) printer = await BrowserSession.launch();
+          chromiumVersion ??= await printer.version();
+          return printDocument(printer, printable, dir, { root: staging.dir, timeoutMs: options.pdfTimeoutMs ?? 600_000 });
+        };
+        let printed;
+        try {
+          printed = await attempt();
+        } catch (error) {
+          if (printer?.alive || options.signal?.aborted) throw error;
+          // The browser itself died (killed, out of memory), maybe while starting: start a new
+          // one and try this document once more.
+          file.message(`Unexpected browser crash while rendering the PDF (${(error as Error).message.split('\n')[0]}), expected it to finish; the browser was restarted and the PDF made again`, {
+            source: 'kia-pdf',
+            ruleId: 'browser-restarted',
+          });
+          await printer?.close();
+          printer = undefined;
+          printed = await attempt();
+        }
+        const ms = performance.now() - started;
+        // One reading of the PDF's text: every block of the page must have reached it, the
+        // gate's PDF checks use its runs, and the proof its pages from the responses on.
+        const { content: text, runs } = await readPdfPages(printed.bytes);
+        printed.expected.runs = runs;
+        const lost = lostBlocks(printed.blocks, text);
+        reportLostBlocks(lost, file);
+        progress({ slug, stage: 'pdf', state: 'done', ms, detail: `${pageCount(printed.pdfInfo.pages)}${lost.length > 0 ? `; ${lost.length} blok(ken) tekst ontbreken in de PDF` : ''}`, failed: lost.length > 0 });
+        return { ...printed, text };
+      } catch (error) {
+        // Ctrl-C closed the browser under the render: an interruption, not a broken document
+        // (during the last document there is no next iteration to notice it).
+        if (options.signal?.aborted) throw new BuildAborted();
+        if (error instanceof PrintTimeout) {
+          file.message(`Unexpected PDF layout still running after ${error.timeoutMs / 1000} s, expected it to finish (raise --pdf-timeout for a very long document, or look for content Paged.js cannot lay out, such as a table row taller than a page)`, { source: 'kia-pdf', ruleId: 'pdf-timeout' }).fatal = true;
+        } else {
+          file.message(`Unexpected failure while rendering the PDF (${(error as Error).message}), expected a PDF`, { source: 'kia-pdf', ruleId: 'pdf-render' }).fatal = true;
+        }
+        progress({ slug, stage: 'pdf', state: 'done', ms: performance.now() - started, failed: true });
+        return undefined;
+      }
+    };
+
+    /** `publicatie/publicatie.pdf`: rendered, its responses proven verbatim, queued for the gate. */
+    const printBundle = async (publication: Publication, file: VFile) => {
+      const dir = path.join(staging.dir, bundleSlug);
+      await mkdir(dir, { recursive: true });
+      const tree = bundleTree(publication, compiled.map((document) => ({ slug: document.source.slug, matter: document.matter, printTree: document.printTree })), { assetBase: '../assets' });
+      const responsesOf = (slug: string) => `[id="${slug}"] .responses`;
+      const printable: Printable = { slug: bundleSlug, printHtml: toHtml(tree), printTree: tree, metadata: bundleMetadata(publication, compiled.length), locate: compiled.map((document) => responsesOf(document.source.slug)) };
+      const rendered = await renderPdf(printable, dir, file);
+      if (!rendered) return undefined;
+      for (const document of compiled.filter((entry) => entry.responses.length > 0)) {
+        const started = performance.now();
+        progress({ slug: bundleSlug, stage: 'verify', state: 'start' });
+        const verbatim = await verifyResponses(document, path.join(staging.dir, document.source.slug, 'index.html'), pagesFrom(rendered.text, rendered.located[responsesOf(document.source.slug)] ?? 1));
+        const proven = verbatim.responses.filter((response) => response.html && response.pdf !== false).length;
+        progress({ slug: bundleSlug, stage: 'verify', state: 'done', ms: performance.now() - started, detail: `${document.source.slug}: ${proven} van ${document.responses.length} reacties letterlijk${redactedNote(document)}`, failed: proven < document.responses.length });
+      }
+      gateDocuments.push({ slug: bundleSlug, title: `${publication.title} (de hele publicatie in één PDF)`, pdf: { file: path.join(dir, `${bundleSlug}.pdf`), shown: `${bundleSlug}/${bundleSlug}.pdf`, expected: rendered.expected } });
+      return rendered.pdfInfo;
+    };
+
     for (const document of compiled) {
       stopIfAborted();
       const slug = document.source.slug;
@@ -168,50 +247,10 @@ async function buildUnlocked(options: BuildOptions, contentDir: string, outDir: 
       let pdfInfo: { pages: number; bytes: number } | undefined;
       let expected: PdfExpectations | undefined;
       if (options.pdf) {
-        progress({ slug, stage: 'pdf', state: 'start' });
-        const started = performance.now();
-        try {
-          const attempt = async () => {
-            if (!printer?.alive) printer = await BrowserSession.launch();
-            chromiumVersion ??= await printer.version();
-            return printDocument(printer, document, docDir, { root: staging.dir, timeoutMs: options.pdfTimeoutMs ?? 600_000 });
-          };
-          let printed;
-          try {
-            printed = await attempt();
-          } catch (error) {
-            if (printer?.alive || options.signal?.aborted) throw error;
-            // The browser itself died (killed, out of memory), maybe while starting: start a new
-            // one and try this document once more.
-            document.file.message(`Unexpected browser crash while rendering the PDF (${(error as Error).message.split('\n')[0]}), expected it to finish; the browser was restarted and the PDF made again`, {
-              source: 'kia-pdf',
-              ruleId: 'browser-restarted',
-            });
-            await printer?.close();
-            printer = undefined;
-            printed = await attempt();
-          }
-          ({ pdfInfo, expected } = printed);
-          const ms = performance.now() - started;
-          // One reading of the PDF's text: every block of the page must have reached it, the
-          // gate's PDF checks use its runs, and the proof its pages from the responses on.
-          const { content: text, runs } = await readPdfPages(printed.bytes);
-          expected.runs = runs;
-          const lost = lostBlocks(printed.blocks, text);
-          reportLostBlocks(lost, document.file);
-          progress({ slug, stage: 'pdf', state: 'done', ms, detail: `${pageCount(pdfInfo.pages)}${lost.length > 0 ? `; ${lost.length} blok(ken) tekst ontbreken in de PDF` : ''}`, failed: lost.length > 0 });
-          if (document.responses.length > 0) pdf = { ...text, pages: text.pages.map((page, index) => (index + 1 < printed.responsesPage ? { lines: [], furniture: [] } : page)) };
-        } catch (error) {
-          // Ctrl-C closed the browser under the render: an interruption, not a broken document
-          // (during the last document there is no next iteration to notice it).
-          if (options.signal?.aborted) throw new BuildAborted();
-          if (error instanceof PrintTimeout) {
-            document.file.message(`Unexpected PDF layout still running after ${error.timeoutMs / 1000} s, expected it to finish (raise --pdf-timeout for a very long document, or look for content Paged.js cannot lay out, such as a table row taller than a page)`, { source: 'kia-pdf', ruleId: 'pdf-timeout' }).fatal = true;
-          } else {
-            document.file.message(`Unexpected failure while rendering the PDF (${(error as Error).message}), expected a PDF`, { source: 'kia-pdf', ruleId: 'pdf-render' }).fatal = true;
-          }
-          continue;
-        }
+        const rendered = await renderPdf(printableDocument(document), docDir, document.file);
+        if (!rendered) continue;
+        ({ pdfInfo, expected } = rendered);
+        if (document.responses.length > 0) pdf = pagesFrom(rendered.text, rendered.located['.responses'] ?? 1);
       }
 
       stopIfAborted();
@@ -239,6 +278,16 @@ async function buildUnlocked(options: BuildOptions, contentDir: string, outDir: 
       return result(false);
     }
 
+    // The publication as one PDF, after every document's own (whose proofs it repeats).
+    let bundle: { pages: number; bytes: number } | undefined;
+    if (options.bundle && publication && publicationRead && options.pdf) {
+      bundle = await printBundle(publication, publicationRead.file);
+      if (failed()) {
+        await staging.discard();
+        return result(false);
+      }
+    }
+
     // Documents not rebuilt this time (--only) keep their previous records.
     for (const record of previous?.documents ?? []) {
       if (landing.has(record.slug) || !documents.some((doc) => doc.slug === record.slug)) continue;
@@ -252,7 +301,7 @@ async function buildUnlocked(options: BuildOptions, contentDir: string, outDir: 
     }
     records.sort((a, b) => (a.slug < b.slug ? -1 : 1));
 
-    await writeFile(path.join(staging.dir, 'index.html'), landingPage(documents.map((doc) => landing.get(doc.slug)).filter((entry): entry is LandingEntry => Boolean(entry)), publication));
+    await writeFile(path.join(staging.dir, 'index.html'), landingPage(documents.map((doc) => landing.get(doc.slug)).filter((entry): entry is LandingEntry => Boolean(entry)), publication, bundle && { href: `${bundleSlug}/${bundleSlug}.pdf`, ...bundle }));
 
     let accessibility: BuildResult['accessibility'];
     stopIfAborted();
@@ -284,6 +333,7 @@ async function buildUnlocked(options: BuildOptions, contentDir: string, outDir: 
       ...(publication && publicationRead ? { publication: { ...publication, file: await fileRecord(String(publicationRead.file.path), path.relative(path.dirname(contentDir), String(publicationRead.file.path))) } } : {}),
       tools: toolVersions(chromiumVersion),
       documents: records,
+      ...(bundle ? { bundle: { ...(await fileRecord(path.join(staging.dir, bundleSlug, `${bundleSlug}.pdf`), `${bundleSlug}/${bundleSlug}.pdf`)), pages: bundle.pages } } : {}),
       shared,
     };
     await writeFile(path.join(staging.dir, 'manifest.json'), serializeManifest(manifest));
@@ -312,24 +362,45 @@ async function buildUnlocked(options: BuildOptions, contentDir: string, outDir: 
  * Lay out the document's print variant with Paged.js, print and finish the PDF into `docDir`.
  * Returns what the checks need: page count, size, and the laid-out text to compare with.
  */
-async function printDocument(printer: BrowserSession, document: CompiledDocument, docDir: string, options: { root: string; timeoutMs: number }) {
-  const slug = document.source.slug;
+/** What `printDocument` lays out: a document, or the publication bundle. */
+interface Printable {
+  slug: string;
+  printHtml: string;
+  printTree: HastRoot;
+  metadata: PdfMetadata;
+  /** Selectors whose page the caller needs (e.g. where the responses start). */
+  locate: string[];
+}
+
+async function printDocument(printer: BrowserSession, printable: Printable, docDir: string, options: { root: string; timeoutMs: number }) {
+  const { slug } = printable;
   const printPath = path.join(docDir, '.print.html');
-  await writeFile(printPath, document.printHtml);
+  await writeFile(printPath, printable.printHtml);
   try {
-    const printed = await printer.print(printPath, { timeoutMs: options.timeoutMs, allowedRoot: options.root, locate: ['.responses'], pageNumberLinks: 'nav.toc a', notes: '.footnote', blocks: printBlocks });
-    const bytes = await finishPdf(printed.pdf, { ...pdfMetadata(document.matter), links: printed.links });
+    const printed = await printer.print(printPath, { timeoutMs: options.timeoutMs, allowedRoot: options.root, locate: printable.locate, pageNumberLinks: 'nav.toc a', notes: '.footnote', blocks: printBlocks });
+    const expected = pdfExpectations(printable.printTree, printed.text, printed.notes);
+    const bytes = await finishPdf(printed.pdf, { ...printable.metadata, links: printed.links, headings: expected.headings?.map((heading) => heading.text) });
     await writeFile(path.join(docDir, `${slug}.pdf`), bytes);
     return {
       bytes,
       pdfInfo: { pages: printed.pages, bytes: bytes.length },
-      expected: pdfExpectations(document.printTree, printed.text, printed.notes),
-      responsesPage: printed.located['.responses'] ?? 1,
+      expected,
+      located: printed.located,
       blocks: printed.blocks,
     };
   } finally {
     await rm(printPath, { force: true });
   }
+}
+
+/** A compiled document as something to print. */
+function printableDocument(document: CompiledDocument): Printable {
+  return { slug: document.source.slug, printHtml: document.printHtml, printTree: document.printTree, metadata: pdfMetadata(document.matter), locate: ['.responses'] };
+}
+
+/** The pages of `content` from `firstPage` (1-based) on; earlier pages empty. */
+function pagesFrom(content: PdfContent, firstPage: number): PdfContent {
+  return { ...content, pages: content.pages.map((page, index) => (index + 1 < firstPage ? { lines: [], furniture: [] } : page)) };
 }
 
 /** Place of `slug` in the publication's order; documents it does not list come last. */
@@ -395,5 +466,28 @@ async function documentRecord(
     ),
     outputs: await folderRecords(docDir, root),
     pdfPages: pdfInfo?.pages ?? null,
+  };
+}
+
+/** `--bundle` needs the publication file, the PDF and every document, and its folder name free. */
+function checkBundleOptions(options: BuildOptions, publication: Publication | undefined, slugs: string[], problems: VFile): void {
+  const refuse = (reason: string, ruleId: string) => {
+    problems.message(reason, { source: 'kia-bundle', ruleId }).fatal = true;
+  };
+  if (!publication) refuse('Unexpected --bundle without `publication.yml` in the content folder, expected the publication file that lists the documents in order', 'bundle-without-publication');
+  if (!options.pdf) refuse('Unexpected --bundle with --no-pdf, expected to build the PDFs', 'bundle-without-pdf');
+  if (options.only) refuse('Unexpected --bundle with --only, expected to build every document of the publication', 'bundle-with-only');
+  if (slugs.includes(bundleSlug)) refuse(`Unexpected document folder \`${bundleSlug}\` with --bundle, expected that name free for the bundle's own folder (rename the document's folder)`, 'bundle-name-taken');
+}
+
+/** The bundle PDF's document information. */
+function bundleMetadata(publication: Publication, documents: number): PdfMetadata {
+  return {
+    title: publication.title,
+    authors: [publication.sender.ministry],
+    subject: `Publicatie aan de Tweede Kamer: ${documents} ${documents === 1 ? 'document' : 'documenten'}`,
+    keywords: ['publicatie', 'Tweede Kamer', 'kinderrechten'],
+    lang: 'nl',
+    date: publication.date,
   };
 }

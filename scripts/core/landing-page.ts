@@ -47,21 +47,36 @@ function entryItem({ slug, matter, pdf, htmlBytes }: LandingEntry): Element {
   ].filter(Boolean) as Element[]);
 }
 
-function publicationHeader(publication: Publication): ElementContent[] {
+/** The publication's date, sender and Kamerstuk as a `dl` (landing page, bundle cover). */
+export function publicationFacts(publication: Publication): Element {
   const { sender, kamerstuk } = publication;
   const rows: Array<[string, Array<Element | string>]> = [
     ['Datum', [h('time', { dateTime: publication.date }, formatDutchDate(publication.date))]],
     ['Afzender', [[sender.ministry, sender.directorate].filter(Boolean).join(', '), ...(sender.address ?? []).flatMap((line) => [h('br'), line])]],
     ['Kamerstuk', [kamerstuk ? `${kamerstuk.dossier}${kamerstuk.number ? `, nr. ${kamerstuk.number}` : ' (nummer volgt)'}` : 'nog niet bekend']],
   ];
-  return [h('h1', publication.title), h('dl.publication-facts', rows.map(([term, value]) => h('div', [h('dt', term), h('dd', value)])))];
+  return h('dl.publication-facts', rows.map(([term, value]) => h('div', [h('dt', term), h('dd', value)])));
+}
+
+function publicationHeader(publication: Publication): ElementContent[] {
+  return [h('h1', publication.title), publicationFacts(publication)];
+}
+
+/** The publication as one PDF (`--bundle`): where, how many pages, how large. */
+export interface BundleLink {
+  href: string;
+  pages: number;
+  bytes: number;
 }
 
 /** Render the landing page for `entries` (in order), as the publication when there is one. */
-export function landingPage(entries: LandingEntry[], publication?: Publication): string {
+export function landingPage(entries: LandingEntry[], publication?: Publication, bundle?: BundleLink): string {
   const listed = publication ? entries.filter((entry) => publication.documents.includes(entry.slug)) : entries;
   const others = publication ? entries.filter((entry) => !publication.documents.includes(entry.slug)) : [];
   const main: ElementContent[] = publication ? publicationHeader(publication) : [h('h1', 'Publicaties')];
+  if (publication && bundle) {
+    main.push(h('p.publication-bundle', [h('a', { href: bundle.href, type: 'application/pdf' }, `De hele publicatie als één PDF (${pageCount(bundle.pages)}, ${formatSize(bundle.bytes)})`)]));
+  }
   if (publication) main.push(h('h2.publication-list-title', 'Documenten in deze publicatie'));
   main.push(h('ol.publications', listed.map(entryItem)));
   if (others.length > 0) main.push(h('h2', 'Andere documenten'), h('ul.publications', others.map(entryItem)));

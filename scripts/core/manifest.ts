@@ -51,6 +51,8 @@ export interface Manifest {
   /** Versions of Node, Chromium and the packages that made the output. */
   tools?: Record<string, string>;
   documents: DocumentRecord[];
+  /** The whole publication as one PDF (`--bundle`), with its page count. */
+  bundle?: FileRecord & { pages: number };
   /** Shared outputs: landing page, stylesheets, fonts. */
   shared: FileRecord[];
 }

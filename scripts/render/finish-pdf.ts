@@ -21,6 +21,8 @@ export interface PdfMetadata {
   date: string;
   /** Descriptions of link targets (`#id` or URL), for the link annotations' `/Contents`. */
   links?: Record<string, string>;
+  /** The document's headings as written, to repair bookmark titles (see `repairOutlineTitles`). */
+  headings?: string[];
 }
 
 /** Apply `meta` to the PDF bytes and return the new bytes. */
@@ -50,6 +52,7 @@ export async function finishPdf(bytes: Uint8Array, meta: PdfMetadata): Promise<U
   catalog.set(PDFName.of('Metadata'), pdf.context.register(stream));
 
   describeLinks(pdf, meta.links ?? {});
+  repairOutlineTitles(pdf, meta.headings ?? []);
   stabiliseStructureIds(pdf);
   langEmphasisToSpan(pdf);
   wrapListBodies(pdf);
@@ -107,6 +110,25 @@ function markFurnitureAsArtifacts(pdf: PDFDocument): void {
     }
     if (result.wrapped > 0) setPageContent(pdf, page, result.text);
   }
+}
+
+/**
+ * Chromium builds bookmark titles from the laid-out lines and drops the space where a heading
+ * wrapped ("Kinderrechten Impact AssessmentKlets"). Give each bookmark whose title is a heading
+ * with its spaces lost that heading's text.
+ */
+function repairOutlineTitles(pdf: PDFDocument, headings: string[]): void {
+  const squash = (text: string) => text.replace(/\s+/g, '');
+  const byLetters = new Map(headings.map((heading) => [squash(heading), heading.replace(/\s+/g, ' ').trim()]));
+  const walk = (item: PDFDict | undefined) => {
+    for (let current = item; current; current = current.lookupMaybe(PDFName.of('Next'), PDFDict)) {
+      const title = current.lookupMaybe(PDFName.of('Title'), PDFString, PDFHexString)?.decodeText();
+      const heading = title === undefined ? undefined : byLetters.get(squash(title));
+      if (heading && heading !== title) current.set(PDFName.of('Title'), PDFHexString.fromText(heading));
+      walk(current.lookupMaybe(PDFName.of('First'), PDFDict));
+    }
+  };
+  walk(pdf.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict)?.lookupMaybe(PDFName.of('First'), PDFDict));
 }
 
 /**

@@ -32,12 +32,15 @@ window.Paged.registerHandlers(RepeatTableHeaders);
 // Page marks, as page furniture: hidden from the accessibility tree, so Chromium leaves them
 // untagged and the PDF finishing marks them as artifacts (a screen reader hears the cover's
 // banner once, not a mark on every page).
-// - Drafts (`<body data-draft-note="Concept · gebouwd op …">`): a CONCEPT watermark across every
-//   page and the build date at its foot.
+// - Drafts (`<body data-draft-note="Concept · gebouwd op …">`, or on a bundle's section): a
+//   CONCEPT watermark across every page and the build date at its foot.
 // - Internal builds (`<body data-internal-note="INTERN — …">`): the note at the top of every page.
 class PageMarks extends window.Paged.Handler {
   afterPageLayout(pageElement) {
-    const { draftNote, internalNote } = document.body.dataset;
+    // In a publication bundle the draft note sits on the concept's own section (each document
+    // starts on a new page, so a page belongs to one document); otherwise on the body.
+    const draftNote = pageElement.querySelector('[data-draft-note]')?.dataset.draftNote ?? document.body.dataset.draftNote;
+    const { internalNote } = document.body.dataset;
     const box = pageElement.querySelector('.pagedjs_pagebox') || pageElement;
     const mark = (className, html) => {
       const element = document.createElement('div');
