@@ -474,7 +474,7 @@ function checkBundleOptions(options: BuildOptions, publication: Publication | un
   const refuse = (reason: string, ruleId: string) => {
     problems.message(reason, { source: 'kia-bundle', ruleId }).fatal = true;
   };
-  if (!publication) refuse('Unexpected --bundle without `publication.yml` in the content folder, expected the publication file that lists the documents in order', 'bundle-without-publication');
+  if (!publication && slugs.length > 0) refuse('Unexpected --bundle without `publication.yml` in the content folder, expected the publication file that lists the documents in order', 'bundle-without-publication');
   if (!options.pdf) refuse('Unexpected --bundle with --no-pdf, expected to build the PDFs', 'bundle-without-pdf');
   if (options.only) refuse('Unexpected --bundle with --only, expected to build every document of the publication', 'bundle-with-only');
   if (slugs.includes(bundleSlug)) refuse(`Unexpected document folder \`${bundleSlug}\` with --bundle, expected that name free for the bundle's own folder (rename the document's folder)`, 'bundle-name-taken');
