@@ -5,7 +5,7 @@
  * also laid out by plain `pagedjs-cli` as the baseline. Medians over BENCH_RUNS runs (default 3).
  */
 import { spawn } from 'node:child_process';
-import { mkdir, rm } from 'node:fs/promises';
+import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { copyAssets } from '../core/assets.ts';
@@ -21,6 +21,8 @@ interface Sample {
   seconds: number;
   peakBytes: number;
   report: Record<string, number>;
+  /** What the command wrote to stderr (the build's progress lines). */
+  stderr: string;
 }
 
 /** Run a command, sampling its process tree; `seconds` is the command's own report if it gives one. */
@@ -39,7 +41,7 @@ function measure(command: string, args: string[], env: NodeJS.ProcessEnv = proce
       if (code !== 0) return reject(new Error(`${path.basename(command)} ${args.join(' ')} exited with ${code}\n${errors}`));
       const wall = (performance.now() - started) / 1000;
       const report = output.trim().startsWith('{') ? (JSON.parse(output) as Record<string, number>) : {};
-      resolve({ seconds: report.seconds ?? wall, peakBytes, report });
+      resolve({ seconds: report.seconds ?? wall, peakBytes, report, stderr: errors });
     });
   });
 }
@@ -74,6 +76,17 @@ for (let run = 1; run <= runs; run++) {
   samples.build.push(await measure(process.execPath, [path.join(root, 'scripts/bin/kia.js'), 'build', '--content', path.join(workspace, 'content'), '--out', path.join(workspace, 'dist')]));
 }
 
+// The issue's publication at full size, once (it takes minutes): a letter and three generated
+// assessments, built with --bundle into one PDF of about 600 pages.
+const bundleContent = path.join(workspace, 'bundle-content');
+for (const slug of ['kia-een', 'kia-twee', 'kia-drie']) await generateAssessment(bundleContent, slug);
+await cp(path.join(root, 'test/fixture-publication/content/kamerbrief'), path.join(bundleContent, 'kamerbrief'), { recursive: true });
+await writeFile(path.join(bundleContent, 'publication.yml'), 'title: Drie assessments\ndate: 2026-11-16\nsender:\n  ministry: Ministerie van Voorbeeldzaken\ndocuments: [kamerbrief, kia-een, kia-twee, kia-drie]\n');
+process.stderr.write('bundle: letter + 3 assessments…\n');
+const bundleRun = await measure(process.execPath, [path.join(root, 'scripts/bin/kia.js'), 'build', '--bundle', '--content', bundleContent, '--out', path.join(workspace, 'bundle-dist')]);
+const bundleManifest = JSON.parse(await readFile(path.join(workspace, 'bundle-dist/manifest.json'), 'utf8')) as { bundle: { pages: number; bytes: number } };
+const bundlePdfSeconds = Number(/publicatie +PDF +([\d.]+) s/.exec(bundleRun.stderr)?.[1] ?? NaN);
+
 const row = (label: string, list: Sample[]) =>
   `${label.padEnd(44)} ${median(list.map((s) => s.seconds)).toFixed(2).padStart(6)} s  (min ${Math.min(...list.map((s) => s.seconds)).toFixed(2)} s)  peak ${mb(Math.max(...list.map((s) => s.peakBytes))).padStart(7)}`;
 const ours = median(samples.pdf.map((s) => s.seconds));
@@ -92,6 +105,8 @@ process.stdout.write(
     row('kia audit on the PDF (CLI, wall clock)', samples.audit),
     row('plain pagedjs-cli on the same print HTML', samples.pagedjsCli),
     row('kia build end to end (CLI, wall clock)', samples.build),
+    row('kia build --bundle, letter + 3 assessments (1 run)', [bundleRun]),
+    `  bundle PDF: ${bundleManifest.bundle.pages} pages, ${(bundleManifest.bundle.bytes / 1024 / 1024).toFixed(1)} MB, laid out and printed in ${bundlePdfSeconds.toFixed(2)} s (${(bundleManifest.bundle.pages / bundlePdfSeconds).toFixed(1)} pages/s)`,
     `kia preview, save → reload message (target < 300 ms): median ${median(samples.preview.map((s) => s.report.reloadMedianMs)).toFixed(0)} ms, worst ${Math.max(...samples.preview.map((s) => s.report.reloadMaxMs)).toFixed(0)} ms over ${samples.preview.length * samples.preview[0].report.edits} saves; new page fetched: median ${median(samples.preview.map((s) => s.report.pageMedianMs)).toFixed(0)} ms; server's own figure ${median(samples.preview.map((s) => s.report.serverMedianMs)).toFixed(0)} ms`,
     `PDF stage / plain pagedjs-cli: ${(ours / theirs).toFixed(2)}`,
     `accessibility gate / PDF stage: ${(median(samples.gate.map((s) => s.seconds)) / ours).toFixed(2)}`,
