@@ -2,13 +2,13 @@
  * `kia build`: every document → HTML (+ PDF), responses proven verbatim, landing page,
  * manifest, all written to a staging folder and swapped in only when nothing failed.
  */
-import { pageCount } from '../core/dutch.ts';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Root as HastRoot } from 'hast';
 import { VFile } from 'vfile';
 import { copyAssets } from '../core/assets.ts';
+import { pageCount } from '../core/dutch.ts';
 import { compileDocument, type CompiledDocument, type CompileOptions } from '../core/compile-document.ts';
 import { discoverDocuments } from '../core/discover.ts';
 import { typeLabels, type Frontmatter } from '../core/frontmatter-schema.ts';
@@ -219,12 +219,14 @@ async function buildUnlocked(options: BuildOptions, contentDir: string, outDir: 
     const printBundle = async (publication: Publication, file: VFile) => {
       const dir = path.join(staging.dir, bundleSlug);
       await mkdir(dir, { recursive: true });
-      const tree = bundleTree(publication, compiled.map((document) => ({ slug: document.source.slug, matter: document.matter, printTree: document.printTree })), { assetBase: '../assets' });
+      // Only what the publication lists (a document it leaves out is on the landing page only).
+      const listed = compiled.filter((document) => publication.documents.includes(document.source.slug));
+      const tree = bundleTree(publication, listed.map((document) => ({ slug: document.source.slug, matter: document.matter, printTree: document.printTree })), { assetBase: '../assets' });
       const responsesOf = (slug: string) => `[id="${slug}"] .responses`;
-      const printable: Printable = { slug: bundleSlug, printHtml: toHtml(tree), printTree: tree, metadata: bundleMetadata(publication, compiled.length), locate: compiled.map((document) => responsesOf(document.source.slug)) };
+      const printable: Printable = { slug: bundleSlug, printHtml: toHtml(tree), printTree: tree, metadata: bundleMetadata(publication, listed.length), locate: listed.map((document) => responsesOf(document.source.slug)) };
       const rendered = await renderPdf(printable, dir, file);
       if (!rendered) return undefined;
-      for (const document of compiled.filter((entry) => entry.responses.length > 0)) {
+      for (const document of listed.filter((entry) => entry.responses.length > 0)) {
         const started = performance.now();
         progress({ slug: bundleSlug, stage: 'verify', state: 'start' });
         const verbatim = await verifyResponses(document, path.join(staging.dir, document.source.slug, 'index.html'), pagesFrom(rendered.text, rendered.located[responsesOf(document.source.slug)] ?? 1));
@@ -358,10 +360,6 @@ async function buildUnlocked(options: BuildOptions, contentDir: string, outDir: 
   }
 }
 
-/**
- * Lay out the document's print variant with Paged.js, print and finish the PDF into `docDir`.
- * Returns what the checks need: page count, size, and the laid-out text to compare with.
- */
 /** What `printDocument` lays out: a document, or the publication bundle. */
 interface Printable {
   slug: string;
@@ -372,6 +370,10 @@ interface Printable {
   locate: string[];
 }
 
+/**
+ * Lay out the print variant with Paged.js, print and finish the PDF into `docDir`. Returns what
+ * the checks need: page count, size, the laid-out text to compare with, the located pages.
+ */
 async function printDocument(printer: BrowserSession, printable: Printable, docDir: string, options: { root: string; timeoutMs: number }) {
   const { slug } = printable;
   const printPath = path.join(docDir, '.print.html');
