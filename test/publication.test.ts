@@ -172,6 +172,9 @@ describe('a publication: a letter and two assessments, one a concept', () => {
     it('is checked by the gate, recorded in the manifest and linked from the landing page', () => {
       const report = JSON.parse(readFileSync(path.join(dist, 'toegankelijkheid/report.json'), 'utf8')) as { documents: Array<{ slug: string; html: unknown; pdf: { status: string; file: string } | null }> };
       const entry = report.documents.find((document) => document.slug === 'publicatie');
+      const page = toText(fromHtml(readFileSync(path.join(dist, 'toegankelijkheid/index.html'), 'utf8'))).replace(/\s+/g, ' ');
+      expect(page).toContain('3 documenten en de hele publicatie als één PDF; 0 overtredingen in HTML');
+      expect(page).toContain('Kinderrechten Impact Assessments Klets en Beeldbox (de hele publicatie in één PDF)');
       expect(entry).toMatchObject({ html: null, pdf: { status: 'pass', file: 'publicatie/publicatie.pdf' } });
       const manifest = JSON.parse(readFileSync(path.join(dist, 'manifest.json'), 'utf8')) as Manifest;
       const pages = pdfPages(bundle()).length;

@@ -96,6 +96,10 @@ describe('verbatim proof', () => {
     expect(formatMessages([compiled.responses[0].file])).toContain(
       'content/doc/responses/reactie.md:3:62 error verbatim-pdf kia-verbatim: Unexpected PDF text `.Tweedealineamet<b>HTML<` differing from the response at character 63 (whitespace ignored), expected `s.Tweedealineamet<b>HTML` as in the source',
     );
+    // The same proof on another PDF (the publication bundle) names that PDF.
+    const inBundle = (await compileDocument(doc, { assetBase: '../assets' })).document!;
+    await verifyResponses(inBundle, htmlFile, damaged, { pdfName: 'publicatie/publicatie.pdf' });
+    expect(formatMessages([inBundle.responses[0].file])).toContain('error verbatim-pdf kia-verbatim: Unexpected PDF (`publicatie/publicatie.pdf`) text `.Tweedealineamet<b>HTML<`');
   });
 
   it('reports the first differing character when a written HTML file is edited', async () => {

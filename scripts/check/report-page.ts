@@ -105,6 +105,13 @@ function asFinding(check: FileCheck): HtmlFinding {
   return { id: check.id, impact: check.impact ?? null, description: check.message, help: check.title, helpUrl: check.helpUrl ?? '', wcag: check.wcag, nodes: check.nodes ?? [] };
 }
 
+/** "3 documenten en de hele publicatie als één PDF": the bundle (a PDF without HTML) is not a document of its own. */
+function documentCount(report: AccessibilityReport): string {
+  const documents = report.documents.filter((document) => document.html !== null).length;
+  const bundles = report.documents.length - documents;
+  return `${documents} ${documents === 1 ? 'document' : 'documenten'}${bundles > 0 ? ' en de hele publicatie als één PDF' : ''}`;
+}
+
 const kindLabels: Record<FileAudit['kind'], string> = { pdf: 'PDF', html: 'HTML', unknown: 'onbekend bestand' };
 const fileStatusLabels: Record<FileAudit['status'], string> = { pass: 'Voldoet', fail: 'Voldoet niet', error: 'Niet te controleren' };
 
@@ -161,7 +168,7 @@ export function reportPage(report: AccessibilityReport, assetBase: string): stri
     h('h1', 'Toegankelijkheidsrapport'),
     h('p', [
       h('strong', report.passed ? 'Alle automatische controles zijn geslaagd.' : 'Niet alle automatische controles zijn geslaagd.'),
-      ` ${summary.documents} ${summary.documents === 1 ? 'document' : 'documenten'}; ${summary.htmlViolations} overtredingen in HTML, ${summary.htmlNeedsReview} punten om na te kijken, ${summary.pdfFailures} mislukte PDF-controles, ${summary.pdfNotChecked} PDF-controles niet uitgevoerd.`,
+      ` ${documentCount(report)}; ${summary.htmlViolations} overtredingen in HTML, ${summary.htmlNeedsReview} punten om na te kijken, ${summary.pdfFailures} mislukte PDF-controles, ${summary.pdfNotChecked} PDF-controles niet uitgevoerd.`,
     ]),
     standardsParagraph(report.standards),
   ];

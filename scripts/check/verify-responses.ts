@@ -19,8 +19,11 @@ export interface VerbatimResult {
   responses: Array<{ html: boolean; pdf: boolean | undefined }>;
 }
 
-/** Compare each response with the HTML file at `htmlPath` and the extracted PDF text. */
-export async function verifyResponses(document: CompiledDocument, htmlPath: string, pdf: PdfContent | undefined): Promise<VerbatimResult> {
+/**
+ * Compare each response with the HTML file at `htmlPath` and the extracted PDF text; `pdfName`
+ * names the PDF in messages when it is not the document's own (the publication bundle).
+ */
+export async function verifyResponses(document: CompiledDocument, htmlPath: string, pdf: PdfContent | undefined, options: { pdfName?: string } = {}): Promise<VerbatimResult> {
   const written = fromHtml(await readFile(htmlPath, 'utf8'));
   const htmlRegions = responseRegions(written);
   const printRegions = responseRegions(document.printTree);
@@ -31,7 +34,7 @@ export async function verifyResponses(document: CompiledDocument, htmlPath: stri
   document.responses.forEach((response, index) => {
     const fail = (format: string, difference: Difference) => {
       response.file.message(
-        `Unexpected ${format} text \`${difference.actual}\` differing from the response at character ${difference.index + 1} (whitespace ignored), expected \`${difference.expected}\` as in the ${response.redactions.length > 0 ? 'redacted source (each `:redact[…]` shown as its ground)' : 'source'}`,
+        `Unexpected ${format}${format === 'PDF' && options.pdfName ? ` (\`${options.pdfName}\`)` : ''} text \`${difference.actual}\` differing from the response at character ${difference.index + 1} (whitespace ignored), expected \`${difference.expected}\` as in the ${response.redactions.length > 0 ? 'redacted source (each `:redact[…]` shown as its ground)' : 'source'}`,
         { place: difference.place, source, ruleId: `verbatim-${format.toLowerCase()}` },
       ).fatal = true;
     };

@@ -229,7 +229,7 @@ async function buildUnlocked(options: BuildOptions, contentDir: string, outDir: 
       for (const document of listed.filter((entry) => entry.responses.length > 0)) {
         const started = performance.now();
         progress({ slug: bundleSlug, stage: 'verify', state: 'start' });
-        const verbatim = await verifyResponses(document, path.join(staging.dir, document.source.slug, 'index.html'), pagesFrom(rendered.text, rendered.located[responsesOf(document.source.slug)] ?? 1));
+        const verbatim = await verifyResponses(document, path.join(staging.dir, document.source.slug, 'index.html'), pagesFrom(rendered.text, rendered.located[responsesOf(document.source.slug)] ?? 1), { pdfName: `${bundleSlug}/${bundleSlug}.pdf` });
         const proven = verbatim.responses.filter((response) => response.html && response.pdf !== false).length;
         progress({ slug: bundleSlug, stage: 'verify', state: 'done', ms: performance.now() - started, detail: `${document.source.slug}: ${proven} van ${document.responses.length} reacties letterlijk${redactedNote(document)}`, failed: proven < document.responses.length });
       }
