@@ -186,6 +186,14 @@ describe('a publication: a letter and two assessments, one a concept', () => {
       expect(info).toMatch(/Tagged: +yes/);
     });
 
+    it('--internal --bundle shows the withheld text and marks every page of the bundle Intern', () => {
+      const internal = runCli(['build', '--internal', '--bundle', '--no-check'], root, epoch);
+      expect(internal.code, internal.stderr).toBe(0);
+      const pages = pdfPages(path.join(root, 'dist-intern/publicatie/publicatie.pdf'));
+      for (const [index, page] of pages.entries()) expect(page, `page ${index + 1}`).toContain('INTERN — bevat weggelakte gegevens');
+      expect(pages.join(' ').replace(/\s+/g, ' ')).toContain('Sanne de Boer [weglakken: 5.1.2e]');
+    }, 120_000);
+
     it('refuses --bundle without a publication file, with --no-pdf and with --only', () => {
       const alone = tempDir();
       cpSync(path.join(fixture, 'kia-klets'), path.join(alone, 'content/kia-klets'), { recursive: true });
