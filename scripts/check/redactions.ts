@@ -37,13 +37,8 @@ function decodeEntities(text: string): string {
 }
 
 async function files(dir: string): Promise<string[]> {
-  const found: string[] = [];
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) found.push(...(await files(full)));
-    else found.push(full);
-  }
-  return found;
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  return entries.filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name));
 }
 
 /** The searchable forms of one output file: label → text. */
@@ -97,9 +92,10 @@ export async function checkRedactions(dir: string, redactions: Redaction[]): Pro
   let clean = true;
   const needles = redactions.map((redaction) => ({ redaction, squashed: squash(redaction.text) })).filter((needle) => needle.squashed.length > 0);
   for (const file of (await files(dir)).sort()) {
-    const forms = await readable(file);
+    // Each form squashed once, not once per redaction: a bundle's decompressed PDF is many MB.
+    const forms = (await readable(file)).map(([label, text]) => [label, squash(text)] as const);
     for (const { redaction, squashed } of needles) {
-      const where = forms.find(([, text]) => squash(text).includes(squashed));
+      const where = forms.find(([, text]) => text.includes(squashed));
       if (!where) continue;
       clean = false;
       redaction.file.message(`Unexpected withheld text „${redaction.text}” (grond ${redaction.ground}) in \`${path.relative(dir, file)}\` (${where[0]}), expected it nowhere in the public output`, { place: redaction.position, source, ruleId: 'redaction-leak' }).fatal = true;

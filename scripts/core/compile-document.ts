@@ -87,7 +87,8 @@ export async function compileDocument(doc: DocumentSource, options: CompileOptio
     return { files };
   }
   const grounds = wooGrounds();
-  const bodyTree = await toHast(bodyProcessor({ instrument: options.instrument ?? projectInstrument(), grounds, parseCache: options.parseCache, redaction: options.redaction }), index.file);
+  const redaction = options.redaction ?? 'public';
+  const bodyTree = await toHast(bodyProcessor({ instrument: options.instrument ?? projectInstrument(), grounds, parseCache: options.parseCache, redaction }), index.file);
   const matter = index.file.data.matter;
   const images = await checkImages(doc, index.file);
 
@@ -104,7 +105,6 @@ export async function compileDocument(doc: DocumentSource, options: CompileOptio
       response.file.message('Unexpected empty response, expected the text of the response', { place: { line: 1, column: 1 }, source, ruleId: 'empty-response' }).fatal = true;
       continue;
     }
-    const redaction = options.redaction ?? 'public';
     const processor = responseProcessor(`reactie-${n + 1}-`, { grounds, redaction });
     // The proof's reference text comes from a parse of its own, before any transform runs.
     const text = sourceText(processor.parse(response.file) as MdastRoot, { source: String(response.file.value), redaction });
@@ -116,7 +116,7 @@ export async function compileDocument(doc: DocumentSource, options: CompileOptio
   if (!matter || files.some((file) => file.messages.some((message) => message.fatal))) return { files };
 
   const run = async (variant: 'screen' | 'print') => {
-    const processor = documentProcessor({ matter, responses: structuredClone(rendered), assetBase: options.assetBase, variant, buildDate: options.buildDate ?? buildDate(), internal: options.redaction === 'internal', extraPlugins: options.extraPlugins?.[variant] });
+    const processor = documentProcessor({ matter, responses: structuredClone(rendered), assetBase: options.assetBase, variant, buildDate: options.buildDate ?? buildDate(), internal: redaction === 'internal', extraPlugins: options.extraPlugins?.[variant] });
     // The print variant needs the body untouched, so the screen variant works on a copy.
     const tree = (await processor.run(options.screenOnly ? bodyTree : structuredClone(bodyTree), index.file)) as HastRoot;
     return { tree, html: processor.stringify(tree, index.file) };

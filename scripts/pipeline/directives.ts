@@ -95,7 +95,8 @@ export function capitalise(value: string): string {
 }
 
 type BlockParent = { type: string; children: Array<{ type: string }> };
-const blockContainers = new Set(['root', 'blockquote', 'list', 'listItem', 'containerDirective', 'footnoteDefinition', 'kiaElement']);
+/** Node types whose children are blocks (where block directives can be). */
+export const blockContainers = new Set(['root', 'blockquote', 'list', 'listItem', 'containerDirective', 'footnoteDefinition', 'kiaElement']);
 
 /**
  * Visit block-level nodes only (no descent into paragraphs, headings, tables or code): block

@@ -141,12 +141,12 @@ export class BrowserSession {
     return new BrowserSession(browser);
   }
 
-  /** Whether the browser is still running (false after a crash or `close`). */
   /** The browser's product and version, e.g. `Chrome/142.0.7444.175` (for the manifest). */
   version(): Promise<string> {
     return this.browser.version();
   }
 
+  /** Whether the browser is still running (false after a crash or `close`). */
   get alive(): boolean {
     return this.browser.connected;
   }

@@ -42,19 +42,20 @@ class PageMarks extends window.Paged.Handler {
     const draftNote = pageElement.querySelector('[data-draft-note]')?.dataset.draftNote ?? document.body.dataset.draftNote;
     const { internalNote } = document.body.dataset;
     const box = pageElement.querySelector('.pagedjs_pagebox') || pageElement;
-    const mark = (className, html) => {
+    const mark = (className, content) => {
       const element = document.createElement('div');
       element.className = className;
       element.setAttribute('aria-hidden', 'true');
-      element.innerHTML = html;
+      element.append(content);
       box.append(element);
     };
-    const escape = (text) => text.replace(/[&<>"]/g, (character) => `&#${character.charCodeAt(0)};`);
     if (draftNote) {
-      mark('page-watermark', '<span>CONCEPT</span>');
-      mark('page-draft-note', escape(draftNote));
+      const word = document.createElement('span');
+      word.textContent = 'CONCEPT';
+      mark('page-watermark', word);
+      mark('page-draft-note', draftNote);
     }
-    if (internalNote) mark('page-internal-note', escape(internalNote));
+    if (internalNote) mark('page-internal-note', internalNote);
   }
 }
 

@@ -17,11 +17,10 @@ import { toString } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
 import { closest } from '../../core/did-you-mean.ts';
 import type { Instrument } from '../../core/instrument.ts';
-import { capitalise, element, expectedAssessment, isDirective, labelOf, levelClass, parseAssessment, splitLabel, text, unknownAttributes, type ElementNode } from '../directives.ts';
+import { blockContainers, capitalise, element, expectedAssessment, isDirective, labelOf, levelClass, parseAssessment, splitLabel, text, unknownAttributes, type ElementNode } from '../directives.ts';
 import { captionPattern } from './rehype-table-accessibility.ts';
 
 const source = 'kia-measures';
-const blockContainers = new Set(['blockquote', 'list', 'listItem', 'containerDirective', 'footnoteDefinition']);
 const attributes = ['categorie', 'restrisico', 'beheerder'] as const;
 
 export interface MeasuresOptions {
@@ -37,8 +36,9 @@ export default function remarkMeasures(options: MeasuresOptions) {
       for (let index = 0; index < parent.children.length; index++) {
         const node = parent.children[index];
         if (!isDirective(node, 'maatregel')) {
-          // Block containers only: measures are blocks, never inside paragraphs or tables.
-          if (blockContainers.has(node.type as string)) visitParent(node as { children: RootContent[] });
+          // Block containers only: measures are blocks, never inside paragraphs or tables (nor
+          // inside the blocks the plugins before this one generated).
+          if (node.type !== 'kiaElement' && blockContainers.has(node.type as string)) visitParent(node as { children: RootContent[] });
           continue;
         }
         let end = index;
