@@ -79,8 +79,8 @@ describe('a draft with a redaction', () => {
     const { code, stderr } = runCli(['build'], leaking, epoch);
     expect(code).toBe(1);
     const lines = stderr.split('\n').map((line) => line.trim().replace(/\s+/g, ' '));
-    expect(lines).toContain('12:16-12:51 error Unexpected withheld text „Jan Jansen” (grond 5.1.2e) in `notitie/index.html` (text), expected it nowhere in the public output redaction-leak kia-redaction');
-    expect(lines.some((line) => /withheld text „Jan Jansen” .* in `notitie\/notitie\.pdf` \(strings \(info, bookmarks, structure tree\)\)/.test(line))).toBe(true);
+    expect(lines).toContainEqual(expect.stringMatching(/^12:16-12:51 error Unexpected withheld text „Jan Jansen” \(grond 5\.1\.2e\) in `notitie\/index\.html` \(text, line \d+: „Jan Jansen”; .*\), expected it nowhere in the public output redaction-leak kia-redaction$/));
+    expect(lines.some((line) => /withheld text „Jan Jansen” .* in `notitie\/notitie\.pdf` \(.*strings \(info, bookmarks, structure tree\), line \d+: „Jan Jansen”/.test(line))).toBe(true);
     expect(readFileSync(path.join(leaking, 'dist/index.html'), 'utf8')).toBe('<p>vorige build</p>\n');
   }, 120_000);
 
@@ -146,7 +146,7 @@ Flits Media B.V.
     expect(code).toBe(1);
     expect(stderr).toContain('content/notitie/responses/flits.md');
     const lines = stderr.split('\n').map((line) => line.trim().replace(/\s+/g, ' '));
-    expect(lines).toContain('3:50-3:87 error Unexpected withheld text „Petra Bakker” (grond 5.1.2e) in `notitie/index.html` (text), expected it nowhere in the public output redaction-leak kia-redaction');
+    expect(lines).toContainEqual(expect.stringMatching(/^3:50-3:87 error Unexpected withheld text „Petra Bakker” \(grond 5\.1\.2e\) in `notitie\/index\.html` \(text, line \d+: „Petra Bakker”; .*\), expected it nowhere in the public output redaction-leak kia-redaction$/));
     expect(existsSync(path.join(leaking, 'dist'))).toBe(false);
   }, 120_000);
 
@@ -156,6 +156,60 @@ Flits Media B.V.
     const html = readFileSync(path.join(root, 'dist-intern/notitie/index.html'), 'utf8');
     expect(html).toContain('gevoerd door <mark class="redaction-internal" data-ground="5.1.2e">Petra Bakker<span class="redaction-ground"> [weglakken: 5.1.2e]</span></mark>');
     expect(html).toContain('<dt>Weg te lakken</dt>');
+  }, 120_000);
+});
+
+describe('the redaction proof finds the name as a reader would recognise it', () => {
+  const leakyBody = `## Gesprekken
+
+We spraken met :redact[Piet Geheimnaam]{grond="5.1.2e" ook="P.G."} van Flits Media op 3 juni.
+
+## Het vervolg met PIET GEHEIMNAAM
+
+Later schreef Piet *Geheimnaam* nog een mail, ondertekend met P. G.
+
+${Array.from({ length: 6 }, (_, n) => `Bevinding ${n + 1}: de instellingen voor kinderen zijn niet standaard veilig.`).join('\n\n')}
+`;
+  /** The forms a leak message names for `file`, each with the writings found: label → writings. */
+  const formsIn = (stderr: string, file: string, needle = 'Piet Geheimnaam') => {
+    const line = stderr
+      .split('\n')
+      .map((entry) => entry.trim().replace(/ +/g, ' '))
+      .find((entry) => entry.includes(`withheld text „Piet Geheimnaam” (grond 5.1.2e) ${needle === 'Piet Geheimnaam' ? '' : `as its other form „${needle}” `}in \`${file}\` (`));
+    const list = line?.match(/ in `[^`]+` \((.*)\), expected it nowhere/)?.[1] ?? '';
+    return Object.fromEntries(list.split('; ').filter(Boolean).map((form) => [form.slice(0, form.indexOf(', line ')), [...form.matchAll(/„([^”]*)”/g)].map((match) => match[1])]));
+  };
+
+  it('fails on capitals, on markup inside the name, on its other forms, in every channel; the gate having failed keeps nothing', () => {
+    // An empty link fails the accessibility gate too: before, the output was then kept in dist.mislukt/.
+    const matter = frontmatter('definitief', 'description: Verslag van het gesprek met piet geheimnaam.\n').replace('title: Notitie over Flits', 'title: Notitie over Piet Geheim\u00adnaam');
+    const root = writeTree({ 'content/notitie/index.md': matter + leakyBody + '\n[](https://example.org)\n' });
+    const { code, stderr } = runCli(['build'], root, epoch);
+    expect(code).toBe(1);
+    // The page: capitals, markup inside the name (`Piet <em>Geheimnaam</em>`), a soft hyphen,
+    // the heading's id; and the other form „P.G.” written „P. G.”.
+    const html = formsIn(stderr, 'notitie/index.html');
+    expect(html['text as read']).toEqual(expect.arrayContaining(['PIET GEHEIMNAAM', 'Piet Geheimnaam', 'Piet Geheim\u00adnaam']));
+    expect(html['attributes (ids, alt, aria-label, href)']).toEqual(expect.arrayContaining(['piet geheimnaam', 'piet-geheimnaam']));
+    expect(formsIn(stderr, 'notitie/index.html', 'P.G.')['text as read']).toEqual(['P. G']);
+    // The PDF: its text, and its strings (the description as Subject, the heading as a bookmark).
+    const pdf = formsIn(stderr, 'notitie/notitie.pdf');
+    expect(pdf.text).toEqual(expect.arrayContaining(['PIET GEHEIMNAAM']));
+    expect(pdf['strings (info, bookmarks, structure tree)']).toEqual(expect.arrayContaining(['piet geheimnaam', 'PIET GEHEIMNAAM']));
+    // The title, with a soft hyphen in the name, on the landing page and in the manifest.
+    expect(formsIn(stderr, 'index.html').text).toEqual(['Piet Geheim\u00adnaam']);
+    expect(formsIn(stderr, 'manifest.json').text).toEqual(['Piet Geheim\u00adnaam']);
+    expect(stderr).toContain('link-name');
+    expect(existsSync(path.join(root, 'dist'))).toBe(false);
+    expect(existsSync(path.join(root, 'dist.mislukt'))).toBe(false);
+  }, 120_000);
+
+  it('keeps a gate failure for inspection only when no withheld text is in it', () => {
+    const root = writeTree({ 'content/notitie/index.md': frontmatter('definitief') + leakyBody.replace(/## Het vervolg[^]*?P\. G\.\n/, '') + '\n[](https://example.org)\n' });
+    const { code, stderr } = runCli(['build'], root, epoch);
+    expect(code).toBe(1);
+    expect(stderr).not.toContain('redaction-leak');
+    expect(readFileSync(path.join(root, 'dist.mislukt/notitie/index.html'), 'utf8')).toContain('<span class="redacted"');
   }, 120_000);
 });
 

@@ -23,7 +23,7 @@ import { checkFinal } from '../check/final.ts';
 import { buildDate } from '../core/build-date.ts';
 import { projectInstrument } from '../core/instrument.ts';
 import { toolVersions } from '../core/tool-versions.ts';
-import { checkRedactions } from '../check/redactions.ts';
+import { checkNameParts, checkRedactions } from '../check/redactions.ts';
 import { lostBlocks, printBlocks, reportLostBlocks } from '../check/text-loss.ts';
 import { checkPublicationLinks } from '../check/publication-links.ts';
 import { verifyResponses } from '../check/verify-responses.ts';
@@ -137,6 +137,17 @@ async function buildUnlocked(options: BuildOptions, contentDir: string, outDir: 
     progress({ slug: doc.slug, stage: 'html', state: 'done', ms: performance.now() - started, failed: !document });
   }
   checkPublicationLinks(compiled.map((document) => ({ slug: document.source.slug, file: document.file, tree: document.printTree })), documents.map((doc) => doc.slug));
+  // Every redaction of the publication, against every document: a name withheld in one may not
+  // stand in another. Its parts are looked for in the sources now, before anything is built.
+  const redactions =
+    options.redaction === 'internal'
+      ? []
+      : compiled.flatMap((document) => [document.file, ...document.responses.map((response) => response.file)].flatMap((file) => (file.data.redactions ?? []).map((redaction) => ({ ...redaction, file }))));
+  checkNameParts(
+    compiled.flatMap((document) => [document.file, ...document.responses.map((response) => response.file)]),
+    redactions,
+    Boolean(options.final),
+  );
   if (options.final) {
     if (!options.pdf || options.check === false) problems.message('Unexpected --no-pdf or --no-check in a final build, expected the PDF and the accessibility gate', { source: 'kia-final', ruleId: 'final-incomplete' }).fatal = true;
     checkFinal(compiled);
@@ -317,12 +328,6 @@ async function buildUnlocked(options: BuildOptions, contentDir: string, outDir: 
       reportGateProblems(report, (slug) => compiled.find((document) => document.source.slug === slug)?.file, problems);
       accessibility = { passed: report.passed, summary: report.summary, report: 'toegankelijkheid/index.html' };
     }
-    if (failed()) {
-      // Everything was built; only the gate failed. Keep the output for inspection, next to dist/.
-      await rename(staging.dir, failedOutput);
-      return result(false, undefined, { accessibility, keptFailedOutput: failedOutput });
-    }
-
     stopIfAborted();
     const shared = [await fileRecord(path.join(staging.dir, 'index.html'), 'index.html'), ...(await folderRecords(path.join(staging.dir, 'assets'), staging.dir))];
     if (accessibility) shared.push(...(await folderRecords(path.join(staging.dir, 'toegankelijkheid'), staging.dir)));
@@ -339,15 +344,18 @@ async function buildUnlocked(options: BuildOptions, contentDir: string, outDir: 
       shared,
     };
     await writeFile(path.join(staging.dir, 'manifest.json'), serializeManifest(manifest));
-    // The public output may not hold any withheld text, anywhere: prove it before it goes out.
-    // Redactions in the responses count as much as those in the body.
-    const redactions =
-      options.redaction === 'internal'
-        ? []
-        : compiled.flatMap((document) => [document.file, ...document.responses.map((response) => response.file)].flatMap((file) => (file.data.redactions ?? []).map((redaction) => ({ ...redaction, file }))));
+    // The public output may not hold any withheld text, anywhere: prove it before anything is
+    // kept, a failed build's output for inspection included (the internal edition is the place
+    // to look at withheld text).
     if (redactions.length > 0 && !(await checkRedactions(staging.dir, redactions))) {
       await staging.discard();
       return result(false, undefined, { accessibility });
+    }
+    if (failed()) {
+      // Everything was built and proven free of withheld text; only the gate failed. Keep the
+      // output for inspection, next to dist/.
+      await rename(staging.dir, failedOutput);
+      return result(false, undefined, { accessibility, keptFailedOutput: failedOutput });
     }
     await staging.commit();
     return result(true, manifest, { accessibility });

@@ -1,6 +1,7 @@
 /**
  * Redaction under the Woo: `:redact[Jan Jansen]{grond="5.1.2e"}` marks text to withhold, with
- * its legal ground. In a public build the text is replaced by a visible box showing the ground,
+ * its legal ground (`ook="Jansen, J.J."` lists other forms to withhold, `toegestaan="Jan"`
+ * parts of the name that may appear elsewhere). In a public build the text is replaced by a visible box showing the ground,
  * with an accessible name ("Weggelakt: eerbiediging van de persoonlijke levenssfeer, artikel
  * 5.1.2e Woo"); in an internal build the text stays, highlighted, with its ground. Every
  * redaction lands in `file.data.redactions` so the build can prove the public output holds none
@@ -21,7 +22,7 @@ const source = 'kia-redaction';
 declare module 'vfile' {
   interface DataMap {
     /** Every redaction of the document: the withheld text as written, its ground and place. */
-    redactions: Array<{ text: string; ground: string; position?: Position }>;
+    redactions: Array<{ text: string; ground: string; position?: Position; also: string[]; allowed: string[] }>;
   }
 }
 
@@ -57,7 +58,10 @@ export default function remarkRedactions(options: RedactionOptions) {
         const guess = code ? closest(code, codes) : undefined;
         file.message(`Unexpected ${code ? `ground \`${code}\`` : 'redaction without `grond`'}, expected a ground of the Woo such as \`grond="5.1.2e"\`${guess ? ` (did you mean \`${guess}\`?)` : ''}`, { place: directive.position, source, ruleId: 'invalid-redaction-ground' }).fatal = true;
       }
-      if (withheld) redactions.push({ text: withheld, ground: ground?.code ?? code ?? '', position: directive.position });
+      // `ook="Geheimnaam, P.G."`: other forms of the same person or fact, searched as well;
+      // `toegestaan="Piet"`: parts of the name that may stay elsewhere in the text.
+      const list = (name: string) => (directive.attributes?.[name] ?? '').split(',').map((entry) => entry.trim()).filter(Boolean);
+      if (withheld) redactions.push({ text: withheld, ground: ground?.code ?? code ?? '', position: directive.position, also: list('ook'), allowed: list('toegestaan') });
       let replacement: ElementNode;
       if (options.mode === 'internal') {
         replacement = element('mark', { className: ['redaction-internal'], dataGround: ground?.code }, [...directive.children, element('span', { className: ['redaction-ground'] }, [text(internalGroundNote(ground?.code))])]);
