@@ -22,7 +22,7 @@ Opdrachten:
            --frail    waarschuwingen tellen als fout (exitcode 1)
   new      Zet een nieuw KIA op volgens het instrument: kia new SLUG [--service NAAM]
            (content/SLUG/index.md met alle hoofdstukken, vragen en toelichting)
-  preview  Voorbeeld in de browser terwijl u schrijft: kia preview [--port N]
+  preview  Voorbeeld in de browser terwijl u schrijft: kia preview [--port N] [--host NAAM]…
            (herbouwt de HTML bij elke wijziging en laadt de pagina opnieuw)
   audit    Controleer de toegankelijkheid van willekeurige PDF- en HTML-bestanden
            (of mappen daarmee): kia audit PAD... [--out DIR] [--json]
@@ -212,7 +212,7 @@ async function runNew(args: string[]): Promise<number> {
 async function runPreview(args: string[]): Promise<number> {
   let values;
   try {
-    ({ values } = parseArgs({ args, strict: true, options: { content: { type: 'string', default: 'content' }, port: { type: 'string', default: '4321' } } }));
+    ({ values } = parseArgs({ args, strict: true, options: { content: { type: 'string', default: 'content' }, port: { type: 'string', default: '4321' }, host: { type: 'string', multiple: true, default: [] } } }));
   } catch (error) {
     process.stderr.write(`kia: ${(error as Error).message}\n\n${usage}`);
     return 2;
@@ -231,6 +231,7 @@ async function runPreview(args: string[]): Promise<number> {
     server = await startPreview({
       contentDir: values.content,
       port,
+      allowedHosts: values.host,
       onEvent(event) {
         if (event.type === 'ready') {
           messages(event.files);

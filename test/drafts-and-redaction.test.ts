@@ -119,7 +119,7 @@ Flits Media B.V.
 
   it('lists the redactions in the provenance line and keeps the rest verbatim, typed directives included', () => {
     const html = readFileSync(path.join(root, 'dist/notitie/index.html'), 'utf8');
-    expect(html).toContain('<dt>Weggelakt</dt><dd>2 passages op grond van artikel 5.1.2e Woo (eerbiediging van de persoonlijke levenssfeer). Verder is de reactie letterlijk overgenomen: de controle vergelijkt met de bron waarin deze passages zijn weggelakt.</dd>');
+    expect(html).toContain('<dt>Weggelakt</dt><dd>2 passages op grond van artikel 5.1.2e Woo (eerbiediging van de persoonlijke levenssfeer). De controle vergelijkt de gepubliceerde tekst verder met de bron waarin deze passages zijn weggelakt.</dd>');
     expect(html).toContain('gevoerd door <span class="redacted" role="img" aria-label="Weggelakt: eerbiediging van de persoonlijke levenssfeer, artikel 5.1.2e Woo">5.1.2e</span>, tussen 09:00');
     expect(html).toContain('Zie bijlage:A[2]{pagina=3}; het nummer');
     const text = poppler('pdftotext', [path.join(root, 'dist/notitie/notitie.pdf'), '-']).replace(/\s+/g, '');

@@ -27,6 +27,7 @@ import remarkFootnoteReferences from '../scripts/pipeline/plugins/remark-footnot
 import remarkKiaFrontmatter from '../scripts/pipeline/plugins/remark-kia-frontmatter.ts';
 import remarkTextDirectives from '../scripts/pipeline/plugins/remark-text-directives.ts';
 import remarkDirectivesAsTyped from '../scripts/pipeline/plugins/remark-directives-as-typed.ts';
+import remarkConsumedCharacters from '../scripts/pipeline/plugins/remark-consumed-characters.ts';
 import remarkRawHtmlAsText from '../scripts/pipeline/plugins/remark-raw-html-as-text.ts';
 import remarkLangPassages from '../scripts/pipeline/plugins/remark-lang-passages.ts';
 import remarkLocalImages from '../scripts/pipeline/plugins/remark-local-images.ts';
@@ -85,6 +86,7 @@ const runners: Record<string, Runner> = {
   'remark-kia-frontmatter': (file) => run(file, [remarkKiaFrontmatter], []),
   'remark-footnote-references': (file) => run(file, [remarkFootnoteReferences], []),
   'remark-directives-as-typed': (file) => run(file, [remarkTextDirectives, [remarkDirectivesAsTyped, { keep: ['redact'] }]], []),
+  'remark-consumed-characters': (file) => run(file, [remarkTextDirectives, [remarkDirectivesAsTyped, { keep: ['redact'] }], remarkConsumedCharacters], []),
   'remark-raw-html-as-text': (file) => run(file, [remarkRawHtmlAsText], []),
   'remark-safe-links': (file) => run(file, [remarkSafeLinks], []),
   'remark-local-images': async (file) => `${await run(file, [remarkLocalImages], [])}\n<!-- images: ${JSON.stringify(file.data.images?.map((image) => image.url))} -->`,

@@ -4,6 +4,7 @@
  * is fixed, and makes the PDF on demand.
  */
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import path from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -80,9 +81,15 @@ describe('kia preview', () => {
   it('rebuilds when a response of the document changes', async () => {
     const response = path.join(content, 'flits/responses/zienswijze-flits.md');
     const reloaded = page.waitForNavigation({ waitUntil: 'load' });
-    writeFileSync(response, `${readFileSync(response, 'utf8')}\nEen nagekomen zin van Flits Media.\n`);
+    const received = readFileSync(response, 'utf8');
+    writeFileSync(response, `${received}\nEen nagekomen zin van Flits Media.\n`);
     await reloaded;
     expect(await page.content()).toContain('Een nagekomen zin van Flits Media.');
+    // The zienswijze names its received original: the sentence is not in it, so the PDF (which
+    // proves the text equal to the original) would refuse. Back to the text as received.
+    const restored = page.waitForNavigation({ waitUntil: 'load' });
+    writeFileSync(response, received);
+    await restored;
   });
 
   it('makes the PDF on demand, from the current source', async () => {
@@ -96,6 +103,40 @@ describe('kia preview', () => {
     expect(poppler('pdftotext', [file, '-']).replace(/\s+/g, ' ')).toContain('Flits is een vernieuwde app waarmee');
     expect(events.some((event) => event.type === 'pdf' && event.ok)).toBe(true);
   }, 120_000);
+
+  it('answers only to its own host names and origins, so a rebinding page cannot read the drafts', async () => {
+    const port = new URL(server.url).port;
+    const get = (pathname: string, headers: Record<string, string>, at = server) =>
+      new Promise<{ status: number; body: string }>((resolve, reject) => {
+        // An empty Host is sent as no Host header at all (HTTP/1.0 style).
+        const request = httpRequest({ host: '127.0.0.1', port: new URL(at.url).port, path: pathname, headers: Object.fromEntries(Object.entries(headers).filter(([name, value]) => name !== 'host' || value !== '')), setHost: headers.host !== '' }, (response) => {
+          let body = '';
+          response.on('data', (chunk: Buffer) => (body += chunk.toString()));
+          response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+        });
+        request.on('error', reject);
+        request.end();
+      });
+    for (const host of ['evil.example', `evil.example:${port}`, `127.0.0.1.evil.example:${port}`, `localhost.:${port}`]) {
+      const answer = await get('/flits/', { host });
+      expect(answer.status, `Host: ${host}`).toBe(403);
+      expect(answer.body, host).toContain('sta een andere naam toe met kia preview --host NAAM');
+    }
+    // Without a Host header, Node's HTTP server answers 400 itself.
+    expect((await get('/flits/', { host: '' })).status).toBe(400);
+    for (const host of [`localhost:${port}`, `127.0.0.1:${port}`, `[::1]:${port}`, 'LOCALHOST']) expect((await get('/flits/', { host })).status, host).toBe(200);
+    // Work on request (the PDF, the event stream) from another site's page is refused too.
+    expect((await get('/__kia/pdf/flits', { host: `localhost:${port}`, origin: 'http://evil.example' })).status).toBe(403);
+    expect((await get('/__kia/errors/flits', { host: `localhost:${port}`, origin: `http://localhost:${port}` })).status).toBe(200);
+    // --host allows a name.
+    const named = await startPreview({ contentDir: content, port: 0, allowedHosts: ['kia.test'] });
+    try {
+      expect((await get('/flits/', { host: 'kia.test' }, named)).status).toBe(200);
+      expect((await get('/flits/', { host: 'evil.example' }, named)).status).toBe(403);
+    } finally {
+      await named.close();
+    }
+  }, 60_000);
 
   it('serves nothing outside the documents and the preview files', async () => {
     for (const url of ['flits/index.md', 'flits/responses/zienswijze-flits.md', '__kia/nothing', 'onbekend/', 'flits/../../etc/passwd']) {

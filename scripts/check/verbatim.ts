@@ -10,6 +10,7 @@ import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import type { Nodes as MdastNodes, Root as MdastRoot } from 'mdast';
 import type { Point } from 'unist';
 import type { TextDirective } from 'mdast-util-directive';
+import { diffChars } from 'diff';
 import { typedDirective } from '../pipeline/plugins/remark-directives-as-typed.ts';
 import { internalGroundNote } from '../pipeline/plugins/remark-redactions.ts';
 
@@ -210,4 +211,161 @@ function repeatedHeaderAt(expected: string, i: number, pdf: string, j: number, h
     }
   }
   return undefined;
+}
+
+/** An original's text ready for comparing (see `normaliseOriginal`). */
+export interface NormalisedOriginal {
+  text: string;
+  /** Per character: where it stands in the original ("page 2, line 5"). */
+  places: string[];
+  /** Indices of hyphens that ended a line before a lower-case letter: line-end hyphenation, or not. */
+  optionalHyphens: Set<number>;
+}
+
+/**
+ * A character that starts a bulleted line in a received text, and what it and a bullet list's
+ * item count as (a private-use character: no received text has it). A bullet list item with no
+ * bullet in the original is no change: PDF text layers and Word's raw text often leave them out.
+ */
+const bulletAtLineStart = /^\s*[•◦▪‣∙●○■*–-](?=\s)/u;
+export const bulletMark = '\ue000';
+
+/**
+ * The original's text as the proof compares it: whitespace and soft hyphens removed, ligatures
+ * (U+FB00–FB06) decomposed, a hyphen at a line end before a lower-case letter optional, and a
+ * bullet at the start of a line counted as `bulletMark`. Nothing else is normalised.
+ */
+export function normaliseOriginal(lines: Array<{ text: string; place: string }>): NormalisedOriginal {
+  const chars: string[] = [];
+  const places: string[] = [];
+  const optionalHyphens = new Set<number>();
+  lines.forEach((line, index) => {
+    let text = line.text.replace(/[\ufb00-\ufb06]/gu, (ligature) => ligature.normalize('NFKC'));
+    const bullet = bulletAtLineStart.exec(text);
+    if (bullet) text = bulletMark + text.slice(bullet[0].length);
+    for (const char of text) {
+      if (ignorable.test(char)) continue;
+      chars.push(char);
+      places.push(line.place);
+    }
+    const next = lines.slice(index + 1).find((other) => other.text.trim());
+    if (/\p{L}-\s*$/u.test(text) && next && /^\s*\p{Ll}/u.test(next.text)) optionalHyphens.add(chars.length - 1);
+  });
+  return { text: chars.join(''), places, optionalHyphens };
+}
+
+/**
+ * The text of a published response region as a reader of the original would compare it: the
+ * text, each redaction box as the text it withholds (`withheld`, by the box's place in the
+ * source: the original has it, and the redaction must withhold exactly that), a footnote call
+ * as its number, a note as its number and text, an ordered list item as its number with a
+ * point, a bullet list item as `bulletMark`. Back links and the notes' heading are left out.
+ */
+export function publishedText(region: Element | HastRoot, withheld: (start: Point | undefined) => string | undefined): LocatedText {
+  const target = { chars: [] as string[], places: [] as Array<Point | undefined> };
+  const walk = (node: ElementContent | HastRoot, inNotes: boolean) => {
+    if (node.type === 'text') {
+      push(target, node.value, node.position?.start);
+      return;
+    }
+    if (node.type !== 'element' && node.type !== 'root') return;
+    let number = 0;
+    let bullets = false;
+    let notes = inNotes;
+    if (node.type === 'element') {
+      const { properties } = node;
+      const classes = Array.isArray(properties.className) ? properties.className.map(String) : [];
+      if (properties.dataFootnoteBackref !== undefined || classes.includes('footnotes-title') || classes.includes('redaction-ground')) return;
+      if (classes.includes('redacted')) {
+        push(target, withheld(node.position?.start) ?? '', node.position?.start);
+        return;
+      }
+      if (properties.dataFootnotes !== undefined) notes = true;
+      if (node.tagName === 'ol') number = typeof properties.start === 'number' ? properties.start : 1;
+      if (node.tagName === 'ul') bullets = true;
+    }
+    for (const child of node.children) {
+      if (child.type === 'element' && child.tagName === 'li') {
+        if (number > 0) push(target, notes ? `${number}` : `${number}.`, child.position?.start);
+        if (number > 0) number++;
+        if (bullets) push(target, bulletMark, child.position?.start);
+      }
+      walk(child as ElementContent, notes);
+    }
+  };
+  walk(region, false);
+  return { text: target.chars.join(''), places: target.places };
+}
+
+export interface OriginalDifference {
+  /** Where in the original. */
+  originalPlace: string;
+  /** Where in the response's Markdown (the published text's source), if known. */
+  place: Point | undefined;
+  /** The original's characters around the change, and the published ones (whitespace removed). */
+  expected: string;
+  actual: string;
+}
+
+/**
+ * Every place where the published text differs from the original (both without whitespace), as
+ * a character diff (jsdiff), changes close together taken as one; at most `limit`. A hyphen
+ * the published text lacks at an optional line-end hyphen is no change.
+ */
+export function compareWithOriginal(original: NormalisedOriginal, published: LocatedText, limit = 20): OriginalDifference[] {
+  const changes = diffChars(original.text, published.text, { maxEditLength: 5000 });
+  if (!changes) {
+    // Too different to list: say where they part.
+    const first = firstDifference({ text: original.text, places: [] }, published.text);
+    return first ? [hunk(original, published, first.index, first.index + 1, first.index, first.index + 1)] : [];
+  }
+  const hunks: Array<[number, number, number, number]> = [];
+  let o = 0;
+  let p = 0;
+  for (const change of changes) {
+    const length = change.value.length;
+    if (!change.added && !change.removed) {
+      o += length;
+      p += length;
+      continue;
+    }
+    const [oStart, oEnd, pStart, pEnd] = change.removed ? [o, o + length, p, p] : [o, o, p, p + length];
+    if (change.removed && length === 1 && original.text[o] === '-' && original.optionalHyphens.has(o)) {
+      o += length;
+      continue;
+    }
+    if (change.added && [...change.value].every((char) => char === bulletMark)) {
+      p += length;
+      continue;
+    }
+    const last = hunks.at(-1);
+    if (last && oStart - last[1] < 4 && pStart - last[3] < 4) {
+      last[1] = oEnd;
+      last[3] = pEnd;
+    } else hunks.push([oStart, oEnd, pStart, pEnd]);
+    if (change.removed) o += length;
+    else p += length;
+  }
+  return hunks.slice(0, limit).map(([oStart, oEnd, pStart, pEnd]) => hunk(original, published, oStart, oEnd, pStart, pEnd));
+}
+
+function hunk(original: NormalisedOriginal, published: LocatedText, oStart: number, oEnd: number, pStart: number, pEnd: number): OriginalDifference {
+  const context = 4;
+  return {
+    originalPlace: original.places[Math.min(oStart, original.places.length - 1)] ?? 'the end',
+    place: changePlace(published, pStart, pEnd),
+    expected: original.text.slice(Math.max(0, oStart - context), oEnd + context).replaceAll(bulletMark, '•'),
+    actual: published.text.slice(Math.max(0, pStart - context), pEnd + context).replaceAll(bulletMark, '•'),
+  };
+}
+
+/**
+ * Where a change stands in the Markdown: right after the last published character before it
+ * (the characters Markdown consumed stand there), or at the changed character itself.
+ */
+function changePlace(published: LocatedText, pStart: number, pEnd: number): Point | undefined {
+  const before = published.places[pStart - 1];
+  const at = published.places[Math.min(pStart, published.places.length - 1)];
+  if (before && (pStart === pEnd || !at || at.line === before.line)) return { line: before.line, column: before.column + 1 };
+  return at;
 }

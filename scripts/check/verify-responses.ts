@@ -6,17 +6,24 @@
  */
 import { readFile } from 'node:fs/promises';
 import { fromHtml } from 'hast-util-from-html';
+import type { Element } from 'hast';
+import type { Point } from 'unist';
 import { visit } from 'unist-util-visit';
 import type { CompiledDocument } from '../core/compile-document.ts';
 import { responseRegions } from '../core/compile-document.ts';
 import { findInPdf, firstDifference, pdfTextFromLines, renderedText, type Difference } from './verbatim.ts';
 import type { PdfContent } from '../pdf/text.ts';
+import { readOriginal, type OriginalKind } from './original-text.ts';
+import { compareWithOriginal, normaliseOriginal, publishedText } from './verbatim.ts';
 
 const source = 'kia-verbatim';
 
 export interface VerbatimResult {
-  /** Per response (frontmatter order): whether each format was proven identical. */
-  responses: Array<{ html: boolean; pdf: boolean | undefined }>;
+  /**
+   * Per response (frontmatter order): whether each format was proven identical to the source,
+   * and, when the response names its received original, whether the published text equals it.
+   */
+  responses: Array<{ html: boolean; pdf: boolean | undefined; original?: { verified: boolean; kind?: OriginalKind; furniture: string[] } }>;
 }
 
 /**
@@ -31,7 +38,7 @@ export async function verifyResponses(document: CompiledDocument, htmlPath: stri
   let pdfCursor = 0;
   const results: VerbatimResult['responses'] = [];
 
-  document.responses.forEach((response, index) => {
+  for (const [index, response] of document.responses.entries()) {
     const fail = (format: string, difference: Difference) => {
       response.file.message(
         `Unexpected ${format}${format === 'PDF' && options.pdfName ? ` (\`${options.pdfName}\`)` : ''} text \`${difference.actual}\` differing from the response at character ${difference.index + 1} (whitespace ignored), expected \`${difference.expected}\` as in the ${response.redactions.length > 0 ? 'redacted source (each `:redact[…]` shown as its ground)' : 'source'}`,
@@ -61,7 +68,57 @@ export async function verifyResponses(document: CompiledDocument, htmlPath: stri
       if (pdfDifference) fail('PDF', pdfDifference);
       pdfOk = !pdfDifference;
     }
-    results.push({ html: !htmlDifference, pdf: pdfOk });
-  });
+    const original = response.original ? await verifyOriginal(response, printRegions[index]) : undefined;
+    results.push({ html: !htmlDifference, pdf: pdfOk, original });
+  }
   return { responses: results };
+}
+
+/**
+ * The published text of a response (its region of the print tree, whose text nodes still point
+ * into the response's Markdown) against the received original's text. The HTML and the PDF are
+ * each proven equal to that same text above, so they equal the original too. Each difference is
+ * a fatal message at its place in the Markdown, naming its place in the original.
+ */
+async function verifyOriginal(response: CompiledDocument['responses'][number], region: Element | undefined): Promise<NonNullable<VerbatimResult['responses'][number]['original']>> {
+  const original = response.original!;
+  const fail = (reason: string, place?: Point) => {
+    response.file.message(reason, { place, source, ruleId: 'verbatim-original' }).fatal = true;
+  };
+  let read;
+  try {
+    read = await readOriginal(original.absolute);
+  } catch (error) {
+    fail(`Unexpected original \`${original.relativePath}\` that cannot be read (${(error as Error).message}), expected the file as received`);
+    return { verified: false, furniture: [] };
+  }
+  if (read.problem) {
+    fail(`Unexpected original \`${original.relativePath}\`: ${read.problem}, expected one text to compare with`);
+    return { verified: false, kind: read.kind, furniture: read.furniture };
+  }
+  const redactions = response.file.data.redactions ?? [];
+  const withheld = (start: Point | undefined) => redactions.find((redaction) => redaction.position?.start.line === start?.line && redaction.position?.start.column === start?.column)?.text;
+  const published = publishedText(region ?? { type: 'root', children: [] }, withheld);
+  const differences = compareWithOriginal(normaliseOriginal(read.lines), published);
+  for (const difference of differences) {
+    fail(
+      `Unexpected published text \`${difference.actual}\`, expected \`${difference.expected}\` as in the original \`${original.relativePath}\` (${difference.originalPlace}; whitespace ignored)`,
+      difference.place && pastWhitespace(String(response.file.value), difference.place),
+    );
+  }
+  return { verified: differences.length === 0, kind: read.kind, furniture: read.furniture };
+}
+
+/** `place`, moved past any whitespace in `text` (a change found between two words starts at the next one). */
+function pastWhitespace(text: string, place: Point): Point {
+  const lines = text.split('\n');
+  let { line, column } = place;
+  while (line <= lines.length) {
+    const rest = lines[line - 1].slice(column - 1);
+    const skipped = rest.length - rest.trimStart().length;
+    if (skipped < rest.length) return { line, column: column + skipped };
+    line++;
+    column = 1;
+  }
+  return place;
 }

@@ -26,7 +26,7 @@ import { toolVersions } from '../core/tool-versions.ts';
 import { checkNameParts, checkRedactions } from '../check/redactions.ts';
 import { lostBlocks, printBlocks, reportLostBlocks } from '../check/text-loss.ts';
 import { checkPublicationLinks } from '../check/publication-links.ts';
-import { verifyResponses } from '../check/verify-responses.ts';
+import { verifyResponses, type VerbatimResult } from '../check/verify-responses.ts';
 import { BrowserSession, PrintTimeout } from '../render/browser.ts';
 import { pdfExpectations } from '../check/expectations.ts';
 import { reportGateProblems, runGate, writeReport, type AccessibilityReport, type GateDocument } from '../check/gate.ts';
@@ -241,7 +241,7 @@ async function buildUnlocked(options: BuildOptions, contentDir: string, outDir: 
         const started = performance.now();
         progress({ slug: bundleSlug, stage: 'verify', state: 'start' });
         const verbatim = await verifyResponses(document, path.join(staging.dir, document.source.slug, 'index.html'), pagesFrom(rendered.text, rendered.located[responsesOf(document.source.slug)] ?? 1), { pdfName: `${bundleSlug}/${bundleSlug}.pdf` });
-        const proven = verbatim.responses.filter((response) => response.html && response.pdf !== false).length;
+        const proven = verbatim.responses.filter((response) => response.html && response.pdf !== false && response.original?.verified !== false).length;
         progress({ slug: bundleSlug, stage: 'verify', state: 'done', ms: performance.now() - started, detail: `${document.source.slug}: ${proven} van ${document.responses.length} reacties letterlijk${redactedNote(document)}`, failed: proven < document.responses.length });
       }
       gateDocuments.push({ slug: bundleSlug, title: `${publication.title} (de hele publicatie in één PDF)`, pdf: { file: path.join(dir, `${bundleSlug}.pdf`), shown: `${bundleSlug}/${bundleSlug}.pdf`, expected: rendered.expected } });
@@ -271,7 +271,7 @@ async function buildUnlocked(options: BuildOptions, contentDir: string, outDir: 
         progress({ slug, stage: 'verify', state: 'start' });
         const started = performance.now();
         const verbatim = await verifyResponses(document, htmlPath, pdf);
-        const proven = verbatim.responses.filter((response) => response.html && response.pdf !== false).length;
+        const proven = verbatim.responses.filter((response) => response.html && response.pdf !== false && response.original?.verified !== false).length;
         progress({ slug, stage: 'verify', state: 'done', ms: performance.now() - started, detail: `${proven} van ${document.responses.length} reacties letterlijk${redactedNote(document)}`, failed: proven < document.responses.length });
         records.push(await documentRecord(document, docDir, staging.dir, contentDir, pdfInfo, verbatim.responses));
       } else {
@@ -453,7 +453,7 @@ async function documentRecord(
   root: string,
   contentDir: string,
   pdfInfo: { pages: number } | undefined,
-  verbatim: Array<{ html: boolean; pdf: boolean | undefined }>,
+  verbatim: VerbatimResult['responses'],
 ): Promise<DocumentRecord> {
   const { matter, source } = document;
   const shown = (file: string) => path.join(path.basename(contentDir), path.relative(contentDir, file));
@@ -472,6 +472,9 @@ async function documentRecord(
         received: response.entry.received,
         verbatim: { html: verbatim[index]?.html ?? false, pdf: verbatim[index]?.pdf ?? null, against: response.redactions.length > 0 ? 'redacted-source' : 'source' },
         redactions: response.redactions.map((ground) => ground.code),
+        ...(response.original
+          ? { original: { ...(await fileRecord(response.original.absolute, shown(response.original.absolute))), kind: verbatim[index]?.original?.kind ?? null, verified: verbatim[index]?.original?.verified ?? false, furniture: verbatim[index]?.original?.furniture ?? [] } }
+          : {}),
       })),
     ),
     outputs: await folderRecords(docDir, root),

@@ -27,6 +27,11 @@ export interface PreviewOptions {
   /** 0 picks a free port. */
   port?: number;
   host?: string;
+  /**
+   * Host names served besides localhost, 127.0.0.1 and [::1] (`--host NAME`). Any other `Host`
+   * gets 403: a web page could otherwise read the drafts through DNS rebinding.
+   */
+  allowedHosts?: string[];
   onEvent?: (event: PreviewEvent) => void;
 }
 
@@ -230,7 +235,18 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
       .replace('</head>', '<link rel="stylesheet" href="/__kia/preview.css"><script src="/__kia/client.js" defer></script></head>');
   };
 
+  const allowed = new Set(['localhost', '127.0.0.1', '[::1]', ...(options.allowedHosts ?? []).map((name) => name.toLowerCase())]);
+  const refuse = (response: ServerResponse, what: string, value: string | undefined) => {
+    response.writeHead(403, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
+    response.end(`Geweigerd: ${what} „${value ?? '(geen)'}”. De preview antwoordt alleen op localhost, 127.0.0.1 en [::1]; sta een andere naam toe met kia preview --host NAAM.\n`);
+  };
+
   const handle = async (request: IncomingMessage, response: ServerResponse) => {
+    // DNS rebinding: a page on another site reaches us under its own name. Only our names pass,
+    // and requests that do work (the PDF, the event stream) must not come from another origin.
+    if (!hostAllowed(request.headers.host, allowed)) return refuse(response, 'onbekende host', request.headers.host);
+    const origin = request.headers.origin;
+    if (origin !== undefined && !originAllowed(origin, allowed)) return refuse(response, 'verzoek van een andere site', origin);
     const url = new URL(request.url ?? '/', 'http://localhost');
     const parts = decodeURIComponent(url.pathname).split('/').filter(Boolean);
     if (parts.some((part) => part === '..' || part.startsWith('.'))) return notFound(response);
@@ -342,4 +358,27 @@ function watchTree(root: string, onChange: (file: string) => void): { close(): v
       watchers.clear();
     },
   };
+}
+
+/** The host name of a `Host` header (`name`, `name:port`, `[::1]:port`), lower case, or undefined. */
+function hostName(header: string | undefined): string | undefined {
+  if (!header) return undefined;
+  const match = /^(\[[0-9a-f:.]+\]|[^:]+)(?::\d+)?$/i.exec(header.trim());
+  return match?.[1].toLowerCase();
+}
+
+/** True when the `Host` header names one of `allowed`. */
+export function hostAllowed(header: string | undefined, allowed: Set<string>): boolean {
+  const name = hostName(header);
+  return name !== undefined && allowed.has(name);
+}
+
+/** True when an `Origin` header is an http(s) origin on one of `allowed`. */
+function originAllowed(origin: string, allowed: Set<string>): boolean {
+  try {
+    const url = new URL(origin);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && allowed.has(url.hostname.toLowerCase());
+  } catch {
+    return false;
+  }
 }

@@ -19,7 +19,7 @@ import type { RenderedResponse } from '../pipeline/plugins/rehype-append-respons
 import { sourceText, type LocatedText } from '../check/verbatim.ts';
 import type { DocumentSource } from './discover.ts';
 import type { Frontmatter, ResponseEntry } from './frontmatter-schema.ts';
-import { readSource } from './read-source.ts';
+import { readSource, sha256 } from './read-source.ts';
 
 export interface CompiledResponse {
   entry: ResponseEntry;
@@ -34,6 +34,8 @@ export interface CompiledResponse {
   source: LocatedText;
   /** The grounds of the response's redactions, in order (empty when none). */
   redactions: WooGround[];
+  /** The received original (`original:`), which the published text is proven equal to. */
+  original?: { relativePath: string; absolute: string; sha256: string };
 }
 
 export interface CompiledDocument {
@@ -105,13 +107,19 @@ export async function compileDocument(doc: DocumentSource, options: CompileOptio
       response.file.message('Unexpected empty response, expected the text of the response', { place: { line: 1, column: 1 }, source, ruleId: 'empty-response' }).fatal = true;
       continue;
     }
-    const processor = responseProcessor(`reactie-${n + 1}-`, { grounds, redaction });
+    let original: CompiledResponse['original'];
+    if (entry.original) {
+      const originalPath = resolveInside(doc, entry.original, index.file, index.file.data.frontmatterPlaces?.[`responses.${n}.original`], source, 'original');
+      if (!originalPath) continue;
+      original = { relativePath: entry.original, absolute: originalPath, sha256: sha256(await readFile(originalPath)) };
+    }
+    const processor = responseProcessor(`reactie-${n + 1}-`, { grounds, redaction, hasOriginal: Boolean(original) });
     // The proof's reference text comes from a parse of its own, before any transform runs.
     const text = sourceText(processor.parse(response.file) as MdastRoot, { source: String(response.file.value), redaction });
     const tree = await toHast(processor, response.file);
     const withheld = (response.file.data.redactions ?? []).map((entry) => grounds.find((ground) => ground.code === entry.ground) ?? { code: entry.ground, description: '' });
-    responses.push({ entry, file: response.file, relativePath: entry.file, sha256: response.sha256, source: text, redactions: withheld });
-    rendered.push({ entry, tree, sha256: response.sha256, redactions: withheld, internal: redaction === 'internal' });
+    responses.push({ entry, file: response.file, relativePath: entry.file, sha256: response.sha256, source: text, redactions: withheld, original });
+    rendered.push({ entry, tree, sha256: response.sha256, redactions: withheld, internal: redaction === 'internal', original: original && { name: path.basename(original.relativePath), sha256: original.sha256 } });
   }
   if (!matter || files.some((file) => file.messages.some((message) => message.fatal))) return { files };
 
@@ -162,7 +170,7 @@ function resolveResponse(doc: DocumentSource, relative: string, file: VFile, pla
 }
 
 /** Resolve `relative` inside the document folder, or report why not. */
-function resolveInside(doc: DocumentSource, relative: string, file: VFile, place: { line: number; column: number } | undefined, source: string, kind: 'response' | 'image'): string | undefined {
+function resolveInside(doc: DocumentSource, relative: string, file: VFile, place: { line: number; column: number } | undefined, source: string, kind: 'response' | 'image' | 'original'): string | undefined {
   const report = (reason: string, ruleId: string) => {
     file.message(reason, { place, source, ruleId }).fatal = true;
     return undefined;

@@ -62,6 +62,8 @@ export const responseSchema = z.object(
     title: nonEmpty,
     received: isoDate,
     kind: z.enum(responseKinds, { error: '`zienswijze` or `reactie`' }).optional(),
+    /** The file as received (PDF, .docx, .eml or .txt), relative to the document folder: the published text is proven equal to it. */
+    original: nonEmpty.optional(),
   },
   { error: 'a mapping with `file`, `from`, `title` and `received`' },
 );

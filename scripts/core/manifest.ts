@@ -24,6 +24,11 @@ export interface ResponseRecord extends FileRecord {
   verbatim: { html: boolean; pdf: boolean | null; against: 'source' | 'redacted-source' };
   /** The Woo ground of each `:redact[…]` in the response, in order (never the withheld text). */
   redactions: string[];
+  /**
+   * The received original, when the response names one: its path and sha256, how it was read,
+   * whether the published text equals it, and the page furniture left out of a PDF's text.
+   */
+  original?: FileRecord & { kind: string | null; verified: boolean; furniture: string[] };
 }
 
 export interface DocumentRecord {

@@ -43,6 +43,7 @@ import rehypePrintTocPageNumbers from './plugins/rehype-print-toc-page-numbers.t
 import remarkRawHtmlAsText from './plugins/remark-raw-html-as-text.ts';
 import remarkSafeLinks from './plugins/remark-safe-links.ts';
 import remarkParseIncremental, { type ParseCache } from './plugins/remark-parse-incremental.ts';
+import remarkConsumedCharacters from './plugins/remark-consumed-characters.ts';
 import remarkRedactions from './plugins/remark-redactions.ts';
 import remarkTextDirectives from './plugins/remark-text-directives.ts';
 import remarkDirectivesAsTyped from './plugins/remark-directives-as-typed.ts';
@@ -121,6 +122,11 @@ export interface ResponseOptions {
   grounds: WooGround[];
   /** `public` (default): `:redact[…]` text withheld; `internal`: shown, highlighted. */
   redaction?: 'public' | 'internal';
+  /**
+   * The received original is named (`original:`), so the build compares the published text with
+   * it; without one, every character Markdown syntax consumed is reported instead.
+   */
+  hasOriginal?: boolean;
 }
 
 /**
@@ -133,6 +139,7 @@ export function responseProcessor(prefix: string, options: ResponseOptions) {
     .use(remarkGfm)
     .use(remarkTextDirectives)
     .use(remarkDirectivesAsTyped, { keep: ['redact'] })
+    .use(options.hasOriginal ? [] : [remarkConsumedCharacters])
     .use(remarkRedactions, { grounds: options.grounds, mode: options.redaction ?? 'public' })
     .use(remarkRawHtmlAsText)
     .use(remarkSafeLinks)

@@ -21,6 +21,8 @@ export interface RenderedResponse {
   redactions?: WooGround[];
   /** An internal build: the passages are shown, to be withheld in the public version. */
   internal?: boolean;
+  /** The received original the build proves the text equal to: its file name and sha256. */
+  original?: { name: string; sha256: string };
 }
 
 export const responsesSectionId = 'reacties';
@@ -37,30 +39,48 @@ export default function rehypeAppendResponses(options: { responses: RenderedResp
     tree.children.push(
       h('section.responses', { ariaLabelledBy: responsesSectionId }, [
         h('h2', { id: responsesSectionId }, 'Reacties van belanghebbenden'),
-        h(
-          'p.responses-intro',
-          `De reacties hieronder zijn letterlijk overgenomen zoals ontvangen. Bij elke reactie staat de SHA-256-vingerafdruk van het bronbestand, zodat iedereen kan nagaan dat er geen teken is veranderd.${options.responses.some((response) => response.redactions?.length) ? ' Passages die op grond van de Woo zijn weggelakt, staan bij de reactie vermeld.' : ''}`,
-        ),
+        h('p.responses-intro', introduction(options.responses)),
         ...sections,
       ]),
     );
   };
 }
 
-function renderResponse({ entry, tree, sha256, redactions = [], internal }: RenderedResponse, n: number): Element {
+/**
+ * What the section may claim: "letterlijk overgenomen" only where an original was compared;
+ * otherwise that the text was taken over from the file named.
+ */
+function introduction(responses: RenderedResponse[]): string {
+  const compared = responses.filter((response) => response.original).length;
+  const claim =
+    compared === responses.length
+      ? 'De reacties hieronder zijn letterlijk overgenomen zoals ontvangen: bij elke build wordt hun tekst teken voor teken vergeleken met het ontvangen bestand, waarvan de naam en de SHA-256-vingerafdruk bij de reactie staan.'
+      : compared === 0
+        ? 'De reacties hieronder zijn overgenomen uit de bestanden die bij elke reactie staan vermeld, met hun SHA-256-vingerafdruk.'
+        : 'De reacties hieronder zijn overgenomen uit de bestanden die bij elke reactie staan vermeld, met hun SHA-256-vingerafdruk. Waar een origineel staat vermeld, is de tekst bij elke build teken voor teken vergeleken met dat ontvangen bestand.';
+  return `${claim}${responses.some((response) => response.redactions?.length) ? ' Passages die op grond van de Woo zijn weggelakt, staan bij de reactie vermeld.' : ''}`;
+}
+
+function renderResponse({ entry, tree, sha256, redactions = [], internal, original }: RenderedResponse, n: number): Element {
   const id = responseId(n);
-  const meta: Array<[string, ElementContent | string]> = [
+  const meta: Array<[string, ElementContent | string | Array<ElementContent | string>]> = [
     ['Van', entry.from],
     ['Ontvangen', h('time', { dateTime: entry.received }, formatDutchDate(entry.received))],
   ];
   if (entry.kind) meta.push(['Soort', kindLabels[entry.kind]]);
   if (redactions.length > 0) meta.push([internal ? 'Weg te lakken' : 'Weggelakt', redactionSummary(redactions, internal)]);
+  if (original) {
+    meta.push(['Origineel', [`${original.name}, SHA-256 `, h('code.sha256', original.sha256)]]);
+    meta.push(['Overgenomen', 'Letterlijk: bij elke build is de gepubliceerde tekst teken voor teken vergeleken met het origineel (witruimte, afbreekstreepjes aan het regeleinde en ligaturen niet meegeteld).']);
+  } else {
+    meta.push(['Overgenomen', `Uit het bestand ${entry.file.split('/').pop()}; de tekst is niet vergeleken met een ontvangen origineel.`]);
+  }
   meta.push(['SHA-256 van de bron', h('code.sha256', sha256)]);
   return h('section.response', { id, ariaLabelledBy: `${id}-titel`, dataResponse: String(n) }, [
     h('h3', { id: `${id}-titel` }, entry.title),
     h(
       'dl.response-meta',
-      meta.map(([term, value]) => h('div', [h('dt', term), h('dd', [value])])),
+      meta.map(([term, value]) => h('div', [h('dt', term), h('dd', Array.isArray(value) ? value : [value])])),
     ),
     h('div.response-body', { dataVerbatimSource: entry.file, dataSha256: sha256 }, tree.children as ElementContent[]),
   ]);
@@ -81,5 +101,5 @@ export function redactionSummary(redactions: WooGround[], internal = false): str
   const grounds = [...counts.values()].map(({ ground, count }) => `${passages(count)} op grond van artikel ${ground.code} Woo (${ground.description})`).join('; ');
   return internal
     ? `${grounds}. In deze interne versie staan ze gemarkeerd; in de openbare versie zijn ze weggelakt.`
-    : `${grounds}. Verder is de reactie letterlijk overgenomen: de controle vergelijkt met de bron waarin deze passages zijn weggelakt.`;
+    : `${grounds}. De controle vergelijkt de gepubliceerde tekst verder met de bron waarin deze passages zijn weggelakt.`;
 }
