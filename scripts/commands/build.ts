@@ -32,7 +32,7 @@ import { pdfExpectations } from '../check/expectations.ts';
 import { reportGateProblems, runGate, writeReport, type AccessibilityReport, type GateDocument } from '../check/gate.ts';
 import type { PdfExpectations } from '../check/pdf-audit.ts';
 import { finishPdf, type PdfMetadata } from '../render/finish-pdf.ts';
-import { writePage } from '../core/write-page.ts';
+import { writePage, type PublishedImage } from '../core/write-page.ts';
 import { withOutputLock } from '../core/output-lock.ts';
 
 export interface BuildOptions {
@@ -254,7 +254,7 @@ async function buildUnlocked(options: BuildOptions, contentDir: string, outDir: 
       const docDir = path.join(staging.dir, slug);
       await rm(docDir, { recursive: true, force: true });
       await mkdir(docDir, { recursive: true });
-      const htmlPath = await writePage(document, docDir);
+      const { htmlPath, images } = await writePage(document, docDir);
 
       let pdf: PdfContent | undefined;
       let pdfInfo: { pages: number; bytes: number } | undefined;
@@ -273,9 +273,9 @@ async function buildUnlocked(options: BuildOptions, contentDir: string, outDir: 
         const verbatim = await verifyResponses(document, htmlPath, pdf);
         const proven = verbatim.responses.filter((response) => response.html && response.pdf !== false && response.original?.verified !== false).length;
         progress({ slug, stage: 'verify', state: 'done', ms: performance.now() - started, detail: `${proven} van ${document.responses.length} reacties letterlijk${redactedNote(document)}`, failed: proven < document.responses.length });
-        records.push(await documentRecord(document, docDir, staging.dir, contentDir, pdfInfo, verbatim.responses));
+        records.push(await documentRecord(document, docDir, staging.dir, contentDir, pdfInfo, verbatim.responses, images));
       } else {
-        records.push(await documentRecord(document, docDir, staging.dir, contentDir, pdfInfo, []));
+        records.push(await documentRecord(document, docDir, staging.dir, contentDir, pdfInfo, [], images));
       }
       landing.set(slug, { slug, matter: document.matter, pdf: pdfInfo, htmlBytes: (await stat(htmlPath)).size });
       gateDocuments.push({
@@ -454,6 +454,7 @@ async function documentRecord(
   contentDir: string,
   pdfInfo: { pages: number } | undefined,
   verbatim: VerbatimResult['responses'],
+  images: PublishedImage[],
 ): Promise<DocumentRecord> {
   const { matter, source } = document;
   const shown = (file: string) => path.join(path.basename(contentDir), path.relative(contentDir, file));
@@ -478,6 +479,7 @@ async function documentRecord(
       })),
     ),
     outputs: await folderRecords(docDir, root),
+    ...(images.length > 0 ? { images } : {}),
     pdfPages: pdfInfo?.pages ?? null,
   };
 }

@@ -68,7 +68,7 @@ async function checkUnlocked(options: CheckOptions, contentDir: string, outDir: 
       files.push(...documentFiles);
       if (!document) continue;
       linked.push({ slug: doc.slug, file: document.file, tree: document.printTree });
-      const htmlFile = await writePage(document, path.join(work, doc.slug));
+      const { htmlPath: htmlFile } = await writePage(document, path.join(work, doc.slug));
       const record = manifest?.documents.find((entry) => entry.slug === doc.slug);
       const pdfFile = path.join(outDir, doc.slug, `${doc.slug}.pdf`);
       const upToDate =

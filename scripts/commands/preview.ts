@@ -55,6 +55,8 @@ interface Page {
   html?: string;
   /** Reporter text of the current errors, if the last rebuild failed. */
   errors?: string;
+  /** The sanitised SVG images of the last good page: served instead of the files (they may hold scripts). */
+  svgs?: Record<string, string>;
 }
 
 const clientFiles: Record<string, { file: string; type: string }> = {
@@ -90,6 +92,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
     const result = await compileDocument(page.doc, { assetBase: '../assets', screenOnly: true, parseCache: full ? undefined : parseCache });
     if (result.document) {
       page.html = result.document.html;
+      page.svgs = result.document.svgs;
       page.errors = undefined;
     } else {
       page.errors = report(result.files.filter((file) => file.messages.length > 0));
@@ -283,6 +286,14 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
       return response.end(pageHtml(parts[0], page));
     }
     const type = imageTypes[path.extname(url.pathname).toLowerCase()];
+    // An SVG is served only as sanitised, never as the file: opened at its own address it would
+    // run its scripts in the preview's origin.
+    if (type === imageTypes['.svg']) {
+      const svg = page.svgs?.[path.join(...parts.slice(1))];
+      if (svg === undefined) return notFound(response);
+      response.writeHead(200, { 'content-type': type, 'cache-control': 'no-store', 'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'" });
+      return response.end(svg);
+    }
     return type ? serveFile(path.join(page.doc.dir, ...parts.slice(1)), type, response) : notFound(response);
   };
 

@@ -20,6 +20,7 @@ import { sourceText, type LocatedText } from '../check/verbatim.ts';
 import type { DocumentSource } from './discover.ts';
 import type { Frontmatter, ResponseEntry } from './frontmatter-schema.ts';
 import { readSource, sha256 } from './read-source.ts';
+import { sanitiseSvg, type SanitisedSvg } from './image-safety.ts';
 
 export interface CompiledResponse {
   entry: ResponseEntry;
@@ -42,6 +43,8 @@ export interface CompiledDocument {
   source: DocumentSource;
   /** Local images, relative to the document folder (copied next to the HTML). */
   images: string[];
+  /** The sanitised text of each SVG image, by its path in `images`: what is published instead of the file. */
+  svgs: Record<string, string>;
   matter: Frontmatter;
   file: VFile;
   sha256: string;
@@ -92,7 +95,7 @@ export async function compileDocument(doc: DocumentSource, options: CompileOptio
   const redaction = options.redaction ?? 'public';
   const bodyTree = await toHast(bodyProcessor({ instrument: options.instrument ?? projectInstrument(), grounds, parseCache: options.parseCache, redaction }), index.file);
   const matter = index.file.data.matter;
-  const images = await checkImages(doc, index.file);
+  const { images, svgs } = await checkImages(doc, index.file);
 
   const responses: CompiledResponse[] = [];
   const rendered: RenderedResponse[] = [];
@@ -133,24 +136,51 @@ export async function compileDocument(doc: DocumentSource, options: CompileOptio
   const print = options.screenOnly ? { html: '', tree: { type: 'root', children: [] } as HastRoot } : await run('print');
   return {
     files,
-    document: { source: doc, images, matter, file: index.file, sha256: index.sha256, responses, html: screen.html, printHtml: print.html, printTree: print.tree },
+    document: { source: doc, images, svgs, matter, file: index.file, sha256: index.sha256, responses, html: screen.html, printHtml: print.html, printTree: print.tree },
   };
 }
 
-/** Image files: inside the folder, present, and really an image (by their first bytes). */
-async function checkImages(doc: DocumentSource, file: VFile): Promise<string[]> {
+/**
+ * Image files: inside the folder, present, and really an image (by their first bytes). An SVG
+ * is sanitised (core/image-safety.ts): what was removed is a warning at each reference to it, a
+ * file that is not well-formed SVG an error.
+ */
+async function checkImages(doc: DocumentSource, file: VFile): Promise<{ images: string[]; svgs: Record<string, string> }> {
   const found = new Set<string>();
+  const svgs: Record<string, string> = {};
+  const sanitised = new Map<string, SanitisedSvg>();
   for (const image of file.data.images ?? []) {
     const absolute = resolveInside(doc, image.url, file, image.position?.start, 'kia-images', 'image');
     if (!absolute) continue;
-    const head = new Uint8Array(await readFile(absolute)).slice(0, 512);
+    const bytes = new Uint8Array(await readFile(absolute));
+    const head = bytes.slice(0, 512);
     if (!looksLikeImage(head)) {
       file.message(`Unexpected file \`${image.url}\` that is not an image, expected PNG, JPEG, GIF, WebP or SVG`, { place: image.position, source: 'kia-images', ruleId: 'not-an-image' }).fatal = true;
       continue;
     }
-    found.add(path.relative(doc.dir, absolute));
+    const relative = path.relative(doc.dir, absolute);
+    if (isSvg(head)) {
+      let result = sanitised.get(relative);
+      if (!result) {
+        result = sanitiseSvg(new TextDecoder('utf-8').decode(bytes));
+        sanitised.set(relative, result);
+      }
+      if (result.error || !result.svg) {
+        file.message(`Unexpected SVG \`${image.url}\` that is ${result.error}, expected a well-formed SVG file`, { place: image.position, source: 'kia-images', ruleId: 'invalid-svg' }).fatal = true;
+        continue;
+      }
+      if (result.removed.length > 0) {
+        file.message(`Unexpected ${result.removed.join('; ')} in \`${image.url}\`, expected an SVG without scripts, event handlers or references outside the file (removed from the published copy)`, { place: image.position, source: 'kia-images', ruleId: 'unsafe-svg' });
+      }
+      svgs[relative] = result.svg;
+    }
+    found.add(relative);
   }
-  return [...found].sort();
+  return { images: [...found].sort(), svgs };
+}
+
+function isSvg(head: Uint8Array): boolean {
+  return /^\s*(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*(<!DOCTYPE[\s\S]*?>\s*)?<svg[\s>]/.test(Buffer.from(head).toString('latin1').replace(/^\ufeff|^\xef\xbb\xbf/, ''));
 }
 
 function looksLikeImage(head: Uint8Array): boolean {
@@ -160,7 +190,7 @@ function looksLikeImage(head: Uint8Array): boolean {
     text.startsWith('\xff\xd8\xff') ||
     text.startsWith('GIF8') ||
     (text.startsWith('RIFF') && text.slice(8, 12) === 'WEBP') ||
-    /^\s*(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*<svg[\s>]/.test(text)
+    isSvg(head)
   );
 }
 

@@ -41,6 +41,8 @@ export interface DocumentRecord {
   responses: ResponseRecord[];
   outputs: FileRecord[];
   pdfPages: number | null;
+  /** The published images and what was removed from each (never the values: they may be personal data). */
+  images?: Array<{ path: string; removedMetadata: string[] }>;
 }
 
 export interface Manifest {

@@ -1,7 +1,8 @@
 #!/bin/sh
 # Install what kia-press needs on a fresh machine, and nothing when it is already there:
 # npm packages (without the browser downloads that fail here) and Debian's Chromium,
-# ChromeDriver, poppler-utils (pdftotext) and qpdf (encrypted PDFs for the audit tests).
+# ChromeDriver, poppler-utils (pdftotext), qpdf (encrypted PDFs for the audit tests) and
+# ExifTool (removing the metadata of published photos).
 set -eu
 cd "$(dirname "$0")/../.."
 
@@ -20,6 +21,7 @@ missing=""
 [ -x /usr/bin/chromedriver ] || missing="$missing chromium-driver"
 command -v pdftotext >/dev/null 2>&1 || missing="$missing poppler-utils"
 command -v qpdf >/dev/null 2>&1 || missing="$missing qpdf"
+command -v exiftool >/dev/null 2>&1 || missing="$missing libimage-exiftool-perl"
 if [ -n "$missing" ]; then
   if [ "$(id -u)" = "0" ]; then
     echo "kia-press: installing Debian packages:$missing…" >&2
