@@ -9,7 +9,9 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { poppler, runCli, writeTree } from './helpers/workspace.ts';
+import { PNG } from 'pngjs';
+import { readPdfText } from '../scripts/pdf/text.ts';
+import { poppler, runCli, tempDir, writeTree } from './helpers/workspace.ts';
 
 const epoch = { SOURCE_DATE_EPOCH: '1764028800' }; // 25 November 2025
 const frontmatter = (status: string, extra = '') => `---\ntitle: Notitie over Flits\ntype: rapport\nlang: nl\ndate: 2026-01-31\nstatus: ${status}\n${extra}---\n\n`;
@@ -41,21 +43,43 @@ describe('a draft with a redaction', () => {
 
   it('carries the watermark and the build date on every PDF page, as page furniture', () => {
     const pdf = path.join(root, 'dist/notitie/notitie.pdf');
-    // -raw: in content-stream order, so the rotated watermark's letters stay together.
+    // -raw: in content-stream order, as a copy or a search would meet the text.
     const pages = poppler('pdftotext', ['-raw', pdf, '-']).split('\f').filter((page) => page.trim());
     expect(pages.length).toBeGreaterThan(2);
-    for (const [index, page] of pages.entries()) {
-      expect(page, `page ${index + 1}`).toContain('Concept · gebouwd op 25 november 2025');
-      expect(page.replace(/\s+/g, ''), `page ${index + 1}`).toContain('CONCEPT');
-    }
+    for (const [index, page] of pages.entries()) expect(page, `page ${index + 1}`).toContain('Concept · gebouwd op 25 november 2025');
     // The gate passed: the watermark is an artifact, not text of the structure tree.
     const report = JSON.parse(readFileSync(path.join(root, 'dist/toegankelijkheid/report.json'), 'utf8')) as { passed: boolean };
     expect(report.passed).toBe(true);
   });
 
-  it('shows the ground instead of the withheld text, with an accessible name', () => {
+  it('draws the watermark on every page as outlines: seen on the page, in no extracted text', async () => {
+    const pdf = path.join(root, 'dist/notitie/notitie.pdf');
+    const pdftotext = poppler('pdftotext', ['-raw', pdf, '-']).split('\f').filter((page) => page.trim());
+    const pdfjs = (await readPdfText(pdf)).pages.map((page) => [...page.lines, ...page.furniture].join('\n'));
+    expect(pdfjs).toHaveLength(pdftotext.length);
+    for (const [index, text] of [...pdftotext.entries(), ...pdfjs.entries()]) {
+      // Only the banner on the cover says CONCEPT in capitals; no page has the watermark's
+      // letters (before: "CO N … CE" in the middle of the page's text).
+      const squashed = text.replace(/\s+/g, '');
+      expect(squashed.match(/CONCEPT/g)?.length ?? 0, `page ${index + 1}`).toBe(index === 0 ? 1 : 0);
+      expect(text, `page ${index + 1}`).not.toMatch(/^\s*(C|O|N|E|P|T|CO|NC|CE|EP|PT)\s*$/m);
+    }
+    // Drawn all the same: the watermark's tint (#a90000 at 13 % over white) covers part of every page.
+    const dir = tempDir();
+    execFileSync('pdftoppm', ['-r', '20', '-png', pdf, path.join(dir, 'pagina')]);
+    const images = readdirSync(dir).filter((name) => name.endsWith('.png')).sort();
+    expect(images).toHaveLength(pdftotext.length);
+    for (const image of images) {
+      const { data, width, height } = PNG.sync.read(readFileSync(path.join(dir, image)));
+      let tinted = 0;
+      for (let i = 0; i < data.length; i += 4) if (data[i] > 230 && data[i] - data[i + 1] > 12 && Math.abs(data[i + 1] - data[i + 2]) < 8) tinted++;
+      expect(tinted / (width * height), image).toBeGreaterThan(0.02);
+    }
+  });
+
+  it('shows one public text instead of the withheld text, with the ground described in its title', () => {
     const html = readFileSync(path.join(root, 'dist/notitie/index.html'), 'utf8');
-    expect(html).toContain('<span class="redacted" role="img" aria-label="Weggelakt: eerbiediging van de persoonlijke levenssfeer, artikel 5.1.2e Woo">5.1.2e</span>');
+    expect(html).toContain('<span class="redacted" title="Weggelakt: eerbiediging van de persoonlijke levenssfeer, artikel 5.1.2e Woo">[weggelakt, 5.1.2e]</span>');
   });
 
   it('has the withheld text in no public artefact: HTML, PDF text, decompressed PDF, manifest, landing page', () => {
@@ -70,8 +94,8 @@ describe('a draft with a redaction', () => {
     const raw = readFileSync(expanded);
     expect(raw.includes('Jansen')).toBe(false);
     expect(raw.includes(Buffer.from('Jansen', 'utf16le').swap16())).toBe(false);
-    // What the box says does reach the PDF, as the figure's alternative text.
-    expect(raw.includes('Weggelakt: eerbiediging van de persoonlijke levenssfeer, artikel 5.1.2e Woo')).toBe(true);
+    // What the box says does reach the PDF, as text.
+    expect(poppler('pdftotext', [pdf, '-'])).toContain('We spraken met [weggelakt, 5.1.2e] van Flits Media');
   });
 
   it('fails the public build when the withheld text survives elsewhere (here: in the description)', () => {
@@ -120,10 +144,10 @@ Flits Media B.V.
   it('lists the redactions in the provenance line and keeps the rest verbatim, typed directives included', () => {
     const html = readFileSync(path.join(root, 'dist/notitie/index.html'), 'utf8');
     expect(html).toContain('<dt>Weggelakt</dt><dd>2 passages op grond van artikel 5.1.2e Woo (eerbiediging van de persoonlijke levenssfeer). De controle vergelijkt de gepubliceerde tekst verder met de bron waarin deze passages zijn weggelakt.</dd>');
-    expect(html).toContain('gevoerd door <span class="redacted" role="img" aria-label="Weggelakt: eerbiediging van de persoonlijke levenssfeer, artikel 5.1.2e Woo">5.1.2e</span>, tussen 09:00');
+    expect(html).toContain('gevoerd door <span class="redacted" title="Weggelakt: eerbiediging van de persoonlijke levenssfeer, artikel 5.1.2e Woo">[weggelakt, 5.1.2e]</span>, tussen 09:00');
     expect(html).toContain('Zie bijlage:A[2]{pagina=3}; het nummer');
     const text = poppler('pdftotext', [path.join(root, 'dist/notitie/notitie.pdf'), '-']).replace(/\s+/g, '');
-    expect(text).toContain('gevoerddoor5.1.2e,tussen09:00en10:00.Ziebijlage:A[2]{pagina=3};hetnummer5.1.2eisvoorvragen.');
+    expect(text).toContain('gevoerddoor[weggelakt,5.1.2e],tussen09:00en10:00.Ziebijlage:A[2]{pagina=3};hetnummer[weggelakt,5.1.2e]isvoorvragen.');
     const manifest = JSON.parse(readFileSync(path.join(root, 'dist/manifest.json'), 'utf8')) as { documents: Array<{ responses: Array<{ verbatim: unknown; redactions: string[] }> }> };
     expect(manifest.documents[0].responses[0]).toMatchObject({ verbatim: { html: true, pdf: true, against: 'redacted-source' }, redactions: ['5.1.2e', '5.1.2e'] });
   });
@@ -211,6 +235,75 @@ ${Array.from({ length: 6 }, (_, n) => `Bevinding ${n + 1}: de instellingen voor 
     expect(stderr).not.toContain('redaction-leak');
     expect(readFileSync(path.join(root, 'dist.mislukt/notitie/index.html'), 'utf8')).toContain('<span class="redacted"');
   }, 120_000);
+});
+
+describe('a redaction wherever text travels', () => {
+  const public_ = '[weggelakt, 5.1.2e]';
+  const name = ':redact[Piet Geheimnaam]{grond="5.1.2e"}';
+  const matter = frontmatter('definitief', 'responses:\n  - file: reactie.md\n    from: Flits Media B.V.\n    title: Reactie van Flits Media\n    received: 2026-01-20\n    kind: reactie\n');
+  const bodyText = `## Gesprek met ${name}
+
+Het gesprek[^1] staat in de tabel en de lijst.
+
+Tabel 1: Afspraken met ${name}
+
+| Afspraak | Met ${name} |
+| --- | --- |
+| 3 juni | ja |
+
+- Nagebeld door ${name}
+- Zie [het verslag van ${name}](#gesprek-met-weggelakt-5-1-2e)
+
+${Array.from({ length: 30 }, (_, n) => `Bevinding ${n + 1}: de instellingen voor kinderen zijn niet standaard veilig.`).join('\n\n')}
+
+[^1]: Gevoerd door **${name}**.
+`;
+  let root: string;
+  let stderr: string;
+  beforeAll(() => {
+    root = writeTree({ 'content/notitie/index.md': matter + bodyText, 'content/notitie/reactie.md': `## Antwoord aan ${name}\n\nWij reageren graag.\n` });
+    const built = runCli(['build'], root, epoch);
+    stderr = built.stderr;
+    expect(built.code, built.stderr).toBe(0);
+  }, 120_000);
+
+  it('passes the gate and the leak proof, with no other message', () => {
+    expect(stderr).not.toMatch(/ (warning|error) /);
+    const report = JSON.parse(readFileSync(path.join(root, 'dist/toegankelijkheid/report.json'), 'utf8')) as { passed: boolean };
+    expect(report.passed).toBe(true);
+  });
+
+  it('reads the same public text in the heading, contents, caption, table header, list, link, footnote and response heading', () => {
+    const html = readFileSync(path.join(root, 'dist/notitie/index.html'), 'utf8');
+    const text = html.replace(/<[^>]+>/g, '');
+    for (const expected of [`Gesprek met ${public_}`, `Afspraken met ${public_}`, `Met ${public_}`, `Nagebeld door ${public_}`, `het verslag van ${public_}`, `Gevoerd door ${public_}`, `Antwoord aan ${public_}`]) expect(text, expected).toContain(expected);
+    // The contents repeats the heading's text, not its markup twice.
+    const toc = html.slice(html.indexOf('<nav'), html.indexOf('</nav>'));
+    expect(toc.replace(/<[^>]+>/g, '')).toContain(`Gesprek met ${public_}`);
+    expect(readFileSync(path.join(root, 'dist/index.html'), 'utf8')).not.toContain('Geheimnaam');
+  });
+
+  it('gives the bookmarks, the printed contents and the running heads the same text', async () => {
+    const pdf = path.join(root, 'dist/notitie/notitie.pdf');
+    const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    const document = await pdfjs.getDocument({ data: new Uint8Array(readFileSync(pdf)), verbosity: 0 }).promise;
+    const titles: string[] = [];
+    const walk = (items: Array<{ title: string; items: unknown[] }> | null) => {
+      for (const item of items ?? []) {
+        titles.push(item.title);
+        walk(item.items as Array<{ title: string; items: unknown[] }>);
+      }
+    };
+    walk((await document.getOutline()) as Array<{ title: string; items: unknown[] }> | null);
+    expect(titles).toContain(`Gesprek met ${public_}`);
+    expect(titles).toContain(`Antwoord aan ${public_}`);
+    const pages = poppler('pdftotext', [pdf, '-']).split('\f').map((page) => page.replace(/\s+/g, ' '));
+    const contents = pages.find((page) => page.includes('Inhoudsopgave'));
+    expect(contents).toContain(`Gesprek met ${public_}`);
+    // A page of the chapter names it in its running head.
+    expect(pages.filter((page) => page.includes('Bevinding 20'))[0]).toContain(`Gesprek met ${public_}`);
+    expect(pages.join(' ')).not.toContain('Weggelakt: eerbiediging');
+  });
 });
 
 describe('reproducible output', () => {

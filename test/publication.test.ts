@@ -150,7 +150,7 @@ describe('a publication: a letter and two assessments, one a concept', () => {
       const beeldbox = entries[2][1];
       for (const [index, page] of pages.entries()) expect(page.includes('Concept · gebouwd op 25 november 2025'), `page ${index + 1}`).toBe(index + 1 >= beeldbox);
       // Where a response's text is in the bundle, its redaction box is too, not the name.
-      expect(squashed.join(' ')).toContain('onze jurist 5.1.2e');
+      expect(squashed.join(' ')).toContain('onze jurist [weggelakt, 5.1.2e]');
     });
 
     it('has continuous bookmarks: the publication, then every document with its chapters', async () => {

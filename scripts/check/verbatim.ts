@@ -12,7 +12,7 @@ import type { Point } from 'unist';
 import type { TextDirective } from 'mdast-util-directive';
 import { diffChars } from 'diff';
 import { typedDirective } from '../pipeline/plugins/remark-directives-as-typed.ts';
-import { internalGroundNote } from '../pipeline/plugins/remark-redactions.ts';
+import { internalGroundNote, redactionText } from '../pipeline/plugins/remark-redactions.ts';
 
 /** Text with whitespace removed, and where each character came from. */
 export interface LocatedText {
@@ -76,7 +76,7 @@ export function sourceText(tree: MdastRoot, options: SourceTextOptions): Located
       const directive = node as TextDirective;
       const code = directive.attributes?.grond?.trim();
       if (directive.name !== 'redact') push(target, typedDirective(directive, options.source), directive.position?.start);
-      else if (options.redaction === 'public') push(target, code ?? '', directive.position?.start);
+      else if (options.redaction === 'public') push(target, redactionText(code), directive.position?.start);
       else {
         for (const child of directive.children) walk(child);
         push(target, internalGroundNote(code), directive.position?.end);

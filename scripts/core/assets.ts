@@ -13,12 +13,12 @@ export const fontFiles = ['latin', 'latin-ext'].flatMap((subset) =>
   ['400', '700'].flatMap((weight) => ['normal', 'italic'].map((style) => `noto-sans-${subset}-${weight}-${style}.woff2`)),
 );
 
-/** Copy `styles/*.css` and the fonts into `<outDir>/assets/`; returns the written paths relative to outDir. */
+/** Copy `styles/*.css`, the images they use (`*.svg`) and the fonts into `<outDir>/assets/`; returns the written paths relative to outDir. */
 export async function copyAssets(outDir: string): Promise<string[]> {
   const target = path.join(outDir, 'assets');
   await mkdir(path.join(target, 'fonts'), { recursive: true });
   const written: string[] = [];
-  for (const name of (await readdir(stylesDir)).filter((name) => name.endsWith('.css')).sort()) {
+  for (const name of (await readdir(stylesDir)).filter((name) => name.endsWith('.css') || name.endsWith('.svg')).sort()) {
     await copyFile(path.join(stylesDir, name), path.join(target, name));
     written.push(`assets/${name}`);
   }

@@ -21,6 +21,8 @@ import type { DocumentSource } from './discover.ts';
 import type { Frontmatter, ResponseEntry } from './frontmatter-schema.ts';
 import { readSource, sha256 } from './read-source.ts';
 import { sanitiseSvg, type SanitisedSvg } from './image-safety.ts';
+import { toText } from 'hast-util-to-text';
+import { guessLanguage, languageNames } from '../check/language-guess.ts';
 
 export interface CompiledResponse {
   entry: ResponseEntry;
@@ -120,6 +122,7 @@ export async function compileDocument(doc: DocumentSource, options: CompileOptio
     // The proof's reference text comes from a parse of its own, before any transform runs.
     const text = sourceText(processor.parse(response.file) as MdastRoot, { source: String(response.file.value), redaction });
     const tree = await toHast(processor, response.file);
+    checkResponseLanguage(tree, entry, n, matter?.lang, index.file);
     const withheld = (response.file.data.redactions ?? []).map((entry) => grounds.find((ground) => ground.code === entry.ground) ?? { code: entry.ground, description: '' });
     responses.push({ entry, file: response.file, relativePath: entry.file, sha256: response.sha256, source: text, redactions: withheld, original });
     rendered.push({ entry, tree, sha256: response.sha256, redactions: withheld, internal: redaction === 'internal', original: original && { name: path.basename(original.relativePath), sha256: original.sha256 } });
@@ -138,6 +141,21 @@ export async function compileDocument(doc: DocumentSource, options: CompileOptio
     files,
     document: { source: doc, images, svgs, matter, file: index.file, sha256: index.sha256, responses, html: screen.html, printHtml: print.html, printTree: print.tree },
   };
+}
+
+/**
+ * A response written in another language than it declares (its `lang`, else the document's)
+ * is read aloud with the wrong pronunciation: a warning at the entry, saying what to declare.
+ */
+function checkResponseLanguage(tree: HastRoot, entry: ResponseEntry, n: number, documentLang: string | undefined, file: VFile): void {
+  const declared = (entry.lang ?? documentLang ?? '').toLowerCase().split('-')[0];
+  const guess = guessLanguage(toText(tree));
+  if (!declared || !guess || guess.lang === declared) return;
+  const places = file.data.frontmatterPlaces;
+  file.message(
+    `Unexpected response \`${entry.file}\` that reads as ${languageNames[guess.lang]} (${guess.hits} of ${guess.total} common words), expected ${languageNames[declared] ?? `\`${declared}\``} as ${entry.lang ? 'its `lang` says' : 'the document\'s `lang` says'} (declare \`lang: ${guess.lang}\` for the response)`,
+    { place: places?.[`responses.${n}.lang`] ?? places?.[`responses.${n}.file`], source, ruleId: 'response-language' },
+  );
 }
 
 /**

@@ -64,6 +64,8 @@ export const responseSchema = z.object(
     kind: z.enum(responseKinds, { error: '`zienswijze` or `reactie`' }).optional(),
     /** The file as received (PDF, .docx, .eml or .txt), relative to the document folder: the published text is proven equal to it. */
     original: nonEmpty.optional(),
+    /** The language of the response's text when it is not the document's (BCP 47, e.g. `en`). */
+    lang: languageTag.optional(),
   },
   { error: 'a mapping with `file`, `from`, `title` and `received`' },
 );

@@ -168,7 +168,7 @@ export interface DocumentOptions {
 /** Body hast + responses → the complete document, serialised. */
 export function documentProcessor(options: DocumentOptions) {
   const processor = unified()
-    .use(rehypeAppendResponses, { responses: options.responses })
+    .use(rehypeAppendResponses, { responses: options.responses, lang: options.matter.lang })
     .use(rehypeDocumentShell, { matter: options.matter, assetBase: options.assetBase, variant: options.variant, buildDate: options.buildDate, internal: options.internal })
     .use(rehypeHeadingIds)
     .use(rehypeToc);

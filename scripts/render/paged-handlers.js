@@ -50,9 +50,8 @@ class PageMarks extends window.Paged.Handler {
       box.append(element);
     };
     if (draftNote) {
-      const word = document.createElement('span');
-      word.textContent = 'CONCEPT';
-      mark('page-watermark', word);
+      // The word is in the stylesheet's background image, as outlines: no text here.
+      mark('page-watermark', '');
       mark('page-draft-note', draftNote);
     }
     if (internalNote) mark('page-internal-note', internalNote);

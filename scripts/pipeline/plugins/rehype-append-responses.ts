@@ -7,6 +7,7 @@
  */
 import type { Element, ElementContent, Root } from 'hast';
 import { h } from 'hastscript';
+import { visit } from 'unist-util-visit';
 import type { ResponseEntry } from '../../core/frontmatter-schema.ts';
 import { formatDutchDate } from '../../core/dutch.ts';
 import type { WooGround } from '../../core/woo-grounds.ts';
@@ -31,11 +32,14 @@ export const responseId = (n: number) => `reactie-${n}`;
 
 const kindLabels = { zienswijze: 'Zienswijze', reactie: 'Reactie' } as const;
 
-/** Append the responses section when there are responses. */
-export default function rehypeAppendResponses(options: { responses: RenderedResponse[] }) {
+/**
+ * Append the responses section when there are responses. `lang`: the document's language, for
+ * the headings we add inside a response in another language ("Voetnoten").
+ */
+export default function rehypeAppendResponses(options: { responses: RenderedResponse[]; lang?: string }) {
   return function (tree: Root) {
     if (options.responses.length === 0) return;
-    const sections = options.responses.map((response, index) => renderResponse(response, index + 1));
+    const sections = options.responses.map((response, index) => renderResponse(response, index + 1, options.lang));
     tree.children.push(
       h('section.responses', { ariaLabelledBy: responsesSectionId }, [
         h('h2', { id: responsesSectionId }, 'Reacties van belanghebbenden'),
@@ -61,7 +65,13 @@ function introduction(responses: RenderedResponse[]): string {
   return `${claim}${responses.some((response) => response.redactions?.length) ? ' Passages die op grond van de Woo zijn weggelakt, staan bij de reactie vermeld.' : ''}`;
 }
 
-function renderResponse({ entry, tree, sha256, redactions = [], internal, original }: RenderedResponse, n: number): Element {
+function renderResponse({ entry, tree, sha256, redactions = [], internal, original }: RenderedResponse, n: number, documentLang?: string): Element {
+  if (entry.lang && documentLang) {
+    visit(tree, 'element', (node) => {
+      const className = node.properties.className;
+      if (Array.isArray(className) && className.includes('footnotes-title')) node.properties.lang = documentLang;
+    });
+  }
   const id = responseId(n);
   const meta: Array<[string, ElementContent | string | Array<ElementContent | string>]> = [
     ['Van', entry.from],
@@ -82,7 +92,9 @@ function renderResponse({ entry, tree, sha256, redactions = [], internal, origin
       'dl.response-meta',
       meta.map(([term, value]) => h('div', [h('dt', term), h('dd', Array.isArray(value) ? value : [value])])),
     ),
-    h('div.response-body', { dataVerbatimSource: entry.file, dataSha256: sha256 }, tree.children as ElementContent[]),
+    // The response's own language on its text only: the furniture around it (Van, Ontvangen,
+    // the provenance) is the document's.
+    h('div.response-body', { lang: entry.lang, dataVerbatimSource: entry.file, dataSha256: sha256 }, tree.children as ElementContent[]),
   ]);
 }
 

@@ -1,11 +1,13 @@
 /**
  * Redaction under the Woo: `:redact[Jan Jansen]{grond="5.1.2e"}` marks text to withhold, with
  * its legal ground (`ook="Jansen, J.J."` lists other forms to withhold, `toegestaan="Jan"`
- * parts of the name that may appear elsewhere). In a public build the text is replaced by a visible box showing the ground,
- * with an accessible name ("Weggelakt: eerbiediging van de persoonlijke levenssfeer, artikel
- * 5.1.2e Woo"); in an internal build the text stays, highlighted, with its ground. Every
- * redaction lands in `file.data.redactions` so the build can prove the public output holds none
- * of the withheld text.
+ * parts of the name that may appear elsewhere). In a public build the text is replaced by a
+ * box with one public text, "[weggelakt, 5.1.2e]": real text, so wherever the sentence travels
+ * (a heading into the contents, the bookmarks, a running head, the landing page) it reads the
+ * same, and the ground's description is its title; in an internal build the text stays,
+ * highlighted, with its ground. Every redaction lands in `file.data.redactions` so the build can
+ * prove the public output holds none of the withheld text. Alternative text is plain text, so a
+ * `:redact` in it would be published as typed, name and all: an error.
  */
 import type { Root } from 'mdast';
 import type { TextDirective } from 'mdast-util-directive';
@@ -35,6 +37,11 @@ export interface RedactionOptions {
 /** The accessible name of a redaction box. */
 export function redactionLabel(ground: WooGround): string {
   return `Weggelakt: ${ground.description}, artikel ${ground.code} Woo`;
+}
+
+/** What a public build shows instead of withheld text, everywhere the text goes. */
+export function redactionText(code: string | undefined): string {
+  return `[weggelakt, ${code ?? '?'}]`;
 }
 
 /** The text shown after withheld text in an internal build. */
@@ -67,10 +74,16 @@ export default function remarkRedactions(options: RedactionOptions) {
         replacement = element('mark', { className: ['redaction-internal'], dataGround: ground?.code }, [...directive.children, element('span', { className: ['redaction-ground'] }, [text(internalGroundNote(ground?.code))])]);
       } else {
         // No trace of the text: not as content, not in an attribute, not in a title.
-        replacement = element('span', { className: ['redacted'], role: 'img', ariaLabel: ground ? redactionLabel(ground) : 'Weggelakt' }, [text(ground?.code ?? '?')]);
+        replacement = element('span', { className: ['redacted'], title: ground ? redactionLabel(ground) : 'Weggelakt' }, [text(redactionText(ground?.code))]);
       }
       replacement.position = directive.position;
       parent.children[index] = replacement as never;
+    });
+    visit(tree, 'image', (node) => {
+      // The label's directive is gone from `alt` (only its text is left): look at the source.
+      const typed = String(file.value ?? '').slice(node.position?.start.offset ?? 0, node.position?.end.offset ?? 0);
+      if (!/:redact\[/.test(`${typed} ${node.alt ?? ''} ${node.title ?? ''}`)) return;
+      file.message('Unexpected `:redact[…]` in the alternative text of an image, expected alternative text without withheld text (it is plain text: the redaction would be published as typed; describe the image without the name)', { place: node.position, source, ruleId: 'redaction-in-alt-text' }).fatal = true;
     });
     file.data.redactions = redactions;
   };
