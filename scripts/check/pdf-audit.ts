@@ -172,16 +172,38 @@ export function runChecks(facts: PdfFacts, expected?: PdfExpectations): PdfCheck
   );
 
   // --- 7.2: natural language ---
+  // The language of text is the nearest of: its marked content, its structure element and that
+  // element's ancestors, the catalog (ISO 14289-1 7.2, ISO 32000-1 14.9.2). Without a catalog
+  // /Lang, the text is still determined when all tagged content has one from its marked content
+  // or its structure element.
   const documentLang = validLanguageTag(facts.lang) ? facts.lang : undefined;
+  const undetermined: StructElement[] = [];
+  if (!documentLang && structure) {
+    const visitLang = (element: StructElement, inherited: string | undefined) => {
+      const lang = validLanguageTag(element.lang) ? element.lang : inherited;
+      if (!lang && element.children.some((child) => isContent(child) && !facts.content[child.page - 1]?.langMcids.includes(child.mcid))) undetermined.push(element);
+      for (const kid of kids(element)) visitLang(kid, lang);
+    };
+    visitLang(structure, undefined);
+  }
+  const invalidCatalogLang = facts.lang !== undefined && !documentLang;
+  const perElement = !documentLang && !invalidCatalogLang && structure !== undefined && undetermined.length === 0;
   add(
     { id: 'pdf-document-lang', title: 'Taal van het document', clause: '7.2', matterhorn: '11-001', wcag: ['3.1.1'] },
-    documentLang ? [] : [{ text: facts.lang === undefined ? 'geen /Lang in de catalogus' : `ongeldige taalcode „${facts.lang}”` }],
-    `De documenttaal is ${facts.lang}.`,
+    documentLang || perElement
+      ? []
+      : invalidCatalogLang
+        ? [{ text: `ongeldige taalcode „${facts.lang}”` }]
+        : structure
+          ? undetermined.slice(0, 20).map((element) => at(element, `${describe(element)}: geen /Lang in het element, zijn voorouders of de catalogus`))
+          : [{ text: 'geen /Lang in de catalogus en geen structuurboom' }],
+    documentLang ? `De documenttaal is ${facts.lang}.` : 'De catalogus noemt geen documenttaal, maar alle tekst in de structuur heeft een taal via haar element of een voorouder.',
     'De taal van het document is niet vast te stellen, dus een schermlezer kiest mogelijk de verkeerde uitspraak.',
   );
+  // Bookmarks take their language from the catalog only (veraPDF 7.2-t02).
   add(
     { id: 'pdf-outline-lang', title: 'Taal van de bladwijzers', clause: '7.2', matterhorn: '11-003', wcag: ['3.1.1'] },
-    documentLang ? [] : [{ text: `${facts.outline.length} bladwijzers zonder bepaalbare taal (geen geldige /Lang in de catalogus)` }],
+    documentLang || facts.outline.length === 0 ? [] : [{ text: `${facts.outline.length} bladwijzers zonder bepaalbare taal (geen geldige /Lang in de catalogus)` }],
     facts.outline.length === 0 ? 'Geen bladwijzers.' : `De bladwijzers hebben de documenttaal (${documentLang}).`,
     'De taal van de bladwijzers is niet vast te stellen.',
     facts.outline.length === 0 ? 'not-applicable' : undefined,
@@ -270,7 +292,6 @@ export function runChecks(facts: PdfFacts, expected?: PdfExpectations): PdfCheck
     if (element.role === 'LI') {
       if (parent?.role !== 'L') lists.push(at(element, `LI buiten een lijst (in ${parent?.role ?? '?'})`));
       for (const kid of kids(element)) if (kid.role !== 'Lbl' && kid.role !== 'LBody') lists.push(at(kid, `${describe(kid)} in een lijstitem (LI) in plaats van Lbl of LBody`));
-      if (element.children.some(isContent)) lists.push(at(element, 'inhoud direct in een lijstitem (LI), buiten Lbl of LBody'));
     }
     if (element.role === 'LBody' && parent?.role !== 'LI') lists.push(at(element, `LBody buiten een lijstitem (in ${parent?.role ?? '?'})`));
   }
@@ -288,7 +309,8 @@ export function runChecks(facts: PdfFacts, expected?: PdfExpectations): PdfCheck
     const found = elements.filter(({ element }) => element.role === role).map(({ element }) => element);
     addStructural(
       head,
-      found.filter((element) => !element.alt?.trim() && !element.actualText?.trim()).map((element) => at(element, `${role} zonder Alt of ActualText`)),
+      // As the reference validator reads ISO 32000-1 14.9.3/14.9.4: a non-empty Alt, or an ActualText (an empty one says the content reads as nothing).
+      found.filter((element) => !element.alt?.trim() && element.actualText === undefined).map((element) => at(element, `${role} zonder Alt of ActualText`)),
       found.length === 0 ? none : all(found.length),
       failed,
       found.length === 0 ? 'not-applicable' : undefined,
@@ -478,20 +500,23 @@ export function runChecks(facts: PdfFacts, expected?: PdfExpectations): PdfCheck
     links.length === 0 ? 'not-applicable' : undefined,
   );
 
-  // --- 7.21: fonts ---
+  // --- 7.21: fonts: the ones used for rendering (text shown in a mode other than 3, invisible) ---
+  const rendering = facts.fonts.filter((font) => font.used);
+  const unused = facts.fonts.length - rendering.length;
+  const unusedNote = unused > 0 ? ` (${unused} ${unused === 1 ? 'lettertype staat' : 'lettertypen staan'} alleen in de bronnen en tekent geen tekst)` : '';
   add(
     { id: 'pdf-fonts-embedded', title: 'Lettertypen ingesloten', clause: '7.21.4.1', matterhorn: '31-009', wcag: [] },
-    facts.fonts.filter((font) => !font.embedded).map((font) => ({ object: font.object, text: `${font.name} (${font.subtype}) is niet ingesloten` })),
-    facts.fonts.length === 0 ? 'Geen lettertypen (geen tekst).' : `Alle ${facts.fonts.length} lettertypen zijn ingesloten.`,
+    rendering.filter((font) => !font.embedded).map((font) => ({ object: font.object, text: `${font.name} (${font.subtype}) is niet ingesloten` })),
+    rendering.length === 0 ? `Geen lettertypen die tekst tekenen${unusedNote}.` : `Alle ${rendering.length} lettertypen die tekst tekenen zijn ingesloten${unusedNote}.`,
     'Niet alle lettertypen zijn ingesloten.',
-    facts.fonts.length === 0 ? 'not-applicable' : undefined,
+    rendering.length === 0 ? 'not-applicable' : undefined,
   );
   add(
     { id: 'pdf-fonts-unicode', title: 'Unicode-koppeling van lettertypen', clause: '7.21.7', matterhorn: '31-027', wcag: ['1.3.1'] },
-    facts.fonts.filter((font) => !font.toUnicode && font.subtype !== 'Type3').map((font) => ({ object: font.object, text: `${font.name} heeft geen ToUnicode en geen standaardcodering` })),
-    facts.fonts.length === 0 ? 'Geen lettertypen (geen tekst).' : 'Alle lettertypen koppelen hun tekens aan Unicode.',
+    rendering.filter((font) => !font.toUnicode && font.subtype !== 'Type3').map((font) => ({ object: font.object, text: `${font.name} heeft geen ToUnicode en geen standaardcodering` })),
+    rendering.length === 0 ? `Geen lettertypen die tekst tekenen${unusedNote}.` : `Alle lettertypen die tekst tekenen koppelen hun tekens aan Unicode${unusedNote}.`,
     'Niet van alle tekens is te bepalen welke letter het is.',
-    facts.fonts.length === 0 ? 'not-applicable' : undefined,
+    rendering.length === 0 ? 'not-applicable' : undefined,
   );
 
   // --- Navigation and the comparisons with the HTML (our own documents) ---

@@ -222,6 +222,16 @@ export interface MarkedContentFindings {
   artifactInTagged: number[];
   /** Tagged sequences (with an MCID) opened inside an artifact (01-004). */
   taggedInArtifact: number[];
+  /**
+   * The fonts used for rendering (ISO 14289-1 7.21): selected with `Tf` and then shown by a
+   * text-showing operator in a rendering mode other than 3 (invisible), as the resolver names them.
+   */
+  fonts: string[];
+  /**
+   * MCIDs all of whose text has a language from its marked content (`/Lang` on a sequence that
+   * encloses the text: the MCID's own, an outer or an inner one), and MCIDs without text.
+   */
+  langMcids: number[];
 }
 
 export interface ContentResolver {
@@ -229,6 +239,10 @@ export interface ContentResolver {
   xobject?(name: string): { form: string; resolver: ContentResolver } | undefined;
   /** Whether a named property list (`/P /MC0 BDC`) carries an MCID. */
   properties?(name: string): boolean;
+  /** The font a `/F1 12 Tf` selects, as a stable label (its object), if any. */
+  font?(name: string): string | undefined;
+  /** Whether a named property list carries a `/Lang`. */
+  propertiesLang?(name: string): boolean;
 }
 
 /**
@@ -236,7 +250,16 @@ export interface ContentResolver {
  * shadings, and the content of form XObjects it draws) against its marked-content context.
  */
 export function checkMarkedContent(text: string, resolver: ContentResolver = {}, inherited: { tagged: boolean; artifact: boolean } = { tagged: false, artifact: false }, depth = 0): MarkedContentFindings {
-  const findings: MarkedContentFindings = { untagged: [], artifactInTagged: [], taggedInArtifact: [] };
+  const findings: MarkedContentFindings = { untagged: [], artifactInTagged: [], taggedInArtifact: [], fonts: [], langMcids: [] };
+  const langs: boolean[] = [];
+  // The MCID in force at each marked-content level (-1: none), the MCIDs seen, those with text without a language.
+  const mcids: number[] = [];
+  const seenMcids = new Set<number>();
+  const withoutLang = new Set<number>();
+  const fonts = new Set<string>();
+  // Text state that q/Q saves and restores: the font selected and the rendering mode.
+  let textState = { font: '', mode: 0 };
+  const saved: Array<typeof textState> = [];
   let tagged = inherited.tagged ? 1 : 0;
   let artifact = inherited.artifact ? 1 : 0;
   const stack: Array<{ tag: string; mcid: boolean }> = [];
@@ -248,6 +271,14 @@ export function checkMarkedContent(text: string, resolver: ContentResolver = {},
     const name = operator.name;
     if (name === 'BDC' || name === 'BMC') {
       const entry = markedContent(text, operator, resolver.properties);
+      const operands = text.slice(operator.start, operator.keyword);
+      const named = /^\/[^\s/<[(]+\s*\/([^\s/<[(]+)\s*$/.exec(operands)?.[1];
+      langs.push(/\/Lang\s*[(<]/.test(operands) || (named !== undefined && resolver.propertiesLang?.(named) === true));
+      const mcid = /\/MCID\s+(\d+)/.exec(operands)?.[1];
+      if (mcid !== undefined) {
+        mcids.push(Number(mcid));
+        seenMcids.add(Number(mcid));
+      } else mcids.push(mcids.at(-1) ?? -1);
       if (entry.tag === 'Artifact' && tagged > 0) findings.artifactInTagged.push(operator.start);
       if (entry.mcid && artifact > 0) findings.taggedInArtifact.push(operator.start);
       stack.push(entry);
@@ -255,11 +286,27 @@ export function checkMarkedContent(text: string, resolver: ContentResolver = {},
       if (entry.tag === 'Artifact') artifact++;
     } else if (name === 'EMC') {
       const entry = stack.pop();
+      langs.pop();
+      mcids.pop();
       if (!entry) continue; // an EMC too many: nothing to close
       if (entry.mcid) tagged--;
       if (entry.tag === 'Artifact') artifact--;
+    } else if (name === 'q') {
+      saved.push({ ...textState });
+    } else if (name === 'Q') {
+      textState = saved.pop() ?? textState;
+    } else if (name === 'Tf') {
+      textState.font = /\/([^\s/<[(]+)\s+[-+.\d]+\s*$/.exec(text.slice(operator.start, operator.keyword))?.[1] ?? '';
+    } else if (name === 'Tr') {
+      textState.mode = Number(text.slice(operator.start, operator.keyword).trim()) || 0;
     } else if (textShowing.has(name)) {
       paint('text', operator.start);
+      const current = mcids.at(-1);
+      if (current !== undefined && current >= 0 && !langs.includes(true)) withoutLang.add(current);
+      if (textState.mode !== 3 && textState.font) {
+        const font = resolver.font?.(textState.font);
+        if (font) fonts.add(font);
+      }
     } else if (pathConstruction.has(name)) {
       pathPending = true;
     } else if (pathPainting.has(name)) {
@@ -281,9 +328,12 @@ export function checkMarkedContent(text: string, resolver: ContentResolver = {},
       // A form's content inherits the context of the Do that draws it.
       const inner = checkMarkedContent(form.form, form.resolver, { tagged: tagged > 0, artifact: artifact > 0 }, depth + 1);
       for (const item of inner.untagged) findings.untagged.push({ kind: `${item.kind} in formulier-XObject /${target}`, offset: operator.start });
+      for (const font of inner.fonts) fonts.add(font);
       if (inner.artifactInTagged.length > 0) findings.artifactInTagged.push(operator.start);
       if (inner.taggedInArtifact.length > 0) findings.taggedInArtifact.push(operator.start);
     }
   }
+  findings.fonts = [...fonts];
+  findings.langMcids = [...seenMcids].filter((mcid) => !withoutLang.has(mcid));
   return findings;
 }

@@ -68,7 +68,8 @@ export interface PdfFacts {
   lang?: string;
   xmp?: string;
   displayDocTitle?: boolean;
-  fonts: Array<{ name: string; subtype: string; embedded: boolean; toUnicode: boolean; object: string }>;
+  /** `used`: drawn by some text in a visible rendering mode (page, form XObject or annotation appearance), the fonts ISO 14289-1 7.21 is about. */
+  fonts: Array<{ name: string; subtype: string; embedded: boolean; toUnicode: boolean; object: string; used: boolean }>;
   outline: Array<{ title: string; depth: number }>;
   structure?: StructElement;
   roleMap: RoleMapFindings;
@@ -155,8 +156,9 @@ export async function readPdfFacts(bytes: Uint8Array, options: { text?: boolean 
       name: decodeText(object.get(PDFName.of('BaseFont'))) ?? '(zonder naam)',
       subtype,
       embedded,
-      toUnicode: object.has(PDFName.of('ToUnicode')) || ['WinAnsiEncoding', 'MacRomanEncoding'].includes(decodeText(object.get(PDFName.of('Encoding'))) ?? ''),
+      toUnicode: object.has(PDFName.of('ToUnicode')) || ['WinAnsiEncoding', 'MacRomanEncoding'].includes(decodeText(object.get(PDFName.of('Encoding'))) ?? '') || predefinedUnicodeCMap(object, descriptorOwner),
       object: objectLabel(ref),
+      used: true,
     });
   }
 
@@ -172,7 +174,7 @@ export async function readPdfFacts(bytes: Uint8Array, options: { text?: boolean 
   };
   if (outlines) walkOutline(outlines.lookupMaybe(PDFName.of('First'), PDFDict), 1, new Set());
 
-  const { structure, roleMap } = readStructure(pdf, pageIndex);
+  const { structure, roleMap, resolveRole } = readStructure(pdf, pageIndex);
   const parents = parentTree(pdf);
   const annotations: PdfFacts['annotations'] = [];
   pages.forEach((page, index) => {
@@ -187,13 +189,21 @@ export async function readPdfFacts(bytes: Uint8Array, options: { text?: boolean 
         page: index + 1,
         subtype: decodeText(annot.get(PDFName.of('Subtype'))) ?? '?',
         contents: decodeText(annot.get(PDFName.of('Contents'))),
-        structRole: parent ? decodeText(parent.get(PDFName.of('S'))) : undefined,
+        // Through the role map: a `Link1` mapped to `Link` is a Link (ISO 14289-1 7.18.5).
+        structRole: parent ? resolveRole(decodeText(parent.get(PDFName.of('S'))) ?? '') : undefined,
         structLang: parent ? inheritedLang(parent) : undefined,
         object: item instanceof PDFRef ? objectLabel(item) : '(direct)',
       });
     }
   });
   const content = pages.map((page) => readPageContent(pdf, page));
+  // Which fonts render text: pages and their form XObjects, and annotation appearances. When
+  // any content could not be read, every font counts as used.
+  if (content.every((page) => !page.error)) {
+    const used = new Set(content.flatMap((page) => page.fonts));
+    for (const page of pages) for (const font of appearanceFonts(pdf, page)) used.add(font);
+    for (const font of fonts) font.used = used.has(font.object);
+  }
   // Runs the caller already has (the build read the PDF's text once) are used as they are.
   const text = Array.isArray(options.text) ? options.text : options.text ? (await readPdfPages(bytes)).runs : undefined;
   return {
@@ -201,7 +211,7 @@ export async function readPdfFacts(bytes: Uint8Array, options: { text?: boolean 
     pageHeights: pages.map((page) => page.getHeight()),
     marked,
     suspects,
-    lang: decodeText(catalog.get(PDFName.of('Lang'))),
+    lang: decodeText(catalog.lookup(PDFName.of('Lang'))), // may be an indirect object
     xmp,
     displayDocTitle: displayFlag === undefined ? undefined : displayFlag === PDFBool.True,
     fonts,
@@ -246,7 +256,44 @@ function resolverFor(pdf: PDFDocument, resources: PDFDict | undefined, forms: Ma
       const list = resources?.lookupMaybe(PDFName.of('Properties'), PDFDict)?.lookupMaybe(PDFName.of(name), PDFDict);
       return list?.has(PDFName.of('MCID')) ?? false;
     },
+    propertiesLang(name) {
+      return resources?.lookupMaybe(PDFName.of('Properties'), PDFDict)?.lookupMaybe(PDFName.of(name), PDFDict)?.has(PDFName.of('Lang')) ?? false;
+    },
+    font(name) {
+      const ref = resources?.lookupMaybe(PDFName.of('Font'), PDFDict)?.get(PDFName.of(name));
+      return ref instanceof PDFRef ? objectLabel(ref) : undefined;
+    },
   };
+}
+
+/**
+ * A Type0 font whose descendant uses one of the Adobe character collections GB1, CNS1, Japan1
+ * or Korea1 maps its codes to Unicode without a ToUnicode (ISO 14289-1 7.21.7, ISO 32000-1
+ * 9.10.2, as the reference validator applies it).
+ */
+function predefinedUnicodeCMap(font: PDFDict, descendant: PDFDict): boolean {
+  if (font.lookupMaybe(PDFName.of('Subtype'), PDFName)?.decodeText() !== 'Type0') return false;
+  const info = descendant.lookupMaybe(PDFName.of('CIDSystemInfo'), PDFDict);
+  const registry = decodeText(info?.lookup(PDFName.of('Registry')));
+  const ordering = decodeText(info?.lookup(PDFName.of('Ordering')));
+  return registry === 'Adobe' && ['GB1', 'CNS1', 'Japan1', 'Korea1'].includes(ordering ?? '');
+}
+
+/** Fonts used by the normal appearance streams of a page's annotations (form fields, stamps). */
+function appearanceFonts(pdf: PDFDocument, page: PDFPage): string[] {
+  const found: string[] = [];
+  const annots = page.node.lookup(PDFName.of('Annots'));
+  if (!(annots instanceof PDFArray)) return found;
+  for (const item of annots.asArray()) {
+    const normal = (pdf.context.lookup(item) as PDFDict | undefined)?.lookupMaybe?.(PDFName.of('AP'), PDFDict)?.get(PDFName.of('N'));
+    const target = normal ? pdf.context.lookup(normal) : undefined;
+    const streams = target instanceof PDFStream ? [target] : target instanceof PDFDict ? target.values().map((value) => pdf.context.lookup(value)).filter((value): value is PDFStream => value instanceof PDFStream) : [];
+    for (const stream of streams) {
+      const text = decodeStream(stream);
+      if (text !== undefined) found.push(...checkMarkedContent(text, resolverFor(pdf, stream.dict.lookupMaybe(PDFName.of('Resources'), PDFDict), new Map())).fonts);
+    }
+  }
+  return found;
 }
 
 /** The marked-content findings of one page; the page's content streams are read as one. */
@@ -255,14 +302,14 @@ function readPageContent(pdf: PDFDocument, page: PDFPage): MarkedContentFindings
     const text = contentStreams(page).map(decodeStream).filter((part) => part !== undefined).join('\n');
     return checkMarkedContent(text, resolverFor(pdf, page.node.Resources(), new Map()));
   } catch (error) {
-    return { untagged: [], artifactInTagged: [], taggedInArtifact: [], error: `inhoud niet te lezen: ${(error as Error).message}` };
+    return { untagged: [], artifactInTagged: [], taggedInArtifact: [], fonts: [], langMcids: [], error: `inhoud niet te lezen: ${(error as Error).message}` };
   }
 }
 
 /** The `/Lang` of a structure element or its nearest ancestor that has one. */
 function inheritedLang(element: PDFDict): string | undefined {
   for (let current: PDFDict | undefined = element, depth = 0; current && depth < 64; current = current.lookupMaybe(PDFName.of('P'), PDFDict), depth++) {
-    const lang = decodeText(current.get(PDFName.of('Lang')));
+    const lang = decodeText(current.lookup(PDFName.of('Lang')));
     if (lang) return lang;
   }
   return undefined;
@@ -294,10 +341,10 @@ export const standardTypes = new Set(
   'Document Part Art Sect Div BlockQuote Caption TOC TOCI Index NonStruct Private P H H1 H2 H3 H4 H5 H6 L LI Lbl LBody Table TR TH TD THead TBody TFoot Span Quote Note Reference BibEntry Code Link Annot Ruby RB RT RP Warichu WT WP Figure Formula Form'.split(' '),
 );
 
-function readStructure(pdf: PDFDocument, pageIndex: Map<string, number>): { structure?: StructElement; roleMap: RoleMapFindings } {
+function readStructure(pdf: PDFDocument, pageIndex: Map<string, number>): { structure?: StructElement; roleMap: RoleMapFindings; resolveRole: (role: string) => string } {
   const roleMapFindings: RoleMapFindings = { unterminated: [], circular: [], standardRemapped: [] };
   const root = pdf.catalog.lookupMaybe(PDFName.of('StructTreeRoot'), PDFDict);
-  if (!root) return { roleMap: roleMapFindings };
+  if (!root) return { roleMap: roleMapFindings, resolveRole: (role) => role };
   const roleMap = new Map<string, string>();
   const map = root.lookupMaybe(PDFName.of('RoleMap'), PDFDict);
   for (const [key, value] of map?.entries() ?? []) if (value instanceof PDFName) roleMap.set(key.decodeText(), value.decodeText());
@@ -343,7 +390,7 @@ function readStructure(pdf: PDFDocument, pageIndex: Map<string, number>): { stru
     }
     result.alt = decodeText(dict.get(PDFName.of('Alt')));
     result.actualText = decodeText(dict.get(PDFName.of('ActualText')));
-    result.lang = decodeText(dict.get(PDFName.of('Lang')));
+    result.lang = decodeText(dict.lookup(PDFName.of('Lang')));
     result.id = decodeText(dict.get(PDFName.of('ID')));
     const attributes = dict.lookup(PDFName.of('A'));
     for (const attribute of attributes instanceof PDFArray ? attributes.asArray().map((item) => pdf.context.lookup(item)) : [attributes]) {
@@ -377,6 +424,6 @@ function readStructure(pdf: PDFDocument, pageIndex: Map<string, number>): { stru
     if (!result.page) result.page = result.children.map((child) => child.page).find(Boolean);
     return result;
   };
-  return { structure: element(root, undefined, undefined), roleMap: roleMapFindings };
+  return { structure: element(root, undefined, undefined), roleMap: roleMapFindings, resolveRole: resolve };
 }
 
