@@ -132,11 +132,11 @@ describe('verbatim proof', () => {
 describe('verbatim proof of a response with redactions', () => {
   const redacted = 'Gesprek met :redact[Jan Jansen]{grond="5.1.2e"} over bijlage:B[1].\n\nTweede alinea.\n';
 
-  it('compares with the redacted source: each redaction as its ground, other directive-like text as typed', async () => {
+  it('compares with the redacted source: each redaction as its public text, other directive-like text as typed', async () => {
     const root = writeTree({ 'content/doc/index.md': document('Tekst.\n', responseEntry), 'content/doc/responses/reactie.md': redacted });
     const doc = { slug: 'doc', dir: path.join(root, 'content/doc'), index: path.join(root, 'content/doc/index.md') };
     const { document: compiled } = await compileDocument(doc, { assetBase: '../assets' });
-    expect(compiled!.responses[0].source.text).toBe('Gesprekmet5.1.2eoverbijlage:B[1].Tweedealinea.');
+    expect(compiled!.responses[0].source.text).toBe('Gesprekmet[weggelakt,5.1.2e]overbijlage:B[1].Tweedealinea.');
     const { document: internal } = await compileDocument(doc, { assetBase: '../assets', redaction: 'internal' });
     expect(internal!.responses[0].source.text).toBe('GesprekmetJanJansen[weglakken:5.1.2e]overbijlage:B[1].Tweedealinea.');
   });
@@ -145,7 +145,7 @@ describe('verbatim proof of a response with redactions', () => {
     const root = writeTree({ 'content/doc/index.md': document('Tekst.\n', responseEntry), 'content/doc/responses/reactie.md': redacted });
     const result = await build({ contentDir: path.join(root, 'content'), outDir: path.join(root, 'dist'), pdf: false, check: false, extraPlugins: { screen: [dropWord('Tweede')] } });
     expect(formatMessages(result.files)).toContain(
-      'content/doc/responses/reactie.md:3:1 error verbatim-html kia-verbatim: Unexpected HTML text `alinea.` differing from the response at character 34 (whitespace ignored), expected `Tweedealinea.` as in the redacted source (each `:redact[…]` shown as its ground)',
+      'content/doc/responses/reactie.md:3:1 error verbatim-html kia-verbatim: Unexpected HTML text `alinea.` differing from the response at character 46 (whitespace ignored), expected `Tweedealinea.` as in the redacted source (each `:redact[…]` shown as its public text)',
     );
   });
 });

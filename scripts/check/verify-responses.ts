@@ -41,7 +41,7 @@ export async function verifyResponses(document: CompiledDocument, htmlPath: stri
   for (const [index, response] of document.responses.entries()) {
     const fail = (format: string, difference: Difference) => {
       response.file.message(
-        `Unexpected ${format}${format === 'PDF' && options.pdfName ? ` (\`${options.pdfName}\`)` : ''} text \`${difference.actual}\` differing from the response at character ${difference.index + 1} (whitespace ignored), expected \`${difference.expected}\` as in the ${response.redactions.length > 0 ? 'redacted source (each `:redact[…]` shown as its ground)' : 'source'}`,
+        `Unexpected ${format}${format === 'PDF' && options.pdfName ? ` (\`${options.pdfName}\`)` : ''} text \`${difference.actual}\` differing from the response at character ${difference.index + 1} (whitespace ignored), expected \`${difference.expected}\` as in the ${response.redactions.length > 0 ? 'redacted source (each `:redact[…]` shown as its public text)' : 'source'}`,
         { place: difference.place, source, ruleId: `verbatim-${format.toLowerCase()}` },
       ).fatal = true;
     };
