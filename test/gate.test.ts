@@ -127,9 +127,16 @@ describe('negative PDF fixtures fail with their check', () => {
     expect(await failing(audit)).toEqual(['pdf-title']);
   });
 
-  it('no document language fails pdf-document-lang', async () => {
-    // The bookmarks take the document's language, so theirs can no longer be determined either.
-    expect(await failing(await auditMutated((pdf) => pdf.catalog.delete(PDFName.of('Lang'))))).toEqual(['pdf-document-lang', 'pdf-outline-lang']);
+  it('no language anywhere fails pdf-document-lang; without the catalog\'s only the bookmarks\' is lost', async () => {
+    // The bookmarks take the catalog's language only, so theirs can no longer be determined.
+    expect(await failing(await auditMutated((pdf) => pdf.catalog.delete(PDFName.of('Lang'))))).toEqual(['pdf-outline-lang']);
+    // Without a /Lang on the structure elements either, neither the text nor the links'
+    // descriptions (Contents) have a language at all.
+    const withoutAny = await auditMutated((pdf) => {
+      pdf.catalog.delete(PDFName.of('Lang'));
+      for (const [, object] of pdf.context.enumerateIndirectObjects()) if (object instanceof PDFDict && object.has(PDFName.of('S'))) object.delete(PDFName.of('Lang'));
+    });
+    expect(await failing(withoutAny)).toEqual(['pdf-document-lang', 'pdf-outline-lang', 'pdf-annotation-lang']);
   });
 
   it('DisplayDocTitle false fails pdf-display-doc-title (07-002)', async () => {
