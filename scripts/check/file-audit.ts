@@ -48,8 +48,9 @@ export function pdfFileAudit(audit: PdfAudit): FileAudit {
     kind: 'pdf',
     status: audit.status,
     pages: audit.pages,
-    checks: audit.checks.map(({ id, status, title, message, clause, matterhorn, wcag, page, object, failures, details }) => ({
+    checks: audit.checks.map(({ id, status, title, message, clause, matterhorn, rules, wcag, page, object, failures, details }) => ({
       id,
+      ...(rules ? { rules } : {}),
       status,
       title,
       message,

@@ -8,6 +8,12 @@
 import { readFile } from 'node:fs/promises';
 import { readPdfFacts, standardTypes, type ContentRef, type PdfFacts, type StructElement, type TextRun } from '../pdf/read.ts';
 import { pageMarginsMm } from '../pdf/text.ts';
+import { annotationRules } from './pdf-rules/annotations.ts';
+import { documentRules } from './pdf-rules/document.ts';
+import { structureRules } from './pdf-rules/structure.ts';
+
+/** The checks written as units (check/pdf-rules/), in report order. */
+const pdfRules = [...documentRules, ...structureRules, ...annotationRules];
 
 export type CheckStatus = 'pass' | 'fail' | 'not-applicable' | 'not-checked';
 
@@ -20,6 +26,8 @@ export interface PdfCheck {
   clause: string;
   /** Matterhorn Protocol 1.1 failure condition, e.g. `06-003`, or null where it has none. */
   matterhorn: string | null;
+  /** The rule ids of the veraPDF PDF/UA-1 profile the check implements, where named (`7.2-t26`). */
+  rules?: string[];
   wcag: string[];
   message: string;
   /** Where it first failed: page (1-based) and object (`12 0 R`). */
@@ -518,6 +526,13 @@ export function runChecks(facts: PdfFacts, expected?: PdfExpectations): PdfCheck
     'Niet van alle tekens is te bepalen welke letter het is.',
     rendering.length === 0 ? 'not-applicable' : undefined,
   );
+
+  // --- Requirements as small units, one module per clause family (check/pdf-rules/) ---
+  for (const rule of pdfRules) {
+    const result = rule.check(facts);
+    add({ id: rule.id, title: rule.title, clause: rule.clause, matterhorn: rule.matterhorn, wcag: rule.wcag }, result === 'not-applicable' ? [] : result, rule.ok, rule.failed, result === 'not-applicable' ? 'not-applicable' : undefined);
+    checks[checks.length - 1].rules = rule.rules;
+  }
 
   // --- Navigation and the comparisons with the HTML (our own documents) ---
   addBookmarks(add, facts, headings, textOf, expected);

@@ -61,6 +61,8 @@ export interface RoleMapFindings {
 }
 
 export interface PdfFacts {
+  /** The parsed file, for the checks that read dictionaries the facts below do not gather. */
+  document: PDFDocument;
   pageCount: number;
   pageHeights: number[];
   marked: boolean;
@@ -207,6 +209,7 @@ export async function readPdfFacts(bytes: Uint8Array, options: { text?: boolean 
   // Runs the caller already has (the build read the PDF's text once) are used as they are.
   const text = Array.isArray(options.text) ? options.text : options.text ? (await readPdfPages(bytes)).runs : undefined;
   return {
+    document: pdf,
     pageCount: pages.length,
     pageHeights: pages.map((page) => page.getHeight()),
     marked,

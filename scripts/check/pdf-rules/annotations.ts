@@ -1,0 +1,179 @@
+/** Annotations and forms (ISO 14289-1 7.18): descriptions, allowed types, tagging. */
+import { PDFArray, PDFDict, PDFName, PDFNumber, PDFStream, type PDFDocument, type PDFObject } from 'pdf-lib';
+import { annotations, at, name, number, parentTree, standardRole, text, type PdfRule, type Problem } from './rule.ts';
+
+/** Hidden (F bit 2) or drawn outside the page's crop box: not shown, so not described. */
+function notShown(pdf: PDFDocument, annotation: { page: number; dict: PDFDict }): boolean {
+  if (((number(annotation.dict, 'F') ?? 0) & 2) === 2) return true;
+  const rect = annotation.dict.lookup(PDFName.of('Rect'));
+  const page = pdf.getPage(annotation.page - 1);
+  const box = page.getCropBox();
+  if (!(rect instanceof PDFArray) || rect.size() < 4) return false;
+  const [x1, y1, x2, y2] = rect.asArray().map((value) => (value instanceof PDFNumber ? value.asNumber() : 0));
+  return Math.max(x1, x2) < box.x || Math.min(x1, x2) > box.x + box.width || Math.max(y1, y2) < box.y || Math.min(y1, y2) > box.y + box.height;
+}
+
+/** Every dictionary within `object` (nested directly, not through references). */
+function deepDictionaries(object: PDFObject, visit: (dict: PDFDict) => void, depth = 0): void {
+  if (depth > 12) return;
+  const dict = object instanceof PDFStream ? object.dict : object;
+  if (dict instanceof PDFDict) {
+    visit(dict);
+    for (const [, value] of dict.entries()) deepDictionaries(value, visit, depth + 1);
+  } else if (dict instanceof PDFArray) for (const item of dict.asArray()) deepDictionaries(item, visit, depth + 1);
+}
+
+/** The structure element an annotation belongs to (through its StructParent). */
+function enclosing(tree: Map<number, PDFDict>, dict: PDFDict): PDFDict | undefined {
+  const key = number(dict, 'StructParent');
+  return key === undefined ? undefined : tree.get(key);
+}
+
+export const annotationRules: PdfRule[] = [
+  {
+    id: 'pdf-annotations-described',
+    title: 'Annotaties met een beschrijving',
+    clause: '7.18.1',
+    rules: ['7.18.1-t02'],
+    matterhorn: '28-004',
+    wcag: ['1.1.1', '4.1.2'],
+    ok: 'Elke zichtbare annotatie heeft een beschrijving (een niet-lege Contents, of Alt in haar structuurelement).',
+    failed: 'Niet elke zichtbare annotatie heeft een beschrijving (Contents of Alt).',
+    check(facts) {
+      const pdf = facts.document;
+      const tree = parentTree(pdf);
+      const concerned = annotations(pdf).filter((annotation) => !['Widget', 'Popup', 'PrinterMark', 'Link'].includes(name(annotation.dict, 'Subtype') ?? '') && !notShown(pdf, annotation));
+      if (concerned.length === 0) return 'not-applicable';
+      return concerned
+        .filter((annotation) => !text(annotation.dict.lookup(PDFName.of('Contents')))?.trim() && !text(enclosing(tree, annotation.dict)?.lookup(PDFName.of('Alt')))?.trim())
+        .map((annotation) => at(annotation, `${name(annotation.dict, 'Subtype') ?? '?'}-annotatie zonder Contents en zonder Alt`));
+    },
+  },
+  {
+    id: 'pdf-form-fields-described',
+    title: 'Formuliervelden met een beschrijving',
+    clause: '7.18.1',
+    rules: ['7.18.1-t03'],
+    matterhorn: '28-005',
+    wcag: ['4.1.2'],
+    ok: 'Elk formulierveld heeft een beschrijving (TU, of Alt bij al zijn widgets).',
+    failed: 'Niet elk formulierveld heeft een beschrijving (TU of Alt).',
+    check(facts) {
+      const pdf = facts.document;
+      const tree = parentTree(pdf);
+      const widgets = annotations(pdf).filter((annotation) => name(annotation.dict, 'Subtype') === 'Widget' && !notShown(pdf, annotation));
+      if (widgets.length === 0) return 'not-applicable';
+      const problems: Problem[] = [];
+      // A widget is its field, or a kid of it (Parent); the field's TU is inherited down the Parent chain.
+      const fieldTU = (dict: PDFDict) => {
+        for (let current: PDFDict | undefined = dict, depth = 0; current && depth < 16; current = current.lookupMaybe(PDFName.of('Parent'), PDFDict), depth++) {
+          if (text(current.lookup(PDFName.of('TU')))?.trim()) return true;
+        }
+        return false;
+      };
+      for (const widget of widgets) {
+        if (fieldTU(widget.dict) || text(enclosing(tree, widget.dict)?.lookup(PDFName.of('Alt')))?.trim()) continue;
+        problems.push(at(widget, 'formulierveld zonder TU en zonder Alt in zijn structuurelement'));
+      }
+      return problems;
+    },
+  },
+  {
+    id: 'pdf-annotation-types',
+    title: 'Geen TrapNet-annotaties',
+    clause: '7.18.2',
+    rules: ['7.18.2-t01'],
+    matterhorn: '28-002',
+    wcag: [],
+    ok: 'Geen annotaties van een verboden soort (TrapNet).',
+    failed: 'Het document bevat TrapNet-annotaties.',
+    check(facts) {
+      const all = annotations(facts.document);
+      if (all.length === 0) return 'not-applicable';
+      return all.filter((annotation) => name(annotation.dict, 'Subtype') === 'TrapNet').map((annotation) => at(annotation, 'TrapNet-annotatie'));
+    },
+  },
+  {
+    id: 'pdf-widgets-in-form',
+    title: 'Formulierwidgets in een Form-element',
+    clause: '7.18.4',
+    rules: ['7.18.4-t01'],
+    matterhorn: '28-010',
+    wcag: ['1.3.1', '4.1.2'],
+    ok: 'Elke formulierwidget zit in een Form-element.',
+    failed: 'Niet elke formulierwidget zit in een Form-element.',
+    check(facts) {
+      const pdf = facts.document;
+      const tree = parentTree(pdf);
+      const widgets = annotations(pdf).filter((annotation) => name(annotation.dict, 'Subtype') === 'Widget' && !notShown(pdf, annotation));
+      if (widgets.length === 0) return 'not-applicable';
+      return widgets
+        .filter((widget) => standardRole(pdf, name(enclosing(tree, widget.dict), 'S')) !== 'Form')
+        .map((widget) => at(widget, `widget in ${standardRole(pdf, name(enclosing(tree, widget.dict), 'S')) ?? 'geen structuurelement'} in plaats van Form`));
+    },
+  },
+  {
+    id: 'pdf-media-clips',
+    title: 'Mediafragmenten met inhoudstype en beschrijving',
+    clause: '7.18.6.2',
+    rules: ['7.18.6.2-t01', '7.18.6.2-t02'],
+    matterhorn: '28-014',
+    wcag: ['1.1.1'],
+    ok: 'Elk mediafragment heeft een inhoudstype (CT) en een beschrijving (Alt).',
+    failed: 'Niet elk mediafragment heeft een inhoudstype (CT) en een beschrijving (Alt).',
+    check(facts) {
+      // Media clips are usually direct objects inside a rendition inside an action: look deep.
+      const clips: Array<{ object: string; dict: PDFDict }> = [];
+      for (const [ref, object] of facts.document.context.enumerateIndirectObjects()) {
+        deepDictionaries(object, (dict) => {
+          if (name(dict, 'S') === 'MCD') clips.push({ object: `${ref.objectNumber} ${ref.generationNumber} R`, dict });
+        });
+      }
+      if (clips.length === 0) return 'not-applicable';
+      // Alt is a multi-language text array: pairs of a language and a text; one text must say something.
+      const described = (dict: PDFDict) => {
+        const alt = dict.lookup(PDFName.of('Alt'));
+        return alt instanceof PDFArray && alt.asArray().some((item, index) => index % 2 === 1 && Boolean(text(item)?.trim()));
+      };
+      return clips.flatMap(({ object, dict }) => [
+        ...(dict.has(PDFName.of('CT')) ? [] : [{ object, text: 'mediafragment zonder CT' }]),
+        ...(described(dict) ? [] : [{ object, text: 'mediafragment zonder (niet-lege) Alt' }]),
+      ]);
+    },
+  },
+  {
+    id: 'pdf-file-attachments',
+    title: 'Bijlage-annotaties met F en UF',
+    clause: '7.18.7',
+    rules: ['7.18.7-t01'],
+    matterhorn: '28-016',
+    wcag: [],
+    ok: 'Elke bijlage-annotatie wijst naar een bestand met F en UF.',
+    failed: 'Niet elke bijlage-annotatie wijst naar een bestand met een niet-lege F en UF.',
+    check(facts) {
+      const attachments = annotations(facts.document).filter((annotation) => name(annotation.dict, 'Subtype') === 'FileAttachment');
+      if (attachments.length === 0) return 'not-applicable';
+      return attachments
+        .filter((annotation) => {
+          const spec = annotation.dict.lookupMaybe(PDFName.of('FS'), PDFDict);
+          return !text(spec?.lookup(PDFName.of('F'))) || !text(spec?.lookup(PDFName.of('UF')));
+        })
+        .map((annotation) => at(annotation, 'bijlage zonder niet-lege F en UF in haar bestandsspecificatie'));
+    },
+  },
+  {
+    id: 'pdf-printer-marks',
+    title: 'Drukkersmerken als artefact',
+    clause: '7.18.8',
+    rules: ['7.18.8-t01'],
+    matterhorn: '28-018',
+    wcag: [],
+    ok: 'Drukkersmerken (PrinterMark) staan buiten de structuur.',
+    failed: 'Een drukkersmerk (PrinterMark) is in de structuur opgenomen.',
+    check(facts) {
+      const marks = annotations(facts.document).filter((annotation) => name(annotation.dict, 'Subtype') === 'PrinterMark');
+      if (marks.length === 0) return 'not-applicable';
+      return marks.filter((annotation) => annotation.dict.has(PDFName.of('StructParent'))).map((annotation) => at(annotation, 'PrinterMark-annotatie met StructParent'));
+    },
+  },
+];
