@@ -10,10 +10,11 @@ import { readPdfFacts, standardTypes, type ContentRef, type PdfFacts, type Struc
 import { pageMarginsMm } from '../pdf/text.ts';
 import { annotationRules } from './pdf-rules/annotations.ts';
 import { documentRules } from './pdf-rules/document.ts';
+import { fontRules } from './pdf-rules/fonts.ts';
 import { structureRules } from './pdf-rules/structure.ts';
 
 /** The checks written as units (check/pdf-rules/), in report order. */
-const pdfRules = [...documentRules, ...structureRules, ...annotationRules];
+const pdfRules = [...documentRules, ...structureRules, ...annotationRules, ...fontRules];
 
 export type CheckStatus = 'pass' | 'fail' | 'not-applicable' | 'not-checked';
 
