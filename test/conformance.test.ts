@@ -7,6 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { pdfRules } from '../scripts/check/pdf-audit.ts';
 import { scoreCorpus, type Verdict } from '../scripts/conformance/score.ts';
 
 const corpus = path.resolve(import.meta.dirname, '../../shared/conformance/verapdf-pdfua1');
@@ -31,6 +32,11 @@ describe.skipIf(!existsSync(corpus))('PDF/UA checks on the veraPDF PDF/UA-1 corp
 
   it('fails no conforming (pass) file in its own clause', () => {
     expect(verdicts.filter((verdict) => verdict.expected === 'pass' && !verdict.agrees).map((verdict) => `${path.basename(verdict.file)}: ${verdict.said.join(' | ')}`)).toEqual([]);
+  });
+
+  it('has each check written as a unit fail at least one corpus file of its own rules', () => {
+    const silent = pdfRules.filter((rule) => !verdicts.some((verdict) => verdict.expected === 'fail' && rule.rules.includes(verdict.rule) && verdict.said.some((said) => said.startsWith(`${rule.id} `))));
+    expect(silent.map((rule) => rule.id)).toEqual([]);
   });
 
   it('disagrees exactly on the files listed as not yet judged', () => {

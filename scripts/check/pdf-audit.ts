@@ -14,7 +14,7 @@ import { fontRules } from './pdf-rules/fonts.ts';
 import { structureRules } from './pdf-rules/structure.ts';
 
 /** The checks written as units (check/pdf-rules/), in report order. */
-const pdfRules = [...documentRules, ...structureRules, ...annotationRules, ...fontRules];
+export const pdfRules = [...documentRules, ...structureRules, ...annotationRules, ...fontRules];
 
 export type CheckStatus = 'pass' | 'fail' | 'not-applicable' | 'not-checked';
 

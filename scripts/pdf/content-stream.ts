@@ -232,6 +232,8 @@ export interface MarkedContentFindings {
    * encloses the text: the MCID's own, an outer or an inner one), and MCIDs without text.
    */
   langMcids: number[];
+  /** Text-showing operators that show CID 0, the .notdef glyph, of a composite font (ISO 14289-1 7.21.8). */
+  notdef: number[];
 }
 
 export interface ContentResolver {
@@ -243,6 +245,8 @@ export interface ContentResolver {
   font?(name: string): string | undefined;
   /** Whether a named property list carries a `/Lang`. */
   propertiesLang?(name: string): boolean;
+  /** Whether the font is composite with an Identity CMap, so a code is its CID (CID 0 is .notdef). */
+  identityCid?(name: string): boolean;
 }
 
 /**
@@ -250,7 +254,7 @@ export interface ContentResolver {
  * shadings, and the content of form XObjects it draws) against its marked-content context.
  */
 export function checkMarkedContent(text: string, resolver: ContentResolver = {}, inherited: { tagged: boolean; artifact: boolean } = { tagged: false, artifact: false }, depth = 0): MarkedContentFindings {
-  const findings: MarkedContentFindings = { untagged: [], artifactInTagged: [], taggedInArtifact: [], fonts: [], langMcids: [] };
+  const findings: MarkedContentFindings = { untagged: [], artifactInTagged: [], taggedInArtifact: [], fonts: [], langMcids: [], notdef: [] };
   const langs: boolean[] = [];
   // The MCID in force at each marked-content level (-1: none), the MCIDs seen, those with text without a language.
   const mcids: number[] = [];
@@ -307,6 +311,7 @@ export function checkMarkedContent(text: string, resolver: ContentResolver = {},
         const font = resolver.font?.(textState.font);
         if (font) fonts.add(font);
       }
+      if (textState.font && resolver.identityCid?.(textState.font) && showsCidZero(text.slice(operator.start, operator.keyword))) findings.notdef.push(operator.start);
     } else if (pathConstruction.has(name)) {
       pathPending = true;
     } else if (pathPainting.has(name)) {
@@ -329,6 +334,7 @@ export function checkMarkedContent(text: string, resolver: ContentResolver = {},
       const inner = checkMarkedContent(form.form, form.resolver, { tagged: tagged > 0, artifact: artifact > 0 }, depth + 1);
       for (const item of inner.untagged) findings.untagged.push({ kind: `${item.kind} in formulier-XObject /${target}`, offset: operator.start });
       for (const font of inner.fonts) fonts.add(font);
+      if (inner.notdef.length > 0) findings.notdef.push(operator.start);
       if (inner.artifactInTagged.length > 0) findings.artifactInTagged.push(operator.start);
       if (inner.taggedInArtifact.length > 0) findings.taggedInArtifact.push(operator.start);
     }
@@ -336,4 +342,50 @@ export function checkMarkedContent(text: string, resolver: ContentResolver = {},
   findings.fonts = [...fonts];
   findings.langMcids = [...seenMcids].filter((mcid) => !withoutLang.has(mcid));
   return findings;
+}
+
+/** The bytes of every string operand (`(…)` or `<…>`) in `operands`. */
+function stringBytes(operands: string): number[][] {
+  const strings: number[][] = [];
+  for (let index = 0; index < operands.length; index++) {
+    const char = operands[index];
+    if (char === '<') {
+      const end = operands.indexOf('>', index);
+      const hex = operands.slice(index + 1, end === -1 ? operands.length : end).replace(/\s+/g, '');
+      const padded = hex.length % 2 === 1 ? `${hex}0` : hex;
+      strings.push(Array.from({ length: padded.length / 2 }, (_, n) => parseInt(padded.slice(n * 2, n * 2 + 2), 16)));
+      index = end === -1 ? operands.length : end;
+    } else if (char === '(') {
+      const bytes: number[] = [];
+      let depth = 1;
+      for (index++; index < operands.length && depth > 0; index++) {
+        const c = operands[index];
+        if (c === '\\') {
+          const next = operands[++index];
+          const octal = /^[0-7]{1,3}/.exec(operands.slice(index, index + 3));
+          if (octal) {
+            bytes.push(parseInt(octal[0], 8) & 0xff);
+            index += octal[0].length - 1;
+          } else bytes.push(({ n: 10, r: 13, t: 9, b: 8, f: 12 } as Record<string, number>)[next] ?? next.charCodeAt(0));
+        } else if (c === '(') {
+          depth++;
+          bytes.push(40);
+        } else if (c === ')') {
+          depth--;
+          if (depth > 0) bytes.push(41);
+        } else bytes.push(c.charCodeAt(0) & 0xff);
+      }
+      index--;
+      strings.push(bytes);
+    }
+  }
+  return strings;
+}
+
+/** Whether a text-showing operator's strings contain the two-byte code 0 (CID 0 under an Identity CMap). */
+function showsCidZero(operands: string): boolean {
+  return stringBytes(operands).some((bytes) => {
+    for (let index = 0; index + 1 < bytes.length; index += 2) if (bytes[index] === 0 && bytes[index + 1] === 0) return true;
+    return false;
+  });
 }

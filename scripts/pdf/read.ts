@@ -34,6 +34,9 @@ export interface StructElement {
   /** `Scope` and `Headers` from the table attributes. */
   scope?: string;
   headers?: string[];
+  /** `RowSpan` and `ColSpan` from the table attributes, when given. */
+  rowSpan?: number;
+  colSpan?: number;
   children: Array<StructElement | ContentRef>;
   /** Object number, to point at the element in reports. */
   object?: string;
@@ -77,6 +80,8 @@ export interface PdfFacts {
   roleMap: RoleMapFindings;
   /** Annotations with what the link checks need. */
   annotations: Array<{ page: number; subtype: string; contents?: string; structRole?: string; structLang?: string; object: string }>;
+  /** Form XObjects whose content has MCIDs and that are drawn more than once (their content cannot belong to one structure element). */
+  reusedTaggedForms: Array<{ object: string; times: number }>;
   /** Per page (index 0 = page 1): the /Tabs entry, if any. */
   tabs: Array<string | undefined>;
   /** Per page (index 0 = page 1): what the marked-content checks found in its content streams. */
@@ -198,7 +203,13 @@ export async function readPdfFacts(bytes: Uint8Array, options: { text?: boolean 
       });
     }
   });
-  const content = pages.map((page) => readPageContent(pdf, page));
+  // Form XObjects read once for the whole file, and how often each is drawn.
+  const forms = new Map<PDFObject, string | null>();
+  const drawn = new Map<PDFObject, number>();
+  const content = pages.map((page) => readPageContent(pdf, page, forms, drawn));
+  const reusedTaggedForms = [...drawn.entries()]
+    .filter(([stream, times]) => times > 1 && /\/MCID\s+\d/.test(forms.get(stream) ?? ''))
+    .map(([stream, times]) => ({ object: labelOf(pdf, stream), times }));
   // Which fonts render text: pages and their form XObjects, and annotation appearances. When
   // any content could not be read, every font counts as used.
   if (content.every((page) => !page.error)) {
@@ -223,6 +234,7 @@ export async function readPdfFacts(bytes: Uint8Array, options: { text?: boolean 
     roleMap,
     annotations,
     tabs: pages.map((page) => decodeText(page.node.get(PDFName.of('Tabs')))),
+    reusedTaggedForms,
     content,
     text,
   };
@@ -244,7 +256,7 @@ async function refuseEncrypted(bytes: Uint8Array): Promise<never> {
 }
 
 /** Resolve `Do` targets and named property lists against a resource dictionary. */
-function resolverFor(pdf: PDFDocument, resources: PDFDict | undefined, forms: Map<PDFObject, string | null>): ContentResolver {
+function resolverFor(pdf: PDFDocument, resources: PDFDict | undefined, forms: Map<PDFObject, string | null>, drawn?: Map<PDFObject, number>): ContentResolver {
   return {
     xobject(name) {
       const ref = resources?.lookupMaybe(PDFName.of('XObject'), PDFDict)?.get(PDFName.of(name));
@@ -253,7 +265,8 @@ function resolverFor(pdf: PDFDocument, resources: PDFDict | undefined, forms: Ma
       if (!forms.has(stream)) forms.set(stream, decodeStream(stream) ?? null);
       const form = forms.get(stream);
       if (form == null) return undefined;
-      return { form, resolver: resolverFor(pdf, stream.dict.lookupMaybe(PDFName.of('Resources'), PDFDict) ?? resources, forms) };
+      drawn?.set(stream, (drawn.get(stream) ?? 0) + 1);
+      return { form, resolver: resolverFor(pdf, stream.dict.lookupMaybe(PDFName.of('Resources'), PDFDict) ?? resources, forms, drawn) };
     },
     properties(name) {
       const list = resources?.lookupMaybe(PDFName.of('Properties'), PDFDict)?.lookupMaybe(PDFName.of(name), PDFDict);
@@ -261,6 +274,11 @@ function resolverFor(pdf: PDFDocument, resources: PDFDict | undefined, forms: Ma
     },
     propertiesLang(name) {
       return resources?.lookupMaybe(PDFName.of('Properties'), PDFDict)?.lookupMaybe(PDFName.of(name), PDFDict)?.has(PDFName.of('Lang')) ?? false;
+    },
+    identityCid(name) {
+      const font = resources?.lookupMaybe(PDFName.of('Font'), PDFDict)?.lookupMaybe(PDFName.of(name), PDFDict);
+      const encoding = font?.lookup(PDFName.of('Encoding'));
+      return font?.lookup(PDFName.of('Subtype')) === PDFName.of('Type0') && encoding instanceof PDFName && encoding.decodeText().startsWith('Identity-');
     },
     font(name) {
       const ref = resources?.lookupMaybe(PDFName.of('Font'), PDFDict)?.get(PDFName.of(name));
@@ -282,6 +300,12 @@ function predefinedUnicodeCMap(font: PDFDict, descendant: PDFDict): boolean {
   return registry === 'Adobe' && ['GB1', 'CNS1', 'Japan1', 'Korea1'].includes(ordering ?? '');
 }
 
+/** The `12 0 R` label of an indirect object, found by identity. */
+function labelOf(pdf: PDFDocument, object: PDFObject): string {
+  for (const [ref, value] of pdf.context.enumerateIndirectObjects()) if (value === object) return objectLabel(ref);
+  return '(direct)';
+}
+
 /** Fonts used by the normal appearance streams of a page's annotations (form fields, stamps). */
 function appearanceFonts(pdf: PDFDocument, page: PDFPage): string[] {
   const found: string[] = [];
@@ -300,12 +324,12 @@ function appearanceFonts(pdf: PDFDocument, page: PDFPage): string[] {
 }
 
 /** The marked-content findings of one page; the page's content streams are read as one. */
-function readPageContent(pdf: PDFDocument, page: PDFPage): MarkedContentFindings & { error?: string } {
+function readPageContent(pdf: PDFDocument, page: PDFPage, forms: Map<PDFObject, string | null>, drawn: Map<PDFObject, number>): MarkedContentFindings & { error?: string } {
   try {
     const text = contentStreams(page).map(decodeStream).filter((part) => part !== undefined).join('\n');
-    return checkMarkedContent(text, resolverFor(pdf, page.node.Resources(), new Map()));
+    return checkMarkedContent(text, resolverFor(pdf, page.node.Resources(), forms, drawn));
   } catch (error) {
-    return { untagged: [], artifactInTagged: [], taggedInArtifact: [], fonts: [], langMcids: [], error: `inhoud niet te lezen: ${(error as Error).message}` };
+    return { untagged: [], artifactInTagged: [], taggedInArtifact: [], fonts: [], langMcids: [], notdef: [], error: `inhoud niet te lezen: ${(error as Error).message}` };
   }
 }
 
@@ -402,6 +426,10 @@ function readStructure(pdf: PDFDocument, pageIndex: Map<string, number>): { stru
       if (scope) result.scope = scope;
       const headers = attribute.lookup(PDFName.of('Headers'));
       if (headers instanceof PDFArray) result.headers = headers.asArray().map((header) => decodeText(header) ?? '');
+      const rowSpan = attribute.lookup(PDFName.of('RowSpan'));
+      if (rowSpan instanceof PDFNumber) result.rowSpan = rowSpan.asNumber();
+      const colSpan = attribute.lookup(PDFName.of('ColSpan'));
+      if (colSpan instanceof PDFNumber) result.colSpan = colSpan.asNumber();
     }
     const kids = dict.get(PDFName.of('K'));
     for (const kid of kids instanceof PDFArray ? kids.asArray() : kids ? [kids] : []) {

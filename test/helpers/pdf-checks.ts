@@ -8,5 +8,10 @@ export const pdfCheckIds = [
   'pdf-tables-structure', 'pdf-lists-structure', 'pdf-figures-alt', 'pdf-formulas-alt', 'pdf-headings-nesting', 'pdf-headings-kind',
   'pdf-tables-headers', 'pdf-notes-id', 'pdf-content-tagged', 'pdf-artifact-in-tagged', 'pdf-tagged-in-artifact', 'pdf-furniture-artifacts',
   'pdf-annotations-tagged', 'pdf-annotation-tabs', 'pdf-links-tagged', 'pdf-links-contents', 'pdf-fonts-embedded', 'pdf-fonts-unicode',
+  // The checks written as units (scripts/check/pdf-rules/), in their modules' order.
+  'pdf-pdfuaid-prefix', 'pdf-optional-content', 'pdf-embedded-files', 'pdf-xfa', 'pdf-form-xobjects-tagged', 'pdf-reference-xobjects',
+  'pdf-tables-regular', 'pdf-toc-structure', 'pdf-table-header-scope',
+  'pdf-annotations-described', 'pdf-form-fields-described', 'pdf-annotation-types', 'pdf-widgets-in-form', 'pdf-media-clips', 'pdf-file-attachments', 'pdf-printer-marks',
+  'pdf-notdef', 'pdf-cid-system-info', 'pdf-cid-to-gid-map', 'pdf-cmaps', 'pdf-truetype-encodings', 'pdf-tounicode-values',
   'pdf-bookmarks', 'pdf-headings-match-html', 'pdf-structure-text', 'pdf-lang-passages',
 ];

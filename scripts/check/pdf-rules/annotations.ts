@@ -64,9 +64,11 @@ export const annotationRules: PdfRule[] = [
       const widgets = annotations(pdf).filter((annotation) => name(annotation.dict, 'Subtype') === 'Widget' && !notShown(pdf, annotation));
       if (widgets.length === 0) return 'not-applicable';
       const problems: Problem[] = [];
-      // A widget is its field, or a kid of it (Parent); the field's TU is inherited down the Parent chain.
-      const fieldTU = (dict: PDFDict) => {
-        for (let current: PDFDict | undefined = dict, depth = 0; current && depth < 16; current = current.lookupMaybe(PDFName.of('Parent'), PDFDict), depth++) {
+      // A widget is its own field (it has a T), or a kid of its field (Parent): the TU that counts
+      // is the field's, not one on a kid widget.
+      const fieldTU = (widget: PDFDict) => {
+        const field = widget.has(PDFName.of('T')) || !widget.has(PDFName.of('Parent')) ? widget : widget.lookupMaybe(PDFName.of('Parent'), PDFDict);
+        for (let current: PDFDict | undefined = field, depth = 0; current && depth < 16; current = current.lookupMaybe(PDFName.of('Parent'), PDFDict), depth++) {
           if (text(current.lookup(PDFName.of('TU')))?.trim()) return true;
         }
         return false;

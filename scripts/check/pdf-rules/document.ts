@@ -77,6 +77,19 @@ export const documentRules: PdfRule[] = [
     },
   },
   {
+    id: 'pdf-form-xobjects-tagged',
+    title: 'Getagde Form-XObjects maar één keer getekend',
+    clause: '7.20',
+    rules: ['7.20-t02'],
+    matterhorn: '30-002',
+    wcag: ['1.3.1'],
+    ok: 'Geen Form-XObject met gemarkeerde inhoud (MCID) wordt meer dan één keer getekend.',
+    failed: 'Een Form-XObject met gemarkeerde inhoud (MCID) wordt meer dan één keer getekend: die inhoud hoort dan niet bij één structuurelement.',
+    check(facts) {
+      return facts.reusedTaggedForms.map(({ object, times }) => ({ object, text: `Form-XObject met MCID ${times} keer getekend` }));
+    },
+  },
+  {
     id: 'pdf-reference-xobjects',
     title: 'Geen verwijzings-XObjects',
     clause: '7.20',

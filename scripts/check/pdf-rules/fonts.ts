@@ -1,7 +1,8 @@
 /**
  * Font dictionaries (ISO 14289-1 7.21, through ISO 32000-1 9.7 and 9.10): composite fonts and
- * their CMaps, TrueType encodings, ToUnicode values. What needs a look inside a font program
- * (7.21.4.2 CharSet/CIDSet, 7.21.5 widths, 7.21.8 .notdef) is not checked here yet.
+ * their CMaps, TrueType encodings, ToUnicode values, .notdef through an Identity CMap (CID 0).
+ * What needs a look inside a font program (7.21.4.2 CharSet/CIDSet, 7.21.5 widths, .notdef in
+ * simple fonts) is not checked here yet.
  */
 import { PDFDict, PDFName, PDFRawStream, PDFStream, decodePDFRawStream, type PDFObject } from 'pdf-lib';
 import { dictionaries, label, name, number, type PdfRule, type Problem } from './rule.ts';
@@ -48,6 +49,19 @@ function systemInfo(dict: PDFDict | undefined) {
 }
 
 export const fontRules: PdfRule[] = [
+  {
+    id: 'pdf-notdef',
+    title: 'Geen .notdef-tekens',
+    clause: '7.21.8',
+    rules: ['7.21.8-t01'],
+    matterhorn: '31-030',
+    wcag: ['1.3.1'],
+    ok: 'Geen tekst toont het .notdef-teken (CID 0 van een samengesteld lettertype).',
+    failed: 'Tekst toont het .notdef-teken: een teken dat het lettertype niet heeft.',
+    check(facts) {
+      return facts.content.flatMap((page, index) => (page.notdef.length > 0 ? [{ page: index + 1, text: `${page.notdef.length} tekstopdracht(en) met CID 0 (.notdef)` }] : []));
+    },
+  },
   {
     id: 'pdf-cid-system-info',
     title: 'Tekensets van samengestelde lettertypen kloppen',

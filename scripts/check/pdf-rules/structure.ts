@@ -15,7 +15,50 @@ function elements(root: StructElement | undefined): Array<{ element: StructEleme
 const kids = (element: StructElement) => element.children.filter((child): child is StructElement => 'role' in child);
 const where = (element: StructElement, text: string): Problem => ({ page: element.page, object: element.object, text });
 
+/**
+ * The rows of a table as a grid, spans taken into account: per row the number of columns it
+ * fills, and how far row spans reach past the last row.
+ */
+function tableGrid(table: StructElement): { widths: number[]; overhang: number } {
+  const rows = kids(table).flatMap((kid) => (kid.role === 'TR' ? [kid] : ['THead', 'TBody', 'TFoot'].includes(kid.role) ? kids(kid).filter((row) => row.role === 'TR') : []));
+  const filled: Array<Set<number>> = rows.map(() => new Set());
+  let overhang = 0;
+  rows.forEach((row, r) => {
+    let column = 0;
+    for (const cell of kids(row).filter((kid) => kid.role === 'TH' || kid.role === 'TD')) {
+      while (filled[r].has(column)) column++;
+      const rowSpan = Math.max(1, cell.rowSpan ?? 1);
+      const colSpan = Math.max(1, cell.colSpan ?? 1);
+      if (r + rowSpan > rows.length) overhang = Math.max(overhang, r + rowSpan - rows.length);
+      for (let y = r; y < Math.min(rows.length, r + rowSpan); y++) for (let x = column; x < column + colSpan; x++) filled[y].add(x);
+      column += colSpan;
+    }
+  });
+  return { widths: filled.map((row) => (row.size === 0 ? 0 : Math.max(...row) + 1)), overhang };
+}
+
 export const structureRules: PdfRule[] = [
+  {
+    id: 'pdf-tables-regular',
+    title: 'Tabellen met even lange rijen en kolommen',
+    clause: '7.2',
+    rules: ['7.2-t41', '7.2-t42', '7.2-t43'],
+    matterhorn: '15-001',
+    wcag: ['1.3.1'],
+    ok: 'In elke tabel hebben alle rijen evenveel kolommen en alle kolommen evenveel rijen (samengevoegde cellen meegeteld).',
+    failed: 'Niet elke tabel is regelmatig: rijen of kolommen verschillen in lengte.',
+    check(facts) {
+      const tables = elements(facts.structure).filter(({ element }) => element.role === 'Table');
+      if (tables.length === 0) return 'not-applicable';
+      const problems: Problem[] = [];
+      for (const { element } of tables) {
+        const { widths, overhang } = tableGrid(element);
+        if (new Set(widths).size > 1) problems.push(where(element, `rijen met ${[...new Set(widths)].join(', ')} kolommen`));
+        if (overhang > 0) problems.push(where(element, `een samengevoegde cel reikt ${overhang} rij(en) voorbij de laatste rij`));
+      }
+      return problems;
+    },
+  },
   {
     id: 'pdf-toc-structure',
     title: 'Opbouw van inhoudsopgaven',
