@@ -6,7 +6,9 @@
  */
 import { spawn } from 'node:child_process';
 import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { scoreCorpus } from '../conformance/score.ts';
 import { fileURLToPath } from 'node:url';
 import { copyAssets } from '../core/assets.ts';
 import { chromiumArgs, chromiumPath } from '../render/browser.ts';
@@ -89,6 +91,14 @@ const bundlePdfSeconds = Number(/publicatie +PDF +([\d.]+) s/.exec(bundleRun.std
 
 const row = (label: string, list: Sample[]) =>
   `${label.padEnd(44)} ${median(list.map((s) => s.seconds)).toFixed(2).padStart(6)} s  (min ${Math.min(...list.map((s) => s.seconds)).toFixed(2)} s)  peak ${mb(Math.max(...list.map((s) => s.peakBytes))).padStart(7)}`;
+// The PDF/UA checks against the veraPDF corpus (target: the whole corpus in at most 15 s).
+const corpus = path.resolve(root, '../shared/conformance/verapdf-pdfua1');
+let conformanceLine = 'PDF/UA conformance corpus: not found (../shared/conformance/verapdf-pdfua1)';
+if (existsSync(corpus)) {
+  const started = performance.now();
+  const verdicts = await scoreCorpus(corpus);
+  conformanceLine = `PDF/UA checks on the veraPDF corpus: ${verdicts.filter((verdict) => verdict.agrees).length} of ${verdicts.length} verdicts agree, in ${((performance.now() - started) / 1000).toFixed(1)} s`;
+}
 const ours = median(samples.pdf.map((s) => s.seconds));
 const theirs = median(samples.pagedjsCli.map((s) => s.seconds));
 process.stdout.write(
@@ -108,6 +118,7 @@ process.stdout.write(
     row('kia build --bundle, letter + 3 assessments (1 run)', [bundleRun]),
     `  bundle PDF: ${bundleManifest.bundle.pages} pages, ${(bundleManifest.bundle.bytes / 1024 / 1024).toFixed(1)} MB, laid out and printed in ${bundlePdfSeconds.toFixed(2)} s (${(bundleManifest.bundle.pages / bundlePdfSeconds).toFixed(1)} pages/s)`,
     `kia preview, save → reload message (target < 300 ms): median ${median(samples.preview.map((s) => s.report.reloadMedianMs)).toFixed(0)} ms, worst ${Math.max(...samples.preview.map((s) => s.report.reloadMaxMs)).toFixed(0)} ms over ${samples.preview.length * samples.preview[0].report.edits} saves; new page fetched: median ${median(samples.preview.map((s) => s.report.pageMedianMs)).toFixed(0)} ms; server's own figure ${median(samples.preview.map((s) => s.report.serverMedianMs)).toFixed(0)} ms`,
+    conformanceLine,
     `PDF stage / plain pagedjs-cli: ${(ours / theirs).toFixed(2)}`,
     `accessibility gate / PDF stage: ${(median(samples.gate.map((s) => s.seconds)) / ours).toFixed(2)}`,
     '',

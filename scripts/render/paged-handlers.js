@@ -59,3 +59,33 @@ class PageMarks extends window.Paged.Handler {
 }
 
 window.Paged.registerHandlers(PageMarks);
+
+// The running head names the section in force at the top of the page (`string(chapter, start)`).
+// Paged.js counts a heading as the page's start only when its box touches the top of the
+// content area to the pixel, which a heading's top margin defeats, so a page where a chapter
+// begins at the top would still name the one before. Here a heading starts the page when no
+// text stands before it on that page; otherwise the page keeps the section it began in (none
+// before the first heading: a letter's first page has no section head).
+class RunningHeadAtStart extends window.Paged.Handler {
+  constructor(chunker, polisher, caller) {
+    super(chunker, polisher, caller);
+    this.inForce = '';
+  }
+
+  afterPageLayout(pageElement) {
+    const content = pageElement.querySelector('.pagedjs_page_content');
+    const headings = [...pageElement.querySelectorAll('main h2')];
+    let start = this.inForce;
+    if (content && headings.length > 0) {
+      const before = document.createRange();
+      before.setStart(content, 0);
+      before.setEndBefore(headings[0]);
+      if (!before.toString().trim()) start = headings[0].textContent;
+      this.inForce = headings[headings.length - 1].textContent;
+    }
+    const clean = start.trim().replace(/["']/g, (quote) => `\\${quote}`).replace(/\n/g, '\\00000A');
+    pageElement.style.setProperty('--pagedjs-string-start-chapter', `"${clean}`);
+  }
+}
+
+window.Paged.registerHandlers(RunningHeadAtStart);
