@@ -115,7 +115,17 @@ function warnUnknownKeys(node: YamlNode, schema: z.ZodType, prefix: PropertyKey[
       if (typeof key !== 'string') continue;
       if (!known.includes(key)) {
         const suggestion = closest(key, known);
-        file.message(`Unexpected unknown field \`${formatPath([...prefix, key])}\`, expected ${suggestion ? `\`${suggestion}\` (did you mean it?)` : `one of ${known.map((k) => `\`${k}\``).join(', ')}`}`, {
+        // A field of a nested mapping written one level too high (`addressee:` for `letter.addressee`).
+        const nested = Object.entries(shape).flatMap(([parent, child]) => Object.keys(unwrap(child).shape ?? {}).map((field) => ({ parent, field })));
+        const nearNested = suggestion ? undefined : closest(key, nested.map(({ field }) => field));
+        const found = nested.find(({ field }) => field === key) ?? nested.find(({ field }) => field === nearNested);
+        const home = found && `${found.parent}.${found.field}`;
+        const expected = home
+          ? `it under \`${home.split('.')[0]}:\` as \`${formatPath([...prefix, ...home.split('.')])}\` (did you mean it?)`
+          : suggestion
+            ? `\`${suggestion}\` (did you mean it?)`
+            : `one of ${known.map((k) => `\`${k}\``).join(', ')}`;
+        file.message(`Unexpected unknown field \`${formatPath([...prefix, key])}\`, expected ${expected}`, {
           place: placeOf([...prefix, key, '#key']),
           source,
           ruleId: 'unknown-field',
