@@ -379,7 +379,7 @@ function hostName(header: string | undefined): string | undefined {
 }
 
 /** True when the `Host` header names one of `allowed`. */
-export function hostAllowed(header: string | undefined, allowed: Set<string>): boolean {
+function hostAllowed(header: string | undefined, allowed: Set<string>): boolean {
   const name = hostName(header);
   return name !== undefined && allowed.has(name);
 }
