@@ -255,7 +255,9 @@ export interface ContentResolver {
  */
 export function checkMarkedContent(text: string, resolver: ContentResolver = {}, inherited: { tagged: boolean; artifact: boolean } = { tagged: false, artifact: false }, depth = 0): MarkedContentFindings {
   const findings: MarkedContentFindings = { untagged: [], artifactInTagged: [], taggedInArtifact: [], fonts: [], langMcids: [], notdef: [] };
+  // Per open marked-content sequence: whether it has a /Lang; and how many open ones do.
   const langs: boolean[] = [];
+  let langDepth = 0;
   // The MCID in force at each marked-content level (-1: none), the MCIDs seen, those with text without a language.
   const mcids: number[] = [];
   const seenMcids = new Set<number>();
@@ -277,7 +279,9 @@ export function checkMarkedContent(text: string, resolver: ContentResolver = {},
       const entry = markedContent(text, operator, resolver.properties);
       const operands = text.slice(operator.start, operator.keyword);
       const named = /^\/[^\s/<[(]+\s*\/([^\s/<[(]+)\s*$/.exec(operands)?.[1];
-      langs.push(/\/Lang\s*[(<]/.test(operands) || (named !== undefined && resolver.propertiesLang?.(named) === true));
+      const hasLang = operands.includes('/Lang') ? /\/Lang\s*[(<]/.test(operands) : named !== undefined && resolver.propertiesLang?.(named) === true;
+      langs.push(hasLang);
+      if (hasLang) langDepth++;
       const mcid = /\/MCID\s+(\d+)/.exec(operands)?.[1];
       if (mcid !== undefined) {
         mcids.push(Number(mcid));
@@ -290,7 +294,7 @@ export function checkMarkedContent(text: string, resolver: ContentResolver = {},
       if (entry.tag === 'Artifact') artifact++;
     } else if (name === 'EMC') {
       const entry = stack.pop();
-      langs.pop();
+      if (langs.pop()) langDepth--;
       mcids.pop();
       if (!entry) continue; // an EMC too many: nothing to close
       if (entry.mcid) tagged--;
@@ -306,7 +310,7 @@ export function checkMarkedContent(text: string, resolver: ContentResolver = {},
     } else if (textShowing.has(name)) {
       paint('text', operator.start);
       const current = mcids.at(-1);
-      if (current !== undefined && current >= 0 && !langs.includes(true)) withoutLang.add(current);
+      if (current !== undefined && current >= 0 && langDepth === 0) withoutLang.add(current);
       if (textState.mode !== 3 && textState.font) {
         const font = resolver.font?.(textState.font);
         if (font) fonts.add(font);
@@ -384,6 +388,9 @@ function stringBytes(operands: string): number[][] {
 
 /** Whether a text-showing operator's strings contain the two-byte code 0 (CID 0 under an Identity CMap). */
 function showsCidZero(operands: string): boolean {
+  // Fast paths for the common case (hex strings, as Chromium writes them): an aligned 0000, or no zero byte at all.
+  if (!operands.includes('(')) return /<(?:[0-9a-fA-F]{4})*0000/.test(/<[^>]*\s/.test(operands) ? operands.replace(/\s+/g, '') : operands);
+  if (!/\\0|\x00|<[^>]*00/.test(operands)) return false;
   return stringBytes(operands).some((bytes) => {
     for (let index = 0; index + 1 < bytes.length; index += 2) if (bytes[index] === 0 && bytes[index + 1] === 0) return true;
     return false;

@@ -257,6 +257,8 @@ async function refuseEncrypted(bytes: Uint8Array): Promise<never> {
 
 /** Resolve `Do` targets and named property lists against a resource dictionary. */
 function resolverFor(pdf: PDFDocument, resources: PDFDict | undefined, forms: Map<PDFObject, string | null>, drawn?: Map<PDFObject, number>): ContentResolver {
+  const identity = new Map<string, boolean>();
+  const fontLabels = new Map<string, string | undefined>();
   return {
     xobject(name) {
       const ref = resources?.lookupMaybe(PDFName.of('XObject'), PDFDict)?.get(PDFName.of(name));
@@ -275,14 +277,23 @@ function resolverFor(pdf: PDFDocument, resources: PDFDict | undefined, forms: Ma
     propertiesLang(name) {
       return resources?.lookupMaybe(PDFName.of('Properties'), PDFDict)?.lookupMaybe(PDFName.of(name), PDFDict)?.has(PDFName.of('Lang')) ?? false;
     },
+    // Asked for every text-showing operator: answered once per font name.
     identityCid(name) {
-      const font = resources?.lookupMaybe(PDFName.of('Font'), PDFDict)?.lookupMaybe(PDFName.of(name), PDFDict);
-      const encoding = font?.lookup(PDFName.of('Encoding'));
-      return font?.lookup(PDFName.of('Subtype')) === PDFName.of('Type0') && encoding instanceof PDFName && encoding.decodeText().startsWith('Identity-');
+      let answer = identity.get(name);
+      if (answer === undefined) {
+        const font = resources?.lookupMaybe(PDFName.of('Font'), PDFDict)?.lookupMaybe(PDFName.of(name), PDFDict);
+        const encoding = font?.lookup(PDFName.of('Encoding'));
+        answer = font?.lookup(PDFName.of('Subtype')) === PDFName.of('Type0') && (encoding === PDFName.of('Identity-H') || encoding === PDFName.of('Identity-V'));
+        identity.set(name, answer);
+      }
+      return answer;
     },
     font(name) {
-      const ref = resources?.lookupMaybe(PDFName.of('Font'), PDFDict)?.get(PDFName.of(name));
-      return ref instanceof PDFRef ? objectLabel(ref) : undefined;
+      if (!fontLabels.has(name)) {
+        const ref = resources?.lookupMaybe(PDFName.of('Font'), PDFDict)?.get(PDFName.of(name));
+        fontLabels.set(name, ref instanceof PDFRef ? objectLabel(ref) : undefined);
+      }
+      return fontLabels.get(name);
     },
   };
 }

@@ -1,6 +1,6 @@
 /** Annotations and forms (ISO 14289-1 7.18): descriptions, allowed types, tagging. */
 import { PDFArray, PDFDict, PDFName, PDFNumber, PDFStream, type PDFDocument, type PDFObject } from 'pdf-lib';
-import { annotations, at, name, number, parentTree, standardRole, text, type PdfRule, type Problem } from './rule.ts';
+import { annotations, at, is, name, number, parentTree, standardRole, text, type PdfRule, type Problem } from './rule.ts';
 
 /** Hidden (F bit 2) or drawn outside the page's crop box: not shown, so not described. */
 function notShown(pdf: PDFDocument, annotation: { page: number; dict: PDFDict }): boolean {
@@ -128,7 +128,7 @@ export const annotationRules: PdfRule[] = [
       const clips: Array<{ object: string; dict: PDFDict }> = [];
       for (const [ref, object] of facts.document.context.enumerateIndirectObjects()) {
         deepDictionaries(object, (dict) => {
-          if (name(dict, 'S') === 'MCD') clips.push({ object: `${ref.objectNumber} ${ref.generationNumber} R`, dict });
+          if (is(dict, 'S', 'MCD')) clips.push({ object: `${ref.objectNumber} ${ref.generationNumber} R`, dict });
         });
       }
       if (clips.length === 0) return 'not-applicable';

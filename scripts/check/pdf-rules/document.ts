@@ -1,6 +1,6 @@
 /** Document-level requirements: identification, optional content, embedded files, XFA, XObjects. */
 import { PDFArray, PDFDict, PDFName, decodePDFRawStream, PDFRawStream } from 'pdf-lib';
-import { dictionaries, label, name, text, type PdfRule, type Problem } from './rule.ts';
+import { dictionaries, is, label, text, type PdfRule, type Problem } from './rule.ts';
 
 const pdfuaNamespace = 'http://www.aiim.org/pdfua/ns/id/';
 
@@ -99,7 +99,7 @@ export const documentRules: PdfRule[] = [
     ok: 'Geen verwijzings-XObjects (Form-XObjects met Ref).',
     failed: 'Het document bevat verwijzings-XObjects, die naar een ander bestand wijzen.',
     check(facts) {
-      const forms = dictionaries(facts.document).filter(({ dict }) => name(dict, 'Subtype') === 'Form' && dict.has(PDFName.of('BBox')));
+      const forms = dictionaries(facts.document).filter(({ dict }) => is(dict, 'Subtype', 'Form') && dict.has(PDFName.of('BBox')));
       return forms.filter(({ dict }) => dict.has(PDFName.of('Ref'))).map(({ ref }) => ({ object: label(ref), text: 'Form-XObject met Ref (verwijzings-XObject)' }));
     },
   },

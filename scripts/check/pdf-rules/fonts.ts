@@ -5,7 +5,7 @@
  * simple fonts) is not checked here yet.
  */
 import { PDFDict, PDFName, PDFRawStream, PDFStream, decodePDFRawStream, type PDFObject } from 'pdf-lib';
-import { dictionaries, label, name, number, type PdfRule, type Problem } from './rule.ts';
+import { dictionaries, is, label, name, number, type PdfRule, type Problem } from './rule.ts';
 import type { PdfFacts } from '../../pdf/read.ts';
 
 /** The predefined CMaps of ISO 32000-1 9.7.5.2, Table 118, with the character collection of each. */
@@ -30,7 +30,7 @@ function decode(stream: PDFObject | undefined): string | undefined {
 function compositeFonts(facts: PdfFacts) {
   const used = new Set(facts.fonts.filter((font) => font.used).map((font) => font.object));
   return dictionaries(facts.document)
-    .filter(({ ref, dict }) => name(dict, 'Type') === 'Font' && name(dict, 'Subtype') === 'Type0' && used.has(label(ref)))
+    .filter(({ ref, dict }) => is(dict, 'Type', 'Font') && is(dict, 'Subtype', 'Type0') && used.has(label(ref)))
     .map(({ ref, dict }) => {
       const descendants = dict.lookup(PDFName.of('DescendantFonts'));
       const first = descendants && 'asArray' in descendants ? facts.document.context.lookup((descendants as unknown as { asArray(): PDFObject[] }).asArray()[0]) : undefined;
@@ -150,7 +150,7 @@ export const fontRules: PdfRule[] = [
     failed: 'Niet elk TrueType-lettertype heeft een codering die tekens eenduidig maakt.',
     check(facts) {
       const used = new Set(facts.fonts.filter((font) => font.used).map((font) => font.object));
-      const fonts = dictionaries(facts.document).filter(({ ref, dict }) => name(dict, 'Type') === 'Font' && name(dict, 'Subtype') === 'TrueType' && used.has(label(ref)));
+      const fonts = dictionaries(facts.document).filter(({ ref, dict }) => is(dict, 'Type', 'Font') && is(dict, 'Subtype', 'TrueType') && used.has(label(ref)));
       if (fonts.length === 0) return 'not-applicable';
       const problems: Problem[] = [];
       for (const { ref, dict } of fonts) {
@@ -175,7 +175,7 @@ export const fontRules: PdfRule[] = [
     failed: 'Een ToUnicode-tabel koppelt tekens aan U+0000, U+FEFF of U+FFFE.',
     check(facts) {
       const used = new Set(facts.fonts.filter((font) => font.used).map((font) => font.object));
-      const fonts = dictionaries(facts.document).filter(({ ref, dict }) => name(dict, 'Type') === 'Font' && used.has(label(ref)) && dict.lookup(PDFName.of('ToUnicode')) instanceof PDFStream);
+      const fonts = dictionaries(facts.document).filter(({ ref, dict }) => is(dict, 'Type', 'Font') && used.has(label(ref)) && dict.lookup(PDFName.of('ToUnicode')) instanceof PDFStream);
       if (fonts.length === 0) return 'not-applicable';
       const problems: Problem[] = [];
       for (const { ref, dict } of fonts) {

@@ -31,14 +31,24 @@ export interface PdfRule {
 /** `12 0 R` for an indirect object. */
 export const label = (ref: PDFRef) => `${ref.objectNumber} ${ref.generationNumber} R`;
 
-/** Every indirect dictionary (a stream's dictionary counts) with its reference. */
+const dictionaryCache = new WeakMap<PDFDocument, Array<{ ref: PDFRef; dict: PDFDict }>>();
+
+/** Every indirect dictionary (a stream's dictionary counts) with its reference; listed once per document. */
 export function dictionaries(pdf: PDFDocument): Array<{ ref: PDFRef; dict: PDFDict }> {
+  const cached = dictionaryCache.get(pdf);
+  if (cached) return cached;
   const found: Array<{ ref: PDFRef; dict: PDFDict }> = [];
   for (const [ref, object] of pdf.context.enumerateIndirectObjects()) {
     if (object instanceof PDFDict) found.push({ ref, dict: object });
     else if (object instanceof PDFStream) found.push({ ref, dict: object.dict });
   }
+  dictionaryCache.set(pdf, found);
   return found;
+}
+
+/** Whether `dict` has `key` set to the name `value` (interned names compare by identity: no decoding). */
+export function is(dict: PDFDict | undefined, key: string, value: string): boolean {
+  return dict?.lookup(PDFName.of(key)) === PDFName.of(value);
 }
 
 /** A name's text, or undefined. */
