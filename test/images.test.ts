@@ -13,6 +13,7 @@ import { PNG } from 'pngjs';
 import { VFile } from 'vfile';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkRedactions } from '../scripts/check/redactions.ts';
+import { messageLines } from './helpers/messages.ts';
 import { runCli, tempDir, writeTree } from './helpers/workspace.ts';
 
 const hostileSvg = `<?xml version="1.0" encoding="UTF-8"?>
@@ -65,8 +66,7 @@ describe('images in a public build', () => {
   }, 120_000);
 
   it('warns at each SVG reference what was removed, and nothing else', () => {
-    const lines = stderr.split('\n').map((line) => line.trim().replace(/\s+/g, ' ')).filter((line) => / (warning|error) /.test(line));
-    expect(lines).toEqual([
+    expect(messageLines(stderr)).toEqual([
       '11:1-11:68 warning Unexpected url(…) or @import in a <style> element; attribute href="javascript:alert(1)" on <a> (a reference outside the file); attribute href="https://evil.example/track.png" on <image> (a reference outside the file); attribute xlink:href="https://evil.example/sprite.svg#x" on <use> (a reference outside the file); attribute onload on <svg>; element <script>; element <foreignObject> in `img/grafiek.svg`, expected an SVG without scripts, event handlers or references outside the file (removed from the published copy) unsafe-svg kia-images',
       '13:1-13:32 warning Unexpected XML entity declarations (<!DOCTYPE … [<!ENTITY …>]>) in `img/entiteiten.svg`, expected an SVG without scripts, event handlers or references outside the file (removed from the published copy) unsafe-svg kia-images',
     ]);
@@ -103,7 +103,7 @@ describe('images in a public build', () => {
     const broken = writeTree({ 'content/nota/index.md': `---\ntitle: Nota\ntype: rapport\nlang: nl\ndate: 2026-01-31\nstatus: definitief\n---\n\n![Een grafiek](kapot.svg)\n`, 'content/nota/kapot.svg': '<svg xmlns="http://www.w3.org/2000/svg"><rect></svg>\n' });
     const { code, stderr: messages } = runCli(['build', '--no-pdf', '--no-check'], broken);
     expect(code).toBe(1);
-    expect(messages.split('\n').map((line) => line.trim().replace(/\s+/g, ' ')).filter((line) => / (warning|error) /.test(line))).toEqual([
+    expect(messageLines(messages)).toEqual([
       '9:1-9:26 error Unexpected SVG `kapot.svg` that is not well-formed XML (1:52: unexpected close tag.), expected a well-formed SVG file invalid-svg kia-images',
     ]);
   });

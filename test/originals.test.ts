@@ -10,6 +10,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Document, InsertedTextRun, Packer, Paragraph, TextRun, HeadingLevel, DeletedTextRun } from 'docx';
 import { describe, expect, it } from 'vitest';
+import { messageLines } from './helpers/messages.ts';
 import { runCli, tempDir, writeTree } from './helpers/workspace.ts';
 
 const received = `De formule is 2*3*4 en de variabele heet snake_case_name_here of *echt* belangrijk*.
@@ -39,13 +40,6 @@ ${original ? `    original: ${original}\n` : ''}---
 
 De zienswijze staat hieronder.
 `;
-
-/** The messages of a CLI run, one per line, whitespace collapsed (the reporter pads columns). */
-const messageLines = (stderr: string) =>
-  stderr
-    .split('\n')
-    .map((line) => line.trim().replace(/\s+/g, ' '))
-    .filter((line) => /^\d+:\d+(-\d+:\d+)? (error|warning) /.test(line));
 
 describe('a response with its received original', () => {
   it('fails at every character Markdown ate, naming it as in the original', () => {

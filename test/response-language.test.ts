@@ -9,6 +9,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readPdfFacts, type ContentRef, type StructElement } from '../scripts/pdf/read.ts';
 import { guessLanguage } from '../scripts/check/language-guess.ts';
+import { messageLines } from './helpers/messages.ts';
 import { runCli, writeTree } from './helpers/workspace.ts';
 
 const english = `## Response of Flits Media B.V.
@@ -31,7 +32,6 @@ Ook de zin "we take the findings seriously" zegt niet wat er met de bevindingen 
 
 const entry = (file: string, extra = '') => `  - file: ${file}\n    from: Flits Media B.V.\n    title: Reactie ${file}\n    received: 2026-01-20\n    kind: reactie\n${extra}`;
 const matter = (responses: string) => `---\ntitle: Nota\ntype: rapport\nlang: nl\ndate: 2026-01-31\nstatus: definitief\nresponses:\n${responses}---\n\n## Inhoud\n\nDe reacties staan hieronder.\n`;
-const messageLines = (stderr: string) => stderr.split('\n').map((line) => line.trim().replace(/\s+/g, ' ')).filter((line) => / (error|warning) /.test(line));
 
 describe('the language of a response', () => {
   it('guesses English, Dutch, and "too mixed to say"', () => {

@@ -6,7 +6,7 @@
  * that compare the PDF with the HTML it was printed from run only inside `kia build`.
  */
 import { readFile } from 'node:fs/promises';
-import { readPdfFacts, standardTypes, type ContentRef, type PdfFacts, type StructElement, type TextRun } from '../pdf/read.ts';
+import { isContent, kids, readPdfFacts, standardTypes, walk, type PdfFacts, type StructElement, type TextRun } from '../pdf/read.ts';
 import { pageMarginsMm } from '../pdf/text.ts';
 import { annotationRules } from './pdf-rules/annotations.ts';
 import { documentRules } from './pdf-rules/document.ts';
@@ -69,18 +69,6 @@ const squash = (text: string) => text.replace(/[\s\u00ad]+/gu, '');
 const clip = (text: string, length = 80) => (text.length > length ? `${text.slice(0, length)}…` : text);
 const validLanguageTag = (tag: string | undefined) => tag !== undefined && /^[a-zA-Z]{1,8}(-[a-zA-Z0-9]{1,8})*$/.test(tag);
 
-function isContent(child: StructElement | ContentRef): child is ContentRef {
-  return 'mcid' in child;
-}
-
-function kids(element: StructElement): StructElement[] {
-  return element.children.filter((child): child is StructElement => !isContent(child));
-}
-
-function walk(element: StructElement, visit: (element: StructElement, parent: StructElement | undefined) => boolean | void, parent?: StructElement) {
-  if (visit(element, parent) === false) return;
-  for (const child of kids(element)) walk(child, visit, element);
-}
 
 /**
  * Audit the PDF at `file`. With `expected` (inside `kia build`) the laid-out text is read too,

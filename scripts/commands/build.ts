@@ -139,15 +139,9 @@ async function buildUnlocked(options: BuildOptions, contentDir: string, outDir: 
   checkPublicationLinks(compiled.map((document) => ({ slug: document.source.slug, file: document.file, tree: document.printTree })), documents.map((doc) => doc.slug));
   // Every redaction of the publication, against every document: a name withheld in one may not
   // stand in another. Its parts are looked for in the sources now, before anything is built.
-  const redactions =
-    options.redaction === 'internal'
-      ? []
-      : compiled.flatMap((document) => [document.file, ...document.responses.map((response) => response.file)].flatMap((file) => (file.data.redactions ?? []).map((redaction) => ({ ...redaction, file }))));
-  checkNameParts(
-    compiled.flatMap((document) => [document.file, ...document.responses.map((response) => response.file)]),
-    redactions,
-    Boolean(options.final),
-  );
+  const sources = compiled.flatMap((document) => [document.file, ...document.responses.map((response) => response.file)]);
+  const redactions = options.redaction === 'internal' ? [] : sources.flatMap((file) => (file.data.redactions ?? []).map((redaction) => ({ ...redaction, file })));
+  checkNameParts(sources, redactions, Boolean(options.final));
   if (options.final) {
     if (!options.pdf || options.check === false) problems.message('Unexpected --no-pdf or --no-check in a final build, expected the PDF and the accessibility gate', { source: 'kia-final', ruleId: 'final-incomplete' }).fatal = true;
     checkFinal(compiled);

@@ -44,6 +44,22 @@ export interface StructElement {
   wrongParent?: 'missing' | 'other';
 }
 
+/** Whether a child in the structure tree is marked content rather than an element. */
+export function isContent(child: StructElement | ContentRef): child is ContentRef {
+  return 'mcid' in child;
+}
+
+/** The child elements of a structure element (its marked content left out). */
+export function kids(element: StructElement): StructElement[] {
+  return element.children.filter((child): child is StructElement => !isContent(child));
+}
+
+/** Visit `element` and its descendants with their parent; `false` from `visit` skips an element's subtree. */
+export function walk(element: StructElement, visit: (element: StructElement, parent: StructElement | undefined) => boolean | void, parent?: StructElement) {
+  if (visit(element, parent) === false) return;
+  for (const child of kids(element)) walk(child, visit, element);
+}
+
 export interface TextRun {
   text: string;
   /** Baseline y in PDF points from the bottom of the page. */
@@ -78,8 +94,10 @@ export interface PdfFacts {
   outline: Array<{ title: string; depth: number }>;
   structure?: StructElement;
   roleMap: RoleMapFindings;
-  /** Annotations with what the link checks need. */
-  annotations: Array<{ page: number; subtype: string; contents?: string; structRole?: string; structLang?: string; object: string }>;
+  /** Annotations with what the link checks need; `dict` and the enclosing `structElement` for the checks that read more. */
+  annotations: Array<{ page: number; subtype: string; contents?: string; structRole?: string; structLang?: string; object: string; dict: PDFDict; structElement?: PDFDict }>;
+  /** A structure type through the role map (`Link1` → `Link`). */
+  resolveRole(role: string): string;
   /** Form XObjects whose content has MCIDs and that are drawn more than once (their content cannot belong to one structure element). */
   reusedTaggedForms: Array<{ object: string; times: number }>;
   /** Per page (index 0 = page 1): the /Tabs entry, if any. */
@@ -107,7 +125,7 @@ function decodeText(value: PDFObject | undefined): string | undefined {
 }
 
 /** How reports name an object: `12 0 R`. */
-function objectLabel(ref: PDFRef): string {
+export function objectLabel(ref: PDFRef): string {
   return `${ref.objectNumber} ${ref.generationNumber} R`;
 }
 
@@ -195,26 +213,26 @@ export async function readPdfFacts(bytes: Uint8Array, options: { text?: boolean 
       annotations.push({
         page: index + 1,
         subtype: decodeText(annot.get(PDFName.of('Subtype'))) ?? '?',
-        contents: decodeText(annot.get(PDFName.of('Contents'))),
+        contents: decodeText(annot.lookup(PDFName.of('Contents'))), // may be an indirect string
         // Through the role map: a `Link1` mapped to `Link` is a Link (ISO 14289-1 7.18.5).
         structRole: parent ? resolveRole(decodeText(parent.get(PDFName.of('S'))) ?? '') : undefined,
         structLang: parent ? inheritedLang(parent) : undefined,
         object: item instanceof PDFRef ? objectLabel(item) : '(direct)',
+        dict: annot,
+        structElement: parent,
       });
     }
   });
   // Form XObjects read once for the whole file, and how often each is drawn.
   const forms = new Map<PDFObject, string | null>();
-  const drawn = new Map<PDFObject, number>();
+  const drawn: DrawnForms = new Map();
   const content = pages.map((page) => readPageContent(pdf, page, forms, drawn));
-  const reusedTaggedForms = [...drawn.entries()]
-    .filter(([stream, times]) => times > 1 && /\/MCID\s+\d/.test(forms.get(stream) ?? ''))
-    .map(([stream, times]) => ({ object: labelOf(pdf, stream), times }));
+  const reusedTaggedForms = [...drawn.entries()].filter(([stream, { times }]) => times > 1 && /\/MCID\s+\d/.test(forms.get(stream) ?? '')).map(([, { object, times }]) => ({ object, times }));
   // Which fonts render text: pages and their form XObjects, and annotation appearances. When
   // any content could not be read, every font counts as used.
   if (content.every((page) => !page.error)) {
     const used = new Set(content.flatMap((page) => page.fonts));
-    for (const page of pages) for (const font of appearanceFonts(pdf, page)) used.add(font);
+    for (const annotation of annotations) for (const font of appearanceFonts(pdf, annotation.dict)) used.add(font);
     for (const font of fonts) font.used = used.has(font.object);
   }
   // Runs the caller already has (the build read the PDF's text once) are used as they are.
@@ -233,6 +251,7 @@ export async function readPdfFacts(bytes: Uint8Array, options: { text?: boolean 
     structure,
     roleMap,
     annotations,
+    resolveRole,
     tabs: pages.map((page) => decodeText(page.node.get(PDFName.of('Tabs')))),
     reusedTaggedForms,
     content,
@@ -256,7 +275,10 @@ async function refuseEncrypted(bytes: Uint8Array): Promise<never> {
 }
 
 /** Resolve `Do` targets and named property lists against a resource dictionary. */
-function resolverFor(pdf: PDFDocument, resources: PDFDict | undefined, forms: Map<PDFObject, string | null>, drawn?: Map<PDFObject, number>): ContentResolver {
+/** How often each form XObject is drawn, with its label. */
+type DrawnForms = Map<PDFObject, { object: string; times: number }>;
+
+function resolverFor(pdf: PDFDocument, resources: PDFDict | undefined, forms: Map<PDFObject, string | null>, drawn?: DrawnForms): ContentResolver {
   const identity = new Map<string, boolean>();
   const fontLabels = new Map<string, string | undefined>();
   return {
@@ -267,7 +289,7 @@ function resolverFor(pdf: PDFDocument, resources: PDFDict | undefined, forms: Ma
       if (!forms.has(stream)) forms.set(stream, decodeStream(stream) ?? null);
       const form = forms.get(stream);
       if (form == null) return undefined;
-      drawn?.set(stream, (drawn.get(stream) ?? 0) + 1);
+      drawn?.set(stream, { object: ref instanceof PDFRef ? objectLabel(ref) : '(direct)', times: (drawn.get(stream)?.times ?? 0) + 1 });
       return { form, resolver: resolverFor(pdf, stream.dict.lookupMaybe(PDFName.of('Resources'), PDFDict) ?? resources, forms, drawn) };
     },
     properties(name) {
@@ -311,31 +333,19 @@ function predefinedUnicodeCMap(font: PDFDict, descendant: PDFDict): boolean {
   return registry === 'Adobe' && ['GB1', 'CNS1', 'Japan1', 'Korea1'].includes(ordering ?? '');
 }
 
-/** The `12 0 R` label of an indirect object, found by identity. */
-function labelOf(pdf: PDFDocument, object: PDFObject): string {
-  for (const [ref, value] of pdf.context.enumerateIndirectObjects()) if (value === object) return objectLabel(ref);
-  return '(direct)';
-}
-
-/** Fonts used by the normal appearance streams of a page's annotations (form fields, stamps). */
-function appearanceFonts(pdf: PDFDocument, page: PDFPage): string[] {
-  const found: string[] = [];
-  const annots = page.node.lookup(PDFName.of('Annots'));
-  if (!(annots instanceof PDFArray)) return found;
-  for (const item of annots.asArray()) {
-    const normal = (pdf.context.lookup(item) as PDFDict | undefined)?.lookupMaybe?.(PDFName.of('AP'), PDFDict)?.get(PDFName.of('N'));
-    const target = normal ? pdf.context.lookup(normal) : undefined;
-    const streams = target instanceof PDFStream ? [target] : target instanceof PDFDict ? target.values().map((value) => pdf.context.lookup(value)).filter((value): value is PDFStream => value instanceof PDFStream) : [];
-    for (const stream of streams) {
-      const text = decodeStream(stream);
-      if (text !== undefined) found.push(...checkMarkedContent(text, resolverFor(pdf, stream.dict.lookupMaybe(PDFName.of('Resources'), PDFDict), new Map())).fonts);
-    }
-  }
-  return found;
+/** Fonts used by an annotation's normal appearance stream(s) (form fields, stamps). */
+function appearanceFonts(pdf: PDFDocument, annotation: PDFDict): string[] {
+  const normal = annotation.lookupMaybe(PDFName.of('AP'), PDFDict)?.get(PDFName.of('N'));
+  const target = normal ? pdf.context.lookup(normal) : undefined;
+  const streams = target instanceof PDFStream ? [target] : target instanceof PDFDict ? target.values().map((value) => pdf.context.lookup(value)).filter((value): value is PDFStream => value instanceof PDFStream) : [];
+  return streams.flatMap((stream) => {
+    const text = decodeStream(stream);
+    return text === undefined ? [] : checkMarkedContent(text, resolverFor(pdf, stream.dict.lookupMaybe(PDFName.of('Resources'), PDFDict), new Map())).fonts;
+  });
 }
 
 /** The marked-content findings of one page; the page's content streams are read as one. */
-function readPageContent(pdf: PDFDocument, page: PDFPage, forms: Map<PDFObject, string | null>, drawn: Map<PDFObject, number>): MarkedContentFindings & { error?: string } {
+function readPageContent(pdf: PDFDocument, page: PDFPage, forms: Map<PDFObject, string | null>, drawn: DrawnForms): MarkedContentFindings & { error?: string } {
   try {
     const text = contentStreams(page).map(decodeStream).filter((part) => part !== undefined).join('\n');
     return checkMarkedContent(text, resolverFor(pdf, page.node.Resources(), forms, drawn));

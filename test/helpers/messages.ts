@@ -11,3 +11,11 @@ export function formatMessages(files: VFile[]): string {
     )
     .join('');
 }
+
+/** The reporter's message lines in a CLI's stderr, padding collapsed: `12:3 error Unexpected … rule-id source`. */
+export function messageLines(stderr: string): string[] {
+  return stderr
+    .split('\n')
+    .map((line) => line.trim().replace(/\s+/g, ' '))
+    .filter((line) => /^(\d+:\d+(-\d+:\d+)? )?(error|warning) /.test(line));
+}

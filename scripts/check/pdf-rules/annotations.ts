@@ -1,6 +1,7 @@
 /** Annotations and forms (ISO 14289-1 7.18): descriptions, allowed types, tagging. */
 import { PDFArray, PDFDict, PDFName, PDFNumber, PDFStream, type PDFDocument, type PDFObject } from 'pdf-lib';
-import { annotations, at, is, name, number, parentTree, standardRole, text, type PdfRule, type Problem } from './rule.ts';
+import type { PdfFacts } from '../../pdf/read.ts';
+import { at, is, label, number, text, type PdfRule, type Problem } from './rule.ts';
 
 /** Hidden (F bit 2) or drawn outside the page's crop box: not shown, so not described. */
 function notShown(pdf: PDFDocument, annotation: { page: number; dict: PDFDict }): boolean {
@@ -23,11 +24,13 @@ function deepDictionaries(object: PDFObject, visit: (dict: PDFDict) => void, dep
   } else if (dict instanceof PDFArray) for (const item of dict.asArray()) deepDictionaries(item, visit, depth + 1);
 }
 
-/** The structure element an annotation belongs to (through its StructParent). */
-function enclosing(tree: Map<number, PDFDict>, dict: PDFDict): PDFDict | undefined {
-  const key = number(dict, 'StructParent');
-  return key === undefined ? undefined : tree.get(key);
+/** The annotations of `subtype` that are shown (see `notShown`). */
+function shown(facts: PdfFacts, subtype: string): PdfFacts['annotations'] {
+  return facts.annotations.filter((annotation) => annotation.subtype === subtype && !notShown(facts.document, annotation));
 }
+
+/** The non-empty Alt of the structure element an annotation belongs to. */
+const structAlt = (annotation: PdfFacts['annotations'][number]) => text(annotation.structElement?.lookup(PDFName.of('Alt')))?.trim();
 
 export const annotationRules: PdfRule[] = [
   {
@@ -40,13 +43,11 @@ export const annotationRules: PdfRule[] = [
     ok: 'Elke zichtbare annotatie heeft een beschrijving (een niet-lege Contents, of Alt in haar structuurelement).',
     failed: 'Niet elke zichtbare annotatie heeft een beschrijving (Contents of Alt).',
     check(facts) {
-      const pdf = facts.document;
-      const tree = parentTree(pdf);
-      const concerned = annotations(pdf).filter((annotation) => !['Widget', 'Popup', 'PrinterMark', 'Link'].includes(name(annotation.dict, 'Subtype') ?? '') && !notShown(pdf, annotation));
+      const concerned = facts.annotations.filter((annotation) => !['Widget', 'Popup', 'PrinterMark', 'Link'].includes(annotation.subtype) && !notShown(facts.document, annotation));
       if (concerned.length === 0) return 'not-applicable';
       return concerned
-        .filter((annotation) => !text(annotation.dict.lookup(PDFName.of('Contents')))?.trim() && !text(enclosing(tree, annotation.dict)?.lookup(PDFName.of('Alt')))?.trim())
-        .map((annotation) => at(annotation, `${name(annotation.dict, 'Subtype') ?? '?'}-annotatie zonder Contents en zonder Alt`));
+        .filter((annotation) => !annotation.contents?.trim() && !structAlt(annotation))
+        .map((annotation) => at(annotation, `${annotation.subtype}-annotatie zonder Contents en zonder Alt`));
     },
   },
   {
@@ -59,9 +60,7 @@ export const annotationRules: PdfRule[] = [
     ok: 'Elk formulierveld heeft een beschrijving (TU, of Alt bij al zijn widgets).',
     failed: 'Niet elk formulierveld heeft een beschrijving (TU of Alt).',
     check(facts) {
-      const pdf = facts.document;
-      const tree = parentTree(pdf);
-      const widgets = annotations(pdf).filter((annotation) => name(annotation.dict, 'Subtype') === 'Widget' && !notShown(pdf, annotation));
+      const widgets = shown(facts, 'Widget');
       if (widgets.length === 0) return 'not-applicable';
       const problems: Problem[] = [];
       // A widget is its own field (it has a T), or a kid of its field (Parent): the TU that counts
@@ -74,7 +73,7 @@ export const annotationRules: PdfRule[] = [
         return false;
       };
       for (const widget of widgets) {
-        if (fieldTU(widget.dict) || text(enclosing(tree, widget.dict)?.lookup(PDFName.of('Alt')))?.trim()) continue;
+        if (fieldTU(widget.dict) || structAlt(widget)) continue;
         problems.push(at(widget, 'formulierveld zonder TU en zonder Alt in zijn structuurelement'));
       }
       return problems;
@@ -90,9 +89,8 @@ export const annotationRules: PdfRule[] = [
     ok: 'Geen annotaties van een verboden soort (TrapNet).',
     failed: 'Het document bevat TrapNet-annotaties.',
     check(facts) {
-      const all = annotations(facts.document);
-      if (all.length === 0) return 'not-applicable';
-      return all.filter((annotation) => name(annotation.dict, 'Subtype') === 'TrapNet').map((annotation) => at(annotation, 'TrapNet-annotatie'));
+      if (facts.annotations.length === 0) return 'not-applicable';
+      return facts.annotations.filter((annotation) => annotation.subtype === 'TrapNet').map((annotation) => at(annotation, 'TrapNet-annotatie'));
     },
   },
   {
@@ -105,13 +103,9 @@ export const annotationRules: PdfRule[] = [
     ok: 'Elke formulierwidget zit in een Form-element.',
     failed: 'Niet elke formulierwidget zit in een Form-element.',
     check(facts) {
-      const pdf = facts.document;
-      const tree = parentTree(pdf);
-      const widgets = annotations(pdf).filter((annotation) => name(annotation.dict, 'Subtype') === 'Widget' && !notShown(pdf, annotation));
+      const widgets = shown(facts, 'Widget');
       if (widgets.length === 0) return 'not-applicable';
-      return widgets
-        .filter((widget) => standardRole(pdf, name(enclosing(tree, widget.dict), 'S')) !== 'Form')
-        .map((widget) => at(widget, `widget in ${standardRole(pdf, name(enclosing(tree, widget.dict), 'S')) ?? 'geen structuurelement'} in plaats van Form`));
+      return widgets.filter((widget) => widget.structRole !== 'Form').map((widget) => at(widget, `widget in ${widget.structRole ?? 'geen structuurelement'} in plaats van Form`));
     },
   },
   {
@@ -128,7 +122,7 @@ export const annotationRules: PdfRule[] = [
       const clips: Array<{ object: string; dict: PDFDict }> = [];
       for (const [ref, object] of facts.document.context.enumerateIndirectObjects()) {
         deepDictionaries(object, (dict) => {
-          if (is(dict, 'S', 'MCD')) clips.push({ object: `${ref.objectNumber} ${ref.generationNumber} R`, dict });
+          if (is(dict, 'S', 'MCD')) clips.push({ object: label(ref), dict });
         });
       }
       if (clips.length === 0) return 'not-applicable';
@@ -153,7 +147,7 @@ export const annotationRules: PdfRule[] = [
     ok: 'Elke bijlage-annotatie wijst naar een bestand met F en UF.',
     failed: 'Niet elke bijlage-annotatie wijst naar een bestand met een niet-lege F en UF.',
     check(facts) {
-      const attachments = annotations(facts.document).filter((annotation) => name(annotation.dict, 'Subtype') === 'FileAttachment');
+      const attachments = facts.annotations.filter((annotation) => annotation.subtype === 'FileAttachment');
       if (attachments.length === 0) return 'not-applicable';
       return attachments
         .filter((annotation) => {
@@ -173,7 +167,7 @@ export const annotationRules: PdfRule[] = [
     ok: 'Drukkersmerken (PrinterMark) staan buiten de structuur.',
     failed: 'Een drukkersmerk (PrinterMark) is in de structuur opgenomen.',
     check(facts) {
-      const marks = annotations(facts.document).filter((annotation) => name(annotation.dict, 'Subtype') === 'PrinterMark');
+      const marks = facts.annotations.filter((annotation) => annotation.subtype === 'PrinterMark');
       if (marks.length === 0) return 'not-applicable';
       return marks.filter((annotation) => annotation.dict.has(PDFName.of('StructParent'))).map((annotation) => at(annotation, 'PrinterMark-annotatie met StructParent'));
     },

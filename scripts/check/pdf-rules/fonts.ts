@@ -4,7 +4,7 @@
  * What needs a look inside a font program (7.21.4.2 CharSet/CIDSet, 7.21.5 widths, .notdef in
  * simple fonts) is not checked here yet.
  */
-import { PDFDict, PDFName, PDFRawStream, PDFStream, decodePDFRawStream, type PDFObject } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFName, PDFRawStream, PDFStream, decodePDFRawStream, type PDFObject } from 'pdf-lib';
 import { dictionaries, is, label, name, number, type PdfRule, type Problem } from './rule.ts';
 import type { PdfFacts } from '../../pdf/read.ts';
 
@@ -26,14 +26,19 @@ function decode(stream: PDFObject | undefined): string | undefined {
   }
 }
 
+/** The font dictionaries used for rendering (see PdfFacts `fonts`), with their references. */
+function renderingFonts(facts: PdfFacts) {
+  const used = new Set(facts.fonts.filter((font) => font.used).map((font) => font.object));
+  return dictionaries(facts.document).filter(({ ref, dict }) => is(dict, 'Type', 'Font') && used.has(label(ref)));
+}
+
 /** The Type0 fonts used for rendering, each with its descendant CIDFont and its Encoding. */
 function compositeFonts(facts: PdfFacts) {
-  const used = new Set(facts.fonts.filter((font) => font.used).map((font) => font.object));
-  return dictionaries(facts.document)
-    .filter(({ ref, dict }) => is(dict, 'Type', 'Font') && is(dict, 'Subtype', 'Type0') && used.has(label(ref)))
+  return renderingFonts(facts)
+    .filter(({ dict }) => is(dict, 'Subtype', 'Type0'))
     .map(({ ref, dict }) => {
       const descendants = dict.lookup(PDFName.of('DescendantFonts'));
-      const first = descendants && 'asArray' in descendants ? facts.document.context.lookup((descendants as unknown as { asArray(): PDFObject[] }).asArray()[0]) : undefined;
+      const first = descendants instanceof PDFArray ? facts.document.context.lookup(descendants.get(0)) : undefined;
       return { object: label(ref), font: dict, cidFont: first instanceof PDFDict ? first : undefined, encoding: dict.lookup(PDFName.of('Encoding')) };
     });
 }
@@ -149,8 +154,7 @@ export const fontRules: PdfRule[] = [
     ok: 'Niet-symbolische TrueType-lettertypen gebruiken MacRoman- of WinAnsi-codering; symbolische hebben geen Encoding.',
     failed: 'Niet elk TrueType-lettertype heeft een codering die tekens eenduidig maakt.',
     check(facts) {
-      const used = new Set(facts.fonts.filter((font) => font.used).map((font) => font.object));
-      const fonts = dictionaries(facts.document).filter(({ ref, dict }) => is(dict, 'Type', 'Font') && is(dict, 'Subtype', 'TrueType') && used.has(label(ref)));
+      const fonts = renderingFonts(facts).filter(({ dict }) => is(dict, 'Subtype', 'TrueType'));
       if (fonts.length === 0) return 'not-applicable';
       const problems: Problem[] = [];
       for (const { ref, dict } of fonts) {
@@ -174,8 +178,7 @@ export const fontRules: PdfRule[] = [
     ok: 'Geen ToUnicode-tabel koppelt een teken aan U+0000, U+FEFF of U+FFFE.',
     failed: 'Een ToUnicode-tabel koppelt tekens aan U+0000, U+FEFF of U+FFFE.',
     check(facts) {
-      const used = new Set(facts.fonts.filter((font) => font.used).map((font) => font.object));
-      const fonts = dictionaries(facts.document).filter(({ ref, dict }) => is(dict, 'Type', 'Font') && used.has(label(ref)) && dict.lookup(PDFName.of('ToUnicode')) instanceof PDFStream);
+      const fonts = renderingFonts(facts).filter(({ dict }) => dict.lookup(PDFName.of('ToUnicode')) instanceof PDFStream);
       if (fonts.length === 0) return 'not-applicable';
       const problems: Problem[] = [];
       for (const { ref, dict } of fonts) {

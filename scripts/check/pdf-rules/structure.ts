@@ -1,18 +1,13 @@
 /** Structure-tree requirements beyond the ones in pdf-audit.ts: tables of contents, header scope. */
-import type { StructElement } from '../../pdf/read.ts';
+import { kids, walk, type StructElement } from '../../pdf/read.ts';
 import type { PdfRule, Problem } from './rule.ts';
 
-/** Every structure element with its parent. */
+/** Every structure element below `root`, with its parent. */
 function elements(root: StructElement | undefined): Array<{ element: StructElement; parent?: StructElement }> {
   const found: Array<{ element: StructElement; parent?: StructElement }> = [];
-  const walk = (element: StructElement, parent?: StructElement) => {
-    found.push({ element, parent });
-    for (const child of element.children) if ('role' in child) walk(child, element);
-  };
-  if (root) for (const child of root.children) if ('role' in child) walk(child, root);
+  if (root) walk(root, (element, parent) => void (element !== root && found.push({ element, parent })));
   return found;
 }
-const kids = (element: StructElement) => element.children.filter((child): child is StructElement => 'role' in child);
 const where = (element: StructElement, text: string): Problem => ({ page: element.page, object: element.object, text });
 
 /**
