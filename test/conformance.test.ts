@@ -34,9 +34,17 @@ describe.skipIf(!existsSync(corpus))('PDF/UA checks on the veraPDF PDF/UA-1 corp
     expect(verdicts.filter((verdict) => verdict.expected === 'pass' && !verdict.agrees).map((verdict) => `${path.basename(verdict.file)}: ${verdict.said.join(' | ')}`)).toEqual([]);
   });
 
-  it('has each check written as a unit fail at least one corpus file of its own rules', () => {
-    const silent = pdfRules.filter((rule) => !verdicts.some((verdict) => verdict.expected === 'fail' && rule.rules.includes(verdict.rule) && verdict.said.some((said) => said.startsWith(`${rule.id} `))));
+  it('has every check fail at least one corpus file of its own rules, where the corpus has one', () => {
+    const testable = pdfRules.filter((rule) => verdicts.some((verdict) => verdict.expected === 'fail' && rule.rules.includes(verdict.rule)));
+    const silent = testable.filter((rule) => !verdicts.some((verdict) => verdict.expected === 'fail' && rule.rules.includes(verdict.rule) && verdict.said.some((said) => said.startsWith(`${rule.id} `))));
     expect(silent.map((rule) => rule.id)).toEqual([]);
+    // The checks without a failing corpus file of their own are broken on purpose in test/pdf-corpus.test.ts and test/gate.test.ts.
+    expect(testable.length).toBeGreaterThan(50);
+  });
+
+  it('names only veraPDF rules that exist (in RULES.tsv or as corpus files)', () => {
+    const rules = new Set([...readFileSync(path.join(corpus, 'RULES.tsv'), 'utf8').split('\n').slice(1).map((line) => line.split('\t')[0]).filter(Boolean), ...verdicts.map((verdict) => verdict.rule)]);
+    expect(pdfRules.flatMap((rule) => rule.rules).filter((rule) => !rules.has(rule))).toEqual([]);
   });
 
   it('disagrees exactly on the files listed as not yet judged', () => {

@@ -53,9 +53,10 @@ describe('the passing corpus PDF', () => {
       'pdf-structure-text': 'not-applicable',
       'pdf-lang-passages': 'not-applicable',
       // Nothing of theirs in this file: no annotations other than its link, no forms, media,
-      // attachments, optional content, table of contents or composite fonts, a simple font.
+      // attachments, optional content, table of contents or composite fonts; a simple standard
+      // font without CharSet or Widths to compare with a font program.
       ...Object.fromEntries(
-        ['pdf-annotations-described', 'pdf-cid-system-info', 'pdf-cid-to-gid-map', 'pdf-cmaps', 'pdf-embedded-files', 'pdf-file-attachments', 'pdf-form-fields-described', 'pdf-media-clips', 'pdf-optional-content', 'pdf-printer-marks', 'pdf-toc-structure', 'pdf-tounicode-values', 'pdf-widgets-in-form', 'pdf-xfa'].map((id) => [id, 'not-applicable']),
+        ['pdf-annotations-described', 'pdf-cid-system-info', 'pdf-cid-to-gid-map', 'pdf-cmaps', 'pdf-embedded-files', 'pdf-file-attachments', 'pdf-font-charset', 'pdf-font-cidset', 'pdf-font-widths', 'pdf-form-fields-described', 'pdf-media-clips', 'pdf-optional-content', 'pdf-printer-marks', 'pdf-toc-structure', 'pdf-tounicode-values', 'pdf-widgets-in-form', 'pdf-xfa'].map((id) => [id, 'not-applicable']),
       ),
     });
   });
@@ -158,8 +159,8 @@ describe('each check on its corpus variants', () => {
   it('every check has at least one failing variant', () => {
     const covered = new Set(cases.filter((testCase) => testCase.status === 'fail').map((testCase) => testCase.check));
     const comparisons = ['pdf-furniture-artifacts', 'pdf-headings-match-html', 'pdf-structure-text', 'pdf-lang-passages']; // need our layout or HTML: test/gate.test.ts
-    // The units of check/pdf-rules/ fail on the veraPDF corpus's own files: test/conformance.test.ts.
-    const units = pdfRules.map((rule) => rule.id);
+    // Checks that implement a veraPDF rule fail on that corpus's own files: test/conformance.test.ts.
+    const units = pdfRules.filter((rule) => rule.rules.length > 0).map((rule) => rule.id);
     expect(pdfCheckIds.filter((id) => !covered.has(id) && !comparisons.includes(id) && !units.includes(id))).toEqual([]);
   });
 

@@ -234,6 +234,8 @@ export interface MarkedContentFindings {
   langMcids: number[];
   /** Text-showing operators that show CID 0, the .notdef glyph, of a composite font (ISO 14289-1 7.21.8). */
   notdef: number[];
+  /** The one-byte codes each simple font (by its label) shows for rendering: the glyphs whose widths 7.21.5 compares. */
+  codes: Map<string, Set<number>>;
 }
 
 export interface ContentResolver {
@@ -247,6 +249,8 @@ export interface ContentResolver {
   propertiesLang?(name: string): boolean;
   /** Whether the font is composite with an Identity CMap, so a code is its CID (CID 0 is .notdef). */
   identityCid?(name: string): boolean;
+  /** Whether the font is a simple font with one-byte codes (Type1, TrueType), not Type0 or Type3. */
+  simpleFont?(name: string): boolean;
 }
 
 /**
@@ -254,7 +258,7 @@ export interface ContentResolver {
  * shadings, and the content of form XObjects it draws) against its marked-content context.
  */
 export function checkMarkedContent(text: string, resolver: ContentResolver = {}, inherited: { tagged: boolean; artifact: boolean } = { tagged: false, artifact: false }, depth = 0): MarkedContentFindings {
-  const findings: MarkedContentFindings = { untagged: [], artifactInTagged: [], taggedInArtifact: [], fonts: [], langMcids: [], notdef: [] };
+  const findings: MarkedContentFindings = { untagged: [], artifactInTagged: [], taggedInArtifact: [], fonts: [], langMcids: [], notdef: [], codes: new Map() };
   // Per open marked-content sequence: whether it has a /Lang; and how many open ones do.
   const langs: boolean[] = [];
   let langDepth = 0;
@@ -314,6 +318,11 @@ export function checkMarkedContent(text: string, resolver: ContentResolver = {},
       if (textState.mode !== 3 && textState.font) {
         const font = resolver.font?.(textState.font);
         if (font) fonts.add(font);
+        if (font && resolver.simpleFont?.(textState.font)) {
+          const codes = findings.codes.get(font) ?? new Set<number>();
+          for (const bytes of stringBytes(text.slice(operator.start, operator.keyword))) for (const code of bytes) codes.add(code);
+          findings.codes.set(font, codes);
+        }
       }
       if (textState.font && resolver.identityCid?.(textState.font) && showsCidZero(text.slice(operator.start, operator.keyword))) findings.notdef.push(operator.start);
     } else if (pathConstruction.has(name)) {
@@ -338,6 +347,7 @@ export function checkMarkedContent(text: string, resolver: ContentResolver = {},
       const inner = checkMarkedContent(form.form, form.resolver, { tagged: tagged > 0, artifact: artifact > 0 }, depth + 1);
       for (const item of inner.untagged) findings.untagged.push({ kind: `${item.kind} in formulier-XObject /${target}`, offset: operator.start });
       for (const font of inner.fonts) fonts.add(font);
+      for (const [font, codes] of inner.codes) findings.codes.set(font, new Set([...(findings.codes.get(font) ?? []), ...codes]));
       if (inner.notdef.length > 0) findings.notdef.push(operator.start);
       if (inner.artifactInTagged.length > 0) findings.artifactInTagged.push(operator.start);
       if (inner.taggedInArtifact.length > 0) findings.taggedInArtifact.push(operator.start);

@@ -90,7 +90,7 @@ export interface PdfFacts {
   xmp?: string;
   displayDocTitle?: boolean;
   /** `used`: drawn by some text in a visible rendering mode (page, form XObject or annotation appearance), the fonts ISO 14289-1 7.21 is about. */
-  fonts: Array<{ name: string; subtype: string; embedded: boolean; toUnicode: boolean; object: string; used: boolean }>;
+  fonts: Array<{ name: string; subtype: string; embedded: boolean; toUnicode: boolean; object: string; used: boolean; codes?: number[] }>;
   outline: Array<{ title: string; depth: number }>;
   structure?: StructElement;
   roleMap: RoleMapFindings;
@@ -233,7 +233,13 @@ export async function readPdfFacts(bytes: Uint8Array, options: { text?: boolean 
   if (content.every((page) => !page.error)) {
     const used = new Set(content.flatMap((page) => page.fonts));
     for (const annotation of annotations) for (const font of appearanceFonts(pdf, annotation.dict)) used.add(font);
-    for (const font of fonts) font.used = used.has(font.object);
+    const codes = new Map<string, Set<number>>();
+    for (const page of content) for (const [font, shown] of page.codes) codes.set(font, new Set([...(codes.get(font) ?? []), ...shown]));
+    for (const font of fonts) {
+      font.used = used.has(font.object);
+      const shown = codes.get(font.object);
+      if (shown) font.codes = [...shown].sort((a, b) => a - b);
+    }
   }
   // Runs the caller already has (the build read the PDF's text once) are used as they are.
   const text = Array.isArray(options.text) ? options.text : options.text ? (await readPdfPages(bytes)).runs : undefined;
@@ -280,6 +286,7 @@ type DrawnForms = Map<PDFObject, { object: string; times: number }>;
 
 function resolverFor(pdf: PDFDocument, resources: PDFDict | undefined, forms: Map<PDFObject, string | null>, drawn?: DrawnForms): ContentResolver {
   const identity = new Map<string, boolean>();
+  const simple = new Map<string, boolean>();
   const fontLabels = new Map<string, string | undefined>();
   return {
     xobject(name) {
@@ -307,6 +314,15 @@ function resolverFor(pdf: PDFDocument, resources: PDFDict | undefined, forms: Ma
         const encoding = font?.lookup(PDFName.of('Encoding'));
         answer = font?.lookup(PDFName.of('Subtype')) === PDFName.of('Type0') && (encoding === PDFName.of('Identity-H') || encoding === PDFName.of('Identity-V'));
         identity.set(name, answer);
+      }
+      return answer;
+    },
+    simpleFont(name) {
+      let answer = simple.get(name);
+      if (answer === undefined) {
+        const subtype = resources?.lookupMaybe(PDFName.of('Font'), PDFDict)?.lookupMaybe(PDFName.of(name), PDFDict)?.lookup(PDFName.of('Subtype'));
+        answer = subtype === PDFName.of('Type1') || subtype === PDFName.of('TrueType') || subtype === PDFName.of('MMType1');
+        simple.set(name, answer);
       }
       return answer;
     },
@@ -350,7 +366,7 @@ function readPageContent(pdf: PDFDocument, page: PDFPage, forms: Map<PDFObject, 
     const text = contentStreams(page).map(decodeStream).filter((part) => part !== undefined).join('\n');
     return checkMarkedContent(text, resolverFor(pdf, page.node.Resources(), forms, drawn));
   } catch (error) {
-    return { untagged: [], artifactInTagged: [], taggedInArtifact: [], fonts: [], langMcids: [], notdef: [], error: `inhoud niet te lezen: ${(error as Error).message}` };
+    return { untagged: [], artifactInTagged: [], taggedInArtifact: [], fonts: [], langMcids: [], notdef: [], codes: new Map(), error: `inhoud niet te lezen: ${(error as Error).message}` };
   }
 }
 
@@ -399,6 +415,14 @@ function readStructure(pdf: PDFDocument, pageIndex: Map<string, number>): { stru
   for (const [from] of roleMap) {
     if (standardTypes.has(from)) {
       roleMapFindings.standardRemapped.push(`standaardtype ${from} is omgeleid naar ${roleMap.get(from)}`);
+      // A standard type mapped (through other types) back onto itself is a cycle as well (LI → LI).
+      const chain = [from];
+      let next = roleMap.get(from);
+      while (next !== undefined && next !== from && !chain.includes(next) && chain.length < 64) {
+        chain.push(next);
+        next = roleMap.get(next);
+      }
+      if (next === from) roleMapFindings.circular.push(`kringverwijzing: ${[...chain, from].join(' → ')}`);
       continue;
     }
     const seen = new Set([from]);

@@ -32,7 +32,81 @@ function shown(facts: PdfFacts, subtype: string): PdfFacts['annotations'] {
 /** The non-empty Alt of the structure element an annotation belongs to. */
 const structAlt = (annotation: PdfFacts['annotations'][number]) => text(annotation.structElement?.lookup(PDFName.of('Alt')))?.trim();
 
+/** The structure type each annotation subtype belongs in (ISO 14289-1 7.18.1, 7.18.4, 7.18.5). */
+const ownTag: Record<string, string> = { Link: 'Link', Widget: 'Form' };
+
 export const annotationRules: PdfRule[] = [
+  {
+    id: 'pdf-annotations-tagged',
+    title: 'Annotaties in de structuur',
+    clause: '7.18.1',
+    rules: ['7.18.1-t01'],
+    matterhorn: '28-002',
+    wcag: ['1.3.1', '4.1.2'],
+    ok: 'Geen annotaties.',
+    failed: 'Niet alle annotaties zijn in de structuurboom opgenomen.',
+    check(facts) {
+      const annotations = facts.annotations.filter((annotation) => annotation.subtype !== 'Popup' && annotation.subtype !== 'PrinterMark');
+      if (annotations.length === 0) return 'not-applicable';
+      return {
+        problems: annotations
+          .filter((annotation) => annotation.structRole !== (ownTag[annotation.subtype] ?? 'Annot'))
+          .map((annotation) =>
+            at(annotation, `${annotation.subtype}-annotatie ${annotation.structRole ? `in een ${annotation.structRole}-element` : 'niet in de structuurboom'}, verwacht in ${ownTag[annotation.subtype] ?? 'Annot'}${annotation.subtype === 'Widget' ? ' (28-010)' : annotation.subtype === 'Link' ? ' (28-011)' : ''}`),
+          ),
+        ok: `Alle ${annotations.length} annotaties hangen in de structuurboom in het juiste element (Link, Form of Annot).`,
+      };
+    },
+  },
+  {
+    id: 'pdf-annotation-tabs',
+    title: 'Tabvolgorde volgt de structuur',
+    clause: '7.18.3',
+    rules: ['7.18.3-t01'],
+    matterhorn: '28-008',
+    wcag: ['2.4.3'],
+    ok: "Geen pagina's met annotaties.",
+    failed: "Niet alle pagina's met annotaties volgen de structuur bij het tabben.",
+    check(facts) {
+      const pages = [...new Set(facts.annotations.map((annotation) => annotation.page))];
+      if (pages.length === 0) return 'not-applicable';
+      const problems = pages.filter((page) => facts.tabs[page - 1] !== 'S').map((page) => ({ page, text: facts.tabs[page - 1] ? `/Tabs /${facts.tabs[page - 1]} in plaats van /S (28-009)` : 'geen /Tabs (28-008)' }));
+      return { problems, ok: `Alle ${pages.length} pagina's met annotaties hebben /Tabs /S.`, matterhorn: problems[0]?.text.includes('28-009') ? '28-009' : '28-008' };
+    },
+  },
+  {
+    id: 'pdf-links-tagged',
+    title: 'Links in een Link-element',
+    clause: '7.18.5',
+    rules: ['7.18.5-t01'],
+    matterhorn: '28-011',
+    wcag: ['2.4.4', '4.1.2'],
+    ok: 'Geen links.',
+    failed: 'Niet alle links zitten in een Link-element.',
+    check(facts) {
+      const links = facts.annotations.filter((annotation) => annotation.subtype === 'Link');
+      if (links.length === 0) return 'not-applicable';
+      return {
+        problems: links.filter((link) => link.structRole !== 'Link').map((link) => at(link, `link ${link.structRole ? `in een ${link.structRole}-element` : 'niet in de structuurboom'}`)),
+        ok: `Alle ${links.length} links zitten in een Link-element.`,
+      };
+    },
+  },
+  {
+    id: 'pdf-links-contents',
+    title: 'Links met een beschrijving',
+    clause: '7.18.5',
+    rules: ['7.18.5-t02'],
+    matterhorn: '28-012',
+    wcag: ['2.4.4', '4.1.2'],
+    ok: 'Geen links.',
+    failed: 'Niet alle links hebben een beschrijving (Contents).',
+    check(facts) {
+      const links = facts.annotations.filter((annotation) => annotation.subtype === 'Link');
+      if (links.length === 0) return 'not-applicable';
+      return { problems: links.filter((link) => !link.contents?.trim()).map((link) => at(link, 'link zonder Contents-beschrijving')), ok: `Alle ${links.length} links hebben een beschrijving (Contents).` };
+    },
+  },
   {
     id: 'pdf-annotations-described',
     title: 'Annotaties met een beschrijving',

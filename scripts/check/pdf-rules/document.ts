@@ -1,10 +1,98 @@
-/** Document-level requirements: identification, optional content, embedded files, XFA, XObjects. */
+/** Document-level requirements: identification, tagging, metadata, optional content, embedded files, XFA, XObjects. */
 import { PDFArray, PDFDict, PDFName, decodePDFRawStream, PDFRawStream } from 'pdf-lib';
 import { dictionaries, is, label, text, type PdfRule, type Problem } from './rule.ts';
 
 const pdfuaNamespace = 'http://www.aiim.org/pdfua/ns/id/';
 
+/** `pdfuaid:part` from the XMP packet, in element or attribute form, under any prefix bound to the PDF/UA namespace. */
+function pdfuaPart(xmp: string | undefined): string | undefined {
+  if (!xmp) return undefined;
+  const prefix = /xmlns:([\w.-]+)\s*=\s*["']http:\/\/www\.aiim\.org\/pdfua\/ns\/id\/["']/.exec(xmp)?.[1];
+  if (!prefix) return undefined;
+  const escaped = prefix.replace(/[.-]/g, '\\$&');
+  return new RegExp(`<${escaped}:part>\\s*(\\d+)\\s*</${escaped}:part>`).exec(xmp)?.[1] ?? new RegExp(`${escaped}:part\\s*=\\s*["'](\\d+)["']`).exec(xmp)?.[1];
+}
+
+/** The document title (dc:title) of the XMP packet. */
+const xmpTitle = (xmp: string | undefined) => (xmp ? /<dc:title>[\s\S]*?<rdf:li[^>]*>([^<]*)<\/rdf:li>/.exec(xmp)?.[1]?.trim() : undefined);
+
 export const documentRules: PdfRule[] = [
+  {
+    id: 'pdf-pdfua-identifier',
+    title: 'PDF/UA-identificatie in de metadata',
+    clause: '5',
+    rules: ['5-t01', '5-t02'],
+    matterhorn: '06-002',
+    wcag: [],
+    ok: 'De XMP-metadata noemt PDF/UA-1 (pdfuaid:part 1).',
+    failed: 'De PDF verklaart niet dat hij aan PDF/UA-1 voldoet (pdfuaid:part ontbreekt of is niet 1).',
+    check(facts) {
+      const part = pdfuaPart(facts.xmp);
+      if (part === '1') return [];
+      return [{ text: facts.xmp === undefined ? 'geen XMP-metadata' : part === undefined ? 'geen pdfuaid:part in de XMP-metadata' : `pdfuaid:part is ${part} in plaats van 1` }];
+    },
+  },
+  {
+    id: 'pdf-tagged',
+    title: 'Getagde PDF',
+    clause: '7.1',
+    rules: ['7.1-t11'],
+    matterhorn: '01-005',
+    wcag: ['1.3.1'],
+    ok: 'De PDF is getagd: /MarkInfo /Marked true en een structuurboom.',
+    failed: 'De PDF is niet (volledig) getagd, zodat hulptechnologie de structuur niet kent.',
+    check: (facts) => [...(facts.marked ? [] : [{ text: 'MarkInfo /Marked ontbreekt of is niet true' }]), ...(facts.structure ? [] : [{ text: 'geen StructTreeRoot (structuurboom)' }])],
+  },
+  {
+    id: 'pdf-suspects',
+    title: 'Geen twijfelachtige tags',
+    clause: '7.1',
+    rules: ['7.1-t04'],
+    matterhorn: '01-007',
+    wcag: ['1.3.1'],
+    ok: 'De tags zijn niet als twijfelachtig gemarkeerd.',
+    failed: 'De PDF meldt zelf dat de tags twijfelachtig zijn (/Suspects true).',
+    check: (facts) => (facts.suspects ? [{ text: '/MarkInfo /Suspects is true' }] : []),
+  },
+  {
+    id: 'pdf-xmp-metadata',
+    title: 'XMP-metadata',
+    clause: '7.1',
+    rules: ['7.1-t08'],
+    matterhorn: '06-001',
+    wcag: [],
+    ok: 'De PDF heeft een XMP-metadatastroom.',
+    failed: 'De PDF heeft geen XMP-metadata.',
+    check: (facts) => (facts.xmp ? [] : [{ text: 'geen /Metadata-stroom in de catalogus' }]),
+  },
+  {
+    id: 'pdf-title',
+    title: 'Documenttitel (dc:title)',
+    clause: '7.1',
+    rules: ['7.1-t09'],
+    matterhorn: '06-003',
+    wcag: ['2.4.2'],
+    ok: 'De XMP-metadata hebben een titel.',
+    failed: 'De XMP-metadata hebben geen titel (dc:title).',
+    check(facts) {
+      const title = xmpTitle(facts.xmp);
+      return title ? { problems: [], ok: `De titel is „${title}”.` } : [{ text: facts.xmp ? 'geen (niet-lege) dc:title in de XMP-metadata' : 'geen XMP-metadata, dus geen dc:title' }];
+    },
+  },
+  {
+    id: 'pdf-display-doc-title',
+    title: 'Titel tonen in plaats van bestandsnaam',
+    clause: '7.1',
+    rules: ['7.1-t10'],
+    matterhorn: '07-001',
+    wcag: ['2.4.2'],
+    ok: 'Lezers tonen de documenttitel (/DisplayDocTitle true).',
+    failed: 'Lezers tonen de bestandsnaam in plaats van de titel.',
+    check(facts) {
+      if (facts.displayDocTitle) return [];
+      return { problems: [{ text: facts.displayDocTitle === false ? '/DisplayDocTitle is false' : 'geen /ViewerPreferences /DisplayDocTitle' }], matterhorn: facts.displayDocTitle === false ? '07-002' : '07-001' };
+    },
+  },
   {
     id: 'pdf-pdfuaid-prefix',
     title: 'PDF/UA-identificatie met het voorvoegsel pdfuaid',

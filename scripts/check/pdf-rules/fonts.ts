@@ -1,12 +1,14 @@
 /**
- * Font dictionaries (ISO 14289-1 7.21, through ISO 32000-1 9.7 and 9.10): composite fonts and
- * their CMaps, TrueType encodings, ToUnicode values, .notdef through an Identity CMap (CID 0).
- * What needs a look inside a font program (7.21.4.2 CharSet/CIDSet, 7.21.5 widths, .notdef in
- * simple fonts) is not checked here yet.
+ * Fonts (ISO 14289-1 7.21, through ISO 32000-1 9.7 and 9.10): composite fonts and their CMaps,
+ * TrueType encodings, ToUnicode values, .notdef through an Identity CMap (CID 0), and what needs
+ * a look inside the embedded font program (read with fontkit, `pdf/font-program.ts`): CharSet
+ * and CIDSet against the glyphs present (7.21.4.2), widths against the program's (7.21.5), and
+ * the `cmap` a non-symbolic TrueType font with Differences needs (7.21.6).
  */
-import { PDFArray, PDFDict, PDFName, PDFRawStream, PDFStream, decodePDFRawStream, type PDFObject } from 'pdf-lib';
-import { dictionaries, is, label, name, number, type PdfRule, type Problem } from './rule.ts';
+import { PDFArray, PDFDict, PDFName, PDFNumber, PDFRawStream, PDFStream, decodePDFRawStream, type PDFObject } from 'pdf-lib';
+import { dictionaries, is, label, name, number, text, type PdfRule, type Problem } from './rule.ts';
 import type { PdfFacts } from '../../pdf/read.ts';
+import { adobeGlyphUnicode, fontProgram } from '../../pdf/font-program.ts';
 
 /** The predefined CMaps of ISO 32000-1 9.7.5.2, Table 118, with the character collection of each. */
 const predefined = new Map<string, string>([
@@ -43,6 +45,12 @@ function compositeFonts(facts: PdfFacts) {
     });
 }
 
+/** The fonts only in the resources, which ISO 14289-1 7.21 leaves alone (text rendering mode 3 counts as not drawing). */
+function unusedNote(facts: PdfFacts): string {
+  const unused = facts.fonts.filter((font) => !font.used).length;
+  return unused > 0 ? ` (${unused} ${unused === 1 ? 'lettertype staat' : 'lettertypen staan'} alleen in de bronnen en tekent geen tekst)` : '';
+}
+
 /** Registry and ordering of a CIDSystemInfo dictionary. */
 function systemInfo(dict: PDFDict | undefined) {
   const info = dict?.lookupMaybe(PDFName.of('CIDSystemInfo'), PDFDict);
@@ -54,6 +62,44 @@ function systemInfo(dict: PDFDict | undefined) {
 }
 
 export const fontRules: PdfRule[] = [
+  {
+    id: 'pdf-fonts-embedded',
+    title: 'Lettertypen ingesloten',
+    clause: '7.21.4.1',
+    rules: ['7.21.4.1-t01'],
+    matterhorn: '31-009',
+    wcag: [],
+    ok: 'Geen lettertypen die tekst tekenen.',
+    failed: 'Niet alle lettertypen zijn ingesloten.',
+    check(facts) {
+      const rendering = facts.fonts.filter((font) => font.used);
+      const note = unusedNote(facts);
+      if (rendering.length === 0) return { problems: [], status: 'not-applicable', ok: `Geen lettertypen die tekst tekenen${note}.` };
+      return {
+        problems: rendering.filter((font) => !font.embedded).map((font) => ({ object: font.object, text: `${font.name} (${font.subtype}) is niet ingesloten` })),
+        ok: `Alle ${rendering.length} lettertypen die tekst tekenen zijn ingesloten${note}.`,
+      };
+    },
+  },
+  {
+    id: 'pdf-fonts-unicode',
+    title: 'Unicode-koppeling van lettertypen',
+    clause: '7.21.7',
+    rules: ['7.21.7-t01'],
+    matterhorn: '31-027',
+    wcag: ['1.3.1'],
+    ok: 'Geen lettertypen die tekst tekenen.',
+    failed: 'Niet van alle tekens is te bepalen welke letter het is.',
+    check(facts) {
+      const rendering = facts.fonts.filter((font) => font.used);
+      const note = unusedNote(facts);
+      if (rendering.length === 0) return { problems: [], status: 'not-applicable', ok: `Geen lettertypen die tekst tekenen${note}.` };
+      return {
+        problems: rendering.filter((font) => !font.toUnicode && font.subtype !== 'Type3').map((font) => ({ object: font.object, text: `${font.name} heeft geen ToUnicode en geen standaardcodering` })),
+        ok: `Alle lettertypen die tekst tekenen koppelen hun tekens aan Unicode${note}.`,
+      };
+    },
+  },
   {
     id: 'pdf-notdef',
     title: 'Geen .notdef-tekens',
@@ -164,6 +210,14 @@ export const fontRules: PdfRule[] = [
         const base = encoding instanceof PDFName ? encoding.decodeText() : encoding instanceof PDFDict ? name(encoding, 'BaseEncoding') : undefined;
         if (symbolic && encoding !== undefined) problems.push({ object: label(ref), text: 'symbolisch TrueType-lettertype met een Encoding' });
         if (!symbolic && base !== 'MacRomanEncoding' && base !== 'WinAnsiEncoding') problems.push({ object: label(ref), text: `niet-symbolisch TrueType-lettertype met codering ${base ?? '(geen)'}` });
+        const differences = encoding instanceof PDFDict ? encoding.lookupMaybe(PDFName.of('Differences'), PDFArray) : undefined;
+        if (!symbolic && differences) {
+          const names = differences.asArray().map((item) => facts.document.context.lookup(item)).filter((item): item is PDFName => item instanceof PDFName).map((item) => item.decodeText());
+          const unlisted = names.filter((glyph) => adobeGlyphUnicode(glyph) === undefined);
+          if (unlisted.length > 0) problems.push({ object: label(ref), text: `Differences met namen die niet in de Adobe Glyph List staan: ${unlisted.slice(0, 5).map((glyph) => `/${glyph}`).join(', ')}` });
+          const program = fontProgram(dict.lookupMaybe(PDFName.of('FontDescriptor'), PDFDict));
+          if (program && !program.cmaps.includes('3,1')) problems.push({ object: label(ref), text: 'Differences zonder Microsoft Unicode-cmap (3,1) in het ingesloten lettertype' });
+        }
       }
       return problems;
     },
@@ -196,4 +250,155 @@ export const fontRules: PdfRule[] = [
       return problems;
     },
   },
+  {
+    id: 'pdf-font-charset',
+    title: 'CharSet noemt precies de tekens van het lettertype',
+    clause: '7.21.4.2',
+    rules: ['7.21.4.2-t01'],
+    matterhorn: '31-010',
+    wcag: [],
+    ok: 'Elke CharSet noemt precies de tekens die in het ingesloten lettertype staan.',
+    failed: 'Een CharSet noemt tekens die niet in het lettertype staan, of mist er.',
+    check(facts) {
+      const fonts = renderingFonts(facts)
+        .map(({ ref, dict }) => ({ ref, descriptor: dict.lookupMaybe(PDFName.of('FontDescriptor'), PDFDict) }))
+        .filter(({ descriptor }) => descriptor?.has(PDFName.of('CharSet')));
+      if (fonts.length === 0) return 'not-applicable';
+      const problems: Problem[] = [];
+      for (const { ref, descriptor } of fonts) {
+        const program = fontProgram(descriptor);
+        if (!program?.glyphNames) {
+          problems.push({ object: label(ref), text: 'CharSet niet te vergelijken: het ingesloten lettertype is niet te lezen (Type 1-programma of beschadigd)' });
+          continue;
+        }
+        const listed = new Set((text(descriptor?.lookup(PDFName.of('CharSet'))) ?? '').split('/').map((glyph) => glyph.trim()).filter((glyph) => glyph && glyph !== '.notdef'));
+        const present = new Set(program.glyphNames.filter((glyph) => glyph && glyph !== '.notdef'));
+        const surplus = [...listed].filter((glyph) => !present.has(glyph));
+        const missing = [...present].filter((glyph) => !listed.has(glyph));
+        if (surplus.length > 0) problems.push({ object: label(ref), text: `CharSet noemt ${surplus.map((glyph) => `/${glyph}`).join(' ')}, niet in het lettertype` });
+        if (missing.length > 0) problems.push({ object: label(ref), text: `CharSet mist ${missing.map((glyph) => `/${glyph}`).join(' ')} uit het lettertype` });
+      }
+      return problems;
+    },
+  },
+  {
+    id: 'pdf-font-cidset',
+    title: 'CIDSet noemt precies de CID’s van het lettertype',
+    clause: '7.21.4.2',
+    rules: ['7.21.4.2-t02'],
+    matterhorn: '31-011',
+    wcag: [],
+    ok: 'Elke CIDSet noemt precies de CID’s die in het ingesloten lettertype staan.',
+    failed: 'Een CIDSet noemt CID’s die niet in het lettertype staan, of mist er.',
+    check(facts) {
+      const fonts = compositeFonts(facts)
+        .map((font) => ({ ...font, descriptor: font.cidFont?.lookupMaybe(PDFName.of('FontDescriptor'), PDFDict) }))
+        .filter(({ descriptor }) => descriptor?.lookup(PDFName.of('CIDSet')) instanceof PDFRawStream);
+      if (fonts.length === 0) return 'not-applicable';
+      const problems: Problem[] = [];
+      for (const { object, cidFont, descriptor } of fonts) {
+        const bits = decodeBytes(descriptor?.lookup(PDFName.of('CIDSet')));
+        const program = fontProgram(descriptor);
+        if (!bits || !program) {
+          problems.push({ object, text: 'CIDSet niet te vergelijken: CIDSet of ingesloten lettertype niet te lezen' });
+          continue;
+        }
+        const set = (cid: number) => cid >> 3 < bits.length && (bits[cid >> 3] & (0x80 >> (cid & 7))) !== 0;
+        // The CIDs the program holds, as the reference validator reads them (CID 0, .notdef, aside).
+        let present: Set<number>;
+        if (program.cids) present = new Set(program.cids);
+        else {
+          const map = cidFont?.lookup(PDFName.of('CIDToGIDMap'));
+          const gids = map instanceof PDFRawStream ? decodeBytes(map) : undefined;
+          present = new Set();
+          if (gids) for (let cid = 0; cid * 2 + 1 < gids.length; cid++) {
+            const gid = (gids[cid * 2] << 8) | gids[cid * 2 + 1];
+            if (gid > 0 && gid < program.glyphCount) present.add(cid);
+          }
+          else for (let cid = 0; cid < (program.metricsCount ?? program.glyphCount); cid++) present.add(cid);
+        }
+        present.delete(0);
+        const missing = [...present].filter((cid) => !set(cid));
+        const surplus: number[] = [];
+        for (let cid = 1; cid < bits.length * 8; cid++) if (set(cid) && !present.has(cid) && !(program.kind === 'truetype' && cid < program.glyphCount && !cidFont?.has(PDFName.of('CIDToGIDMap')))) surplus.push(cid);
+        if (missing.length > 0) problems.push({ object, text: `CIDSet mist ${missing.length} CID’s uit het lettertype (eerste: ${missing.slice(0, 5).join(', ')})` });
+        if (surplus.length > 0) problems.push({ object, text: `CIDSet noemt ${surplus.length} CID’s die niet in het lettertype staan (eerste: ${surplus.slice(0, 5).join(', ')})` });
+      }
+      return problems;
+    },
+  },
+  {
+    id: 'pdf-font-widths',
+    title: 'Tekenbreedten gelijk aan die van het lettertype',
+    clause: '7.21.5',
+    rules: ['7.21.5-t01'],
+    matterhorn: '31-012',
+    wcag: [],
+    ok: 'De breedten in de lettertypewoordenboeken zijn die van de ingesloten lettertypen (de getoonde tekens).',
+    failed: 'Voor getoonde tekens verschilt de breedte in het PDF-woordenboek van die in het lettertype.',
+    check(facts) {
+      // Simple TrueType fonts, for the codes their text shows (ISO 32000-1 9.6.6.4: code to glyph).
+      const shown = new Map(facts.fonts.filter((font) => font.used && font.codes).map((font) => [font.object, font.codes!]));
+      const fonts = renderingFonts(facts).filter(({ ref, dict }) => is(dict, 'Subtype', 'TrueType') && shown.has(label(ref)) && dict.has(PDFName.of('Widths')));
+      if (fonts.length === 0) return 'not-applicable';
+      const problems: Problem[] = [];
+      for (const { ref, dict } of fonts) {
+        const descriptor = dict.lookupMaybe(PDFName.of('FontDescriptor'), PDFDict);
+        const program = fontProgram(descriptor);
+        if (!program) continue; // not embedded or unreadable: 7.21.4.1 and the other font units speak
+        const widths = dict.lookupMaybe(PDFName.of('Widths'), PDFArray)?.asArray().map((item) => facts.document.context.lookup(item)) ?? [];
+        const first = number(dict, 'FirstChar') ?? 0;
+        const glyphOf = trueTypeGlyphs(dict, program, facts);
+        const wrong: string[] = [];
+        for (const code of shown.get(label(ref)) ?? []) {
+          const declared = widths[code - first];
+          const glyph = glyphOf(code);
+          const actual = glyph > 0 ? program.advance(glyph) : undefined;
+          if (!(declared instanceof PDFNumber) || actual === undefined) continue;
+          if (Math.abs(declared.asNumber() - actual) > 1) wrong.push(`code ${code}: ${declared.asNumber()} in /Widths, ${Math.round(actual)} in het lettertype`);
+        }
+        if (wrong.length > 0) problems.push({ object: label(ref), text: `${wrong.length} tekenbreedten wijken af (${wrong.slice(0, 3).join('; ')})` });
+      }
+      return problems;
+    },
+  },
 ];
+
+function decodeBytes(stream: PDFObject | undefined): Uint8Array | undefined {
+  try {
+    return stream instanceof PDFRawStream ? decodePDFRawStream(stream).decode() : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const winAnsi = new TextDecoder('windows-1252');
+const macRoman = new TextDecoder('macintosh');
+
+/**
+ * Code → glyph of a simple TrueType font (ISO 32000-1 9.6.6.4): a non-symbolic font through its
+ * encoding (and Differences, by the Adobe Glyph List) to Unicode and the (3,1) cmap, else the
+ * (1,0) cmap by code; a symbolic font through (3,0) at F000+code, or (1,0) by code.
+ */
+function trueTypeGlyphs(dict: PDFDict, program: NonNullable<ReturnType<typeof fontProgram>>, facts: PdfFacts): (code: number) => number {
+  const flags = number(dict.lookupMaybe(PDFName.of('FontDescriptor'), PDFDict), 'Flags') ?? 0;
+  const encoding = dict.lookup(PDFName.of('Encoding'));
+  const base = encoding instanceof PDFName ? encoding.decodeText() : encoding instanceof PDFDict ? name(encoding, 'BaseEncoding') : undefined;
+  const differences = new Map<number, string>();
+  const list = encoding instanceof PDFDict ? encoding.lookupMaybe(PDFName.of('Differences'), PDFArray) : undefined;
+  let next = 0;
+  for (const item of list?.asArray().map((value) => facts.document.context.lookup(value)) ?? []) {
+    if (item instanceof PDFNumber) next = item.asNumber();
+    else if (item instanceof PDFName) differences.set(next++, item.decodeText());
+  }
+  const symbolic = (flags & 4) === 4;
+  return (code) => {
+    if (!symbolic && program.cmaps.includes('3,1')) {
+      const named = differences.get(code);
+      const unicode = named !== undefined ? adobeGlyphUnicode(named) : (base === 'MacRomanEncoding' ? macRoman : winAnsi).decode(new Uint8Array([code])).codePointAt(0);
+      if (unicode !== undefined) return program.glyphFor(3, 1, unicode);
+    }
+    if (program.cmaps.includes('3,0')) return program.glyphFor(3, 0, 0xf000 + code) || program.glyphFor(3, 0, code);
+    return program.glyphFor(1, 0, code);
+  };
+}
