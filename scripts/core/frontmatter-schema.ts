@@ -82,7 +82,8 @@ export const letterSchema = z.object(
     sender: z.object({ organisation: nonEmpty, directorate: nonEmpty.optional(), address: z.array(nonEmpty, { error: 'a list of address lines' }).optional(), contact: nonEmpty.optional() }, { error: 'a mapping with organisation, directorate, address, contact' }).optional(),
     attachments: z.array(nonEmpty, { error: 'a list of attachments' }).optional(),
     closing: nonEmpty.optional(),
-    signature: z.object({ name: nonEmpty, function: nonEmpty }, { error: 'a mapping with name and function' }).optional(),
+    /** Who signs: the office (`function`) and, when the letter names them, the person. */
+    signature: z.object({ name: nonEmpty.optional(), function: nonEmpty }, { error: 'a mapping with function and, optionally, name' }).optional(),
   },
   { error: 'a mapping of letter fields' },
 );

@@ -129,7 +129,7 @@ function letterClosing(matter: Frontmatter): ElementContent[] {
   return [
     h('div.letter-closing', [
       letter.closing ? h('p', letter.closing) : undefined,
-      letter.signature ? h('p.letter-signature', [h('span.letter-signature-name', letter.signature.name), h('br'), h('span.letter-signature-function', letter.signature.function)]) : undefined,
+      letter.signature ? h('p.letter-signature', letter.signature.name ? [h('span.letter-signature-name', letter.signature.name), h('br'), h('span.letter-signature-function', letter.signature.function)] : [h('span.letter-signature-function', letter.signature.function)]) : undefined,
     ].filter(Boolean) as ElementContent[]),
   ];
 }
