@@ -44,6 +44,9 @@ import remarkRiskOverview from '../scripts/pipeline/plugins/remark-risk-overview
 import remarkMeasures from '../scripts/pipeline/plugins/remark-measures.ts';
 import remarkWeighing from '../scripts/pipeline/plugins/remark-weighing.ts';
 import remarkCallouts from '../scripts/pipeline/plugins/remark-callouts.ts';
+import remarkBeslisnota from '../scripts/pipeline/plugins/remark-beslisnota.ts';
+import remarkOfficialNames from '../scripts/pipeline/plugins/remark-official-names.ts';
+import { decisionNoteSections } from '../scripts/core/decision-note.ts';
 import { loadInstrument, projectInstrument } from '../scripts/core/instrument.ts';
 import { wooGrounds } from '../scripts/core/woo-grounds.ts';
 import remarkRedactions from '../scripts/pipeline/plugins/remark-redactions.ts';
@@ -80,6 +83,9 @@ const runners: Record<string, Runner> = {
   'remark-measures': (file) => run(file, withMatter([remarkMeasures, { instrument }]), [rehypeTableAccessibility]),
   'remark-weighing': (file) => run(file, withMatter(remarkWeighing, [remarkQuestionReferences, { instrument }]), []),
   'remark-callouts': (file) => run(file, withMatter(remarkCallouts), []),
+  'remark-beslisnota': (file) => run(file, withMatter([remarkBeslisnota, { sections: decisionNoteSections() }]), []),
+  'remark-official-names': async (file) =>
+    `${await run(file, withMatter([remarkRedactions, { grounds: wooGrounds() }], remarkOfficialNames), [])}\n<!-- redactions: ${JSON.stringify(file.data.redactions?.map((redaction) => `${redaction.text} (${redaction.ground})@${redaction.position?.start.line}:${redaction.position?.start.column}`))} -->`,
   'remark-redactions': (file, _folder, options) => run(file, withMatter([remarkRedactions, { grounds: wooGrounds(), ...options }]), []),
   'remark-open-markers': async (file) => `${await run(file, withMatter(remarkOpenMarkers), [])}\n<!-- open markers: ${JSON.stringify(file.data.openMarkers?.map((open) => `${open.marker}@${open.place?.line}:${open.place?.column}`))} -->`,
   'remark-unknown-directives': (file) => run(file, withMatter(remarkCallouts, remarkLangPassages, remarkUnknownDirectives), []),

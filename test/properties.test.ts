@@ -4,6 +4,7 @@
  * reaches the HTML (scripts/fuzz/property.ts). `npm run fuzz` runs the same property longer.
  */
 import { wooGrounds } from '../scripts/core/woo-grounds.ts';
+import { decisionNoteSections } from '../scripts/core/decision-note.ts';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { documentInput, markdown } from '../scripts/fuzz/arbitraries.ts';
@@ -17,7 +18,7 @@ import { bodyProcessor, toHast } from '../scripts/pipeline/processor.ts';
 /** HTML and messages of `text` through the body processor, with or without the preview's cache. */
 async function bodyResult(text: string, parseCache?: ParseCache) {
   const file = new VFile({ path: 'index.md', value: text });
-  const tree = await toHast(bodyProcessor({ instrument: projectInstrument(), grounds: wooGrounds(), parseCache }), file);
+  const tree = await toHast(bodyProcessor({ instrument: projectInstrument(), grounds: wooGrounds(), decisionNoteSections: decisionNoteSections(), parseCache }), file);
   return { html: toHtml(tree), messages: file.messages.map((message) => `${message.place ? JSON.stringify(message.place) : ''} ${message.ruleId} ${message.reason}`) };
 }
 

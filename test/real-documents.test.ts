@@ -18,8 +18,15 @@ import { readPdfPages } from '../scripts/pdf/text.ts';
 import { tempDir } from './helpers/workspace.ts';
 
 const corpus = path.join(import.meta.dirname, 'real');
-/** Footnotes per seed, counted by hand in the seed files: the seed reader must find all of them. */
-const footnotes: Record<string, number> = { 'brief-unicef-essaybundel': 10, 'brief-strategie-kinderrechten-online': 23 };
+/**
+ * Per seed: its footnotes, counted by hand, and at least how many sentences its body has (its
+ * full stops before a capital, roughly): a seed reader that lost text finds fewer.
+ */
+const expected: Record<string, { notes: number; sentences: number }> = {
+  'beslisnota-aanbieding-kias': { notes: 0, sentences: 15 },
+  'brief-unicef-essaybundel': { notes: 10, sentences: 60 },
+  'brief-strategie-kinderrechten-online': { notes: 23, sentences: 120 },
+};
 const slugs = readdirSync(corpus, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
 
 /**
@@ -70,10 +77,14 @@ function readSeed(file: string): { body: string; notes: string[] } {
  */
 const normalise = (text: string) => text.normalize('NFKC').replace(footnoteCall, '').replace(/[\s\u00ad\-\u2010\u2011]+/gu, '');
 
-/** The sentences of a text: split after . ! ? before a capital, quote or bracket. */
+/**
+ * The sentences of a text: split after . ! ? : before a capital, quote or bracket, and at a blank
+ * line after a line without final punctuation (a title or heading: what our layout puts between a
+ * title and the text, such as a note's head, must not count against it).
+ */
 const sentences = (text: string) =>
   text
-    .split(/(?<=[.!?:])\s+(?=[\p{Lu}‘“'(])|\n\s*\n/u)
+    .split(/(?<=[.!?:])\s+(?=[\p{Lu}‘“'(])|(?<=[^\s.!?:,;])[ \t]*\n[ \t]*\n/u)
     .map((sentence) => sentence.trim())
     .filter((sentence) => normalise(sentence).length > 0);
 
@@ -108,9 +119,9 @@ describe('the real documents of test/real/', () => {
 
       it('reads the seed: all its footnotes, and its body as sentences', () => {
         const { body, notes } = seed();
-        expect(notes.length).toBe(footnotes[slug] ?? 0);
+        expect(notes.length).toBe(expected[slug]?.notes);
         expect(notes.every((note) => normalise(note).length > 5)).toBe(true);
-        expect(sentences(body).length).toBeGreaterThan(40);
+        expect(sentences(body).length).toBeGreaterThanOrEqual(expected[slug]!.sentences);
       });
 
       it('has every sentence and footnote of the seed in its HTML', () => {

@@ -12,7 +12,7 @@ import type { Point } from 'unist';
 import type { TextDirective } from 'mdast-util-directive';
 import { diffChars } from 'diff';
 import { typedDirective } from '../pipeline/plugins/remark-directives-as-typed.ts';
-import { internalGroundNote, redactionText } from '../pipeline/plugins/remark-redactions.ts';
+import { internalGroundNote, redactionText } from '../pipeline/redaction.ts';
 
 /** Text with whitespace removed, and where each character came from. */
 export interface LocatedText {

@@ -3,6 +3,7 @@
  * screen HTML, the print HTML (for Paged.js) and what the verbatim proof needs.
  */
 import { wooGrounds, type WooGround } from './woo-grounds.ts';
+import { decisionNoteSections } from './decision-note.ts';
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -95,7 +96,7 @@ export async function compileDocument(doc: DocumentSource, options: CompileOptio
   }
   const grounds = wooGrounds();
   const redaction = options.redaction ?? 'public';
-  const bodyTree = await toHast(bodyProcessor({ instrument: options.instrument ?? projectInstrument(), grounds, parseCache: options.parseCache, redaction }), index.file);
+  const bodyTree = await toHast(bodyProcessor({ instrument: options.instrument ?? projectInstrument(), grounds, decisionNoteSections: decisionNoteSections(), parseCache: options.parseCache, redaction }), index.file);
   const matter = index.file.data.matter;
   const { images, svgs } = await checkImages(doc, index.file);
 

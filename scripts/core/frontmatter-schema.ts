@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 
-export const documentTypes = ['kia', 'brief', 'rapport'] as const;
+export const documentTypes = ['kia', 'brief', 'beslisnota', 'rapport'] as const;
 export const documentStatuses = ['concept', 'definitief'] as const;
 export const responseKinds = ['zienswijze', 'reactie'] as const;
 
@@ -13,6 +13,7 @@ export const responseKinds = ['zienswijze', 'reactie'] as const;
 export const typeLabels: Record<(typeof documentTypes)[number], string> = {
   kia: 'Kinderrechten Impact Assessment',
   brief: 'Brief',
+  beslisnota: 'Beslisnota',
   rapport: 'Rapport',
 };
 export const statusLabels: Record<(typeof documentStatuses)[number], string> = {
@@ -88,13 +89,29 @@ export const letterSchema = z.object(
   { error: 'a mapping of letter fields' },
 );
 
+/**
+ * The head of a beslisnota (`type: beslisnota`): to whom, from whom, and the officials who
+ * wrote it, whose names the public version withholds (Woo 5.1.2e).
+ */
+export const decisionNoteSchema = z.object(
+  {
+    /** Aan: the minister or state secretary who decides. */
+    to: nonEmpty,
+    /** Van: the directorate or department that advises. */
+    from: nonEmpty,
+    /** The officials (name and role); their names are withheld in the public version. */
+    officials: z.array(z.object({ name: nonEmpty, role: nonEmpty }, { error: 'a mapping with name and role' }), { error: 'a list of officials' }).optional(),
+  },
+  { error: 'a mapping with to, from and officials' },
+);
+
 /** Default addressee of a Kamerbrief. */
 export const tweedeKamer = ['Aan de Voorzitter van de Tweede Kamer der Staten-Generaal', 'Postbus 20018', '2500 EA Den Haag'];
 
 export const frontmatterSchema = z.object(
   {
     title: nonEmpty,
-    type: z.enum(documentTypes, { error: '`kia`, `brief` or `rapport`' }),
+    type: z.enum(documentTypes, { error: '`kia`, `brief`, `beslisnota` or `rapport`' }),
     lang: languageTag,
     date: isoDate,
     status: z.enum(documentStatuses, { error: '`concept` or `definitief`' }),
@@ -106,6 +123,7 @@ export const frontmatterSchema = z.object(
     description: nonEmpty.optional(),
     responses: z.array(responseSchema, { error: 'a list of responses' }).optional(),
     letter: letterSchema.optional(),
+    decisionNote: decisionNoteSchema.optional(),
   },
   { error: 'a mapping of fields' },
 );

@@ -9,6 +9,7 @@ import { VFile } from 'vfile';
 import { sourceText } from '../check/verbatim.ts';
 import type { RenderedResponse } from './plugins/rehype-append-responses.ts';
 import { wooGrounds } from '../core/woo-grounds.ts';
+import { decisionNoteSections } from '../core/decision-note.ts';
 import { projectInstrument } from '../core/instrument.ts';
 import { bodyProcessor, documentProcessor, responseProcessor, toHast } from './processor.ts';
 
@@ -22,7 +23,7 @@ export interface CompiledText {
 export async function compileText(markdown: string, response?: string): Promise<CompiledText> {
   const file = new VFile({ path: 'index.md', value: markdown });
   const files = [file];
-  const body = await toHast(bodyProcessor({ instrument: projectInstrument(), grounds: wooGrounds() }), file);
+  const body = await toHast(bodyProcessor({ instrument: projectInstrument(), grounds: wooGrounds(), decisionNoteSections: decisionNoteSections() }), file);
   const matter = file.data.matter;
   const rendered: RenderedResponse[] = [];
   if (response !== undefined && matter) {

@@ -2,7 +2,7 @@
  * The pipeline, in one place. Three processors share their plugins:
  *
  * 1. `bodyProcessor`: Markdown + frontmatter → validated frontmatter + hast of the body
- *    (GFM; a KIA checked against the instrument; domain blocks such as `:::risico` and
+ *    (GFM; a beslisnota checked against its sections; a KIA checked against the instrument; domain blocks such as `:::risico` and
  *    `:::maatregel`; `:lang[…]{en}` for passages in another language; raw HTML only through
  *    an allow-list).
  * 2. `responseProcessor`: a stakeholder response (Markdown, no frontmatter) → hast, with raw
@@ -51,6 +51,9 @@ import type { WooGround } from '../core/woo-grounds.ts';
 import remarkOpenMarkers from './plugins/remark-open-markers.ts';
 import remarkCallouts from './plugins/remark-callouts.ts';
 import remarkKiaInstrument from './plugins/remark-kia-instrument.ts';
+import remarkBeslisnota from './plugins/remark-beslisnota.ts';
+import remarkOfficialNames from './plugins/remark-official-names.ts';
+import type { DecisionNoteSection } from '../core/decision-note.ts';
 import remarkMeasures from './plugins/remark-measures.ts';
 import remarkPrescanAnswers from './plugins/remark-prescan-answers.ts';
 import remarkQuestionReferences from './plugins/remark-question-references.ts';
@@ -79,6 +82,8 @@ export interface BodyOptions {
   parseCache?: ParseCache;
   /** The Woo grounds `:redact[…]{grond=…}` may name (see core/woo-grounds.ts). */
   grounds: WooGround[];
+  /** The sections of a beslisnota (see core/decision-note.ts). */
+  decisionNoteSections: DecisionNoteSection[];
   /** `public` (default): `:redact[…]` text withheld; `internal`: shown, highlighted. */
   redaction?: 'public' | 'internal';
 }
@@ -95,6 +100,9 @@ export function bodyProcessor(options: BodyOptions) {
     .use(remarkKiaFrontmatter)
     .use(remarkOpenMarkers)
     .use(remarkRedactions, { grounds: options.grounds, mode: options.redaction ?? 'public' })
+    .use(remarkOfficialNames)
+    // A beslisnota against its template.
+    .use(remarkBeslisnota, { sections: options.decisionNoteSections })
     // The instrument and its domain blocks (remark-directive syntax, see README).
     .use(remarkKiaInstrument, { instrument })
     .use(remarkQuestionReferences, { instrument })

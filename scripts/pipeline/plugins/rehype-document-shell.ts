@@ -6,6 +6,7 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { h } from 'hastscript';
 import { statusLabels, tweedeKamer, typeLabels, type Frontmatter } from '../../core/frontmatter-schema.ts';
+import { internalGroundNote, officialsGround, redactionText } from '../redaction.ts';
 import { formatDutchDate, joinDutch } from '../../core/dutch.ts';
 import { securityMeta } from '../../core/security-policy.ts';
 
@@ -72,7 +73,9 @@ export default function rehypeDocumentShell(options: ShellOptions) {
       variant === 'screen' ? h('a.skip-link', { href: `#${mainId}` }, 'Direct naar de inhoud') : undefined,
       ...(matter.type === 'brief'
         ? [letterHead(matter, banners)]
-        : [
+        : matter.type === 'beslisnota'
+          ? [decisionNoteHead(matter, banners, Boolean(options.internal))]
+          : [
             h('header.doc-header', [
               // First in the header, so it is on the cover of the PDF and read first on screen.
               ...banners,
@@ -91,6 +94,32 @@ export default function rehypeDocumentShell(options: ShellOptions) {
 
     return { type: 'root', children: [{ type: 'doctype' }, h('html', { lang: matter.lang }, [head, body])] };
   };
+}
+
+/**
+ * The head of a beslisnota (`type: beslisnota`): Aan, Van, Datum, Kenmerk and the officials who
+ * wrote it, whose names the public version withholds (Woo 5.1.2e; the build searches every
+ * output for them, see `remark-official-names`). No cover and no table of contents.
+ */
+function decisionNoteHead(matter: Frontmatter, banners: ElementContent[], internal: boolean): Element {
+  const note = matter.decisionNote;
+  const facts: Array<[string, ElementContent | string]> = [];
+  if (note) facts.push(['Aan', note.to], ['Van', note.from]);
+  facts.push(['Datum', h('time', { dateTime: matter.date }, formatDutchDate(matter.date))]);
+  if (matter.reference) facts.push(['Kenmerk', matter.reference]);
+  const officials = note?.officials ?? [];
+  if (officials.length > 0) {
+    const named = officials.map((official) =>
+      h('li', [internal ? h('mark.redaction-internal', [official.name, h('span.redaction-ground', internalGroundNote(officialsGround))]) : h('span.redacted', redactionText(officialsGround)), `, ${official.role}`]),
+    );
+    facts.push(['Opgesteld door', h('ul.decision-officials', named)]);
+  }
+  return h('header.doc-header.decision-head', [
+    ...banners,
+    h('p.doc-type', typeLabels[matter.type]),
+    h('h1.doc-title', matter.title),
+    h('dl.doc-meta', facts.map(([term, value]) => h('div', [h('dt', term), h('dd', [value])]))),
+  ]);
 }
 
 /**

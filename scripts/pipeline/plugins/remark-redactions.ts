@@ -18,6 +18,7 @@ import type { VFile } from 'vfile';
 import { closest } from '../../core/did-you-mean.ts';
 import type { WooGround } from '../../core/woo-grounds.ts';
 import { element, isDirective, text, type ElementNode } from '../directives.ts';
+import { internalGroundNote, redactionLabel, redactionText } from '../redaction.ts';
 
 const source = 'kia-redaction';
 
@@ -32,21 +33,6 @@ export interface RedactionOptions {
   grounds: WooGround[];
   /** `public` (default): withheld text replaced; `internal`: shown, highlighted. */
   mode?: 'public' | 'internal';
-}
-
-/** The accessible name of a redaction box. */
-export function redactionLabel(ground: WooGround): string {
-  return `Weggelakt: ${ground.description}, artikel ${ground.code} Woo`;
-}
-
-/** What a public build shows instead of withheld text, everywhere the text goes. */
-export function redactionText(code: string | undefined): string {
-  return `[weggelakt, ${code ?? '?'}]`;
-}
-
-/** The text shown after withheld text in an internal build. */
-export function internalGroundNote(code: string | undefined): string {
-  return ` [weglakken: ${code ?? '?'}]`;
 }
 
 /** Replace or highlight `:redact[…]{grond=…}`; see module comment. */
