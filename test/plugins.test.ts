@@ -22,6 +22,7 @@ import rehypePrintFootnotes from '../scripts/pipeline/plugins/rehype-print-footn
 import rehypeShiftHeadings from '../scripts/pipeline/plugins/rehype-shift-headings.ts';
 import rehypeTableAccessibility from '../scripts/pipeline/plugins/rehype-table-accessibility.ts';
 import rehypeToc from '../scripts/pipeline/plugins/rehype-toc.ts';
+import rehypeBackToToc from '../scripts/pipeline/plugins/rehype-back-to-toc.ts';
 import rehypePrintTocPageNumbers from '../scripts/pipeline/plugins/rehype-print-toc-page-numbers.ts';
 import remarkFootnoteReferences from '../scripts/pipeline/plugins/remark-footnote-references.ts';
 import remarkKiaFrontmatter from '../scripts/pipeline/plugins/remark-kia-frontmatter.ts';
@@ -46,6 +47,7 @@ import remarkWeighing from '../scripts/pipeline/plugins/remark-weighing.ts';
 import remarkCallouts from '../scripts/pipeline/plugins/remark-callouts.ts';
 import remarkBeslisnota from '../scripts/pipeline/plugins/remark-beslisnota.ts';
 import remarkOfficialNames from '../scripts/pipeline/plugins/remark-official-names.ts';
+import remarkLetterSignature from '../scripts/pipeline/plugins/remark-letter-signature.ts';
 import { decisionNoteSections } from '../scripts/core/decision-note.ts';
 import { loadInstrument, projectInstrument } from '../scripts/core/instrument.ts';
 import { wooGrounds } from '../scripts/core/woo-grounds.ts';
@@ -83,6 +85,7 @@ const runners: Record<string, Runner> = {
   'remark-measures': (file) => run(file, withMatter([remarkMeasures, { instrument }]), [rehypeTableAccessibility]),
   'remark-weighing': (file) => run(file, withMatter(remarkWeighing, [remarkQuestionReferences, { instrument }]), []),
   'remark-callouts': (file) => run(file, withMatter(remarkCallouts), []),
+  'remark-letter-signature': (file) => run(file, withMatter(remarkLetterSignature), []),
   'remark-beslisnota': (file) => run(file, withMatter([remarkBeslisnota, { sections: decisionNoteSections() }]), []),
   'remark-official-names': async (file) =>
     `${await run(file, withMatter([remarkRedactions, { grounds: wooGrounds() }], remarkOfficialNames), [])}\n<!-- redactions: ${JSON.stringify(file.data.redactions?.map((redaction) => `${redaction.text} (${redaction.ground})@${redaction.position?.start.line}:${redaction.position?.start.column}`))} -->`,
@@ -108,6 +111,7 @@ const runners: Record<string, Runner> = {
   'rehype-print-footnotes': (file) => run(file, [], [rehypePrintFootnotes]),
   'rehype-document-shell': (file, _folder, options) => run(file, [], [[rehypeDocumentShell, { matter, assetBase: '../assets', variant: 'screen', ...options }]]),
   'rehype-toc': (file) => run(file, [], [[rehypeDocumentShell, { matter, assetBase: '../assets', variant: 'screen' }], rehypeHeadingIds, rehypeToc]),
+  'rehype-back-to-toc': (file, _folder, options) => run(file, [], [[rehypeDocumentShell, { matter, assetBase: '../assets', variant: 'screen', ...options }], rehypeHeadingIds, rehypeToc, rehypeBackToToc]),
   'rehype-print-toc-page-numbers': (file) => run(file, [], [[rehypeDocumentShell, { matter, assetBase: '../assets', variant: 'print' }], rehypeHeadingIds, rehypeToc, rehypePrintTocPageNumbers]),
   'rehype-append-responses': async (file, folder, options) => {
     const responseFile = new VFile({ path: 'response.md', value: readFileSync(path.join(folder, 'response.md'), 'utf8') });

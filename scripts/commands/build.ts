@@ -33,6 +33,7 @@ import { reportGateProblems, runGate, writeReport, type AccessibilityReport, typ
 import type { PdfExpectations } from '../check/pdf-audit.ts';
 import { finishPdf, type PdfMetadata } from '../render/finish-pdf.ts';
 import { writePage, type PublishedImage } from '../core/write-page.ts';
+import { addPdfLink } from '../core/pdf-link.ts';
 import { withOutputLock } from '../core/output-lock.ts';
 
 export interface BuildOptions {
@@ -257,6 +258,7 @@ async function buildUnlocked(options: BuildOptions, contentDir: string, outDir: 
         const rendered = await renderPdf(printableDocument(document), docDir, document.file);
         if (!rendered) continue;
         ({ pdfInfo, expected } = rendered);
+        await addPdfLink(htmlPath, `${slug}.pdf`, rendered.pdfInfo);
         if (document.responses.length > 0) pdf = pagesFrom(rendered.text, rendered.located['.responses'] ?? 1);
       }
 

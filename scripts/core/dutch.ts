@@ -16,3 +16,8 @@ export function joinDutch(items: readonly string[]): string {
 export function pageCount(pages: number): string {
   return pages === 1 ? '1 pagina' : `${pages} pagina's`;
 }
+
+/** `1,2 MB`, `48 kB`: Dutch decimal comma. */
+export function formatSize(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1).replace('.', ',')} MB` : `${Math.max(1, Math.round(bytes / 1024))} kB`;
+}

@@ -7,7 +7,7 @@
 import { h } from 'hastscript';
 import type { Element, ElementContent } from 'hast';
 import { simplePage } from './simple-page.ts';
-import { formatDutchDate, pageCount } from './dutch.ts';
+import { formatDutchDate, formatSize, pageCount } from './dutch.ts';
 import { statusLabels, typeLabels, type Frontmatter } from './frontmatter-schema.ts';
 import type { Publication } from './publication.ts';
 
@@ -20,10 +20,6 @@ export interface LandingEntry {
   htmlBytes?: number;
 }
 
-/** `1,2 MB`, `48 kB`: Dutch decimal comma. */
-function formatSize(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1).replace('.', ',')} MB` : `${Math.max(1, Math.round(bytes / 1024))} kB`;
-}
 
 function entryItem({ slug, matter, pdf, htmlBytes }: LandingEntry): Element {
   const responses = matter.responses ?? [];

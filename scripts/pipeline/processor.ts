@@ -25,6 +25,7 @@ import type { VFile } from 'vfile';
 import type { Frontmatter } from '../core/frontmatter-schema.ts';
 import rehypeAppendResponses, { type RenderedResponse } from './plugins/rehype-append-responses.ts';
 import rehypeCheckAnchors from './plugins/rehype-check-anchors.ts';
+import rehypeBackToToc from './plugins/rehype-back-to-toc.ts';
 import rehypeDocumentShell from './plugins/rehype-document-shell.ts';
 import rehypeFootnoteBackrefs from './plugins/rehype-footnote-backrefs.ts';
 import rehypeFootnoteLabelId from './plugins/rehype-footnote-label-id.ts';
@@ -53,6 +54,7 @@ import remarkCallouts from './plugins/remark-callouts.ts';
 import remarkKiaInstrument from './plugins/remark-kia-instrument.ts';
 import remarkBeslisnota from './plugins/remark-beslisnota.ts';
 import remarkOfficialNames from './plugins/remark-official-names.ts';
+import remarkLetterSignature from './plugins/remark-letter-signature.ts';
 import type { DecisionNoteSection } from '../core/decision-note.ts';
 import remarkMeasures from './plugins/remark-measures.ts';
 import remarkPrescanAnswers from './plugins/remark-prescan-answers.ts';
@@ -101,7 +103,8 @@ export function bodyProcessor(options: BodyOptions) {
     .use(remarkOpenMarkers)
     .use(remarkRedactions, { grounds: options.grounds, mode: options.redaction ?? 'public' })
     .use(remarkOfficialNames)
-    // A beslisnota against its template.
+    // A letter's signature once; a beslisnota against its template.
+    .use(remarkLetterSignature)
     .use(remarkBeslisnota, { sections: options.decisionNoteSections })
     // The instrument and its domain blocks (remark-directive syntax, see README).
     .use(remarkKiaInstrument, { instrument })
@@ -180,8 +183,9 @@ export function documentProcessor(options: DocumentOptions) {
     .use(rehypeDocumentShell, { matter: options.matter, assetBase: options.assetBase, variant: options.variant, buildDate: options.buildDate, internal: options.internal })
     .use(rehypeHeadingIds)
     .use(rehypeToc);
-  // Checked once, on the screen variant: the print variant has the same links.
-  if (options.variant === 'screen') processor.use(rehypeCheckAnchors);
+  // Checked once, on the screen variant: the print variant has the same links. Only the screen
+  // variant has a way back to the contents (the PDF has bookmarks).
+  if (options.variant === 'screen') processor.use(rehypeBackToToc).use(rehypeCheckAnchors);
   if (options.variant === 'print') processor.use(rehypePrintFootnotes).use(rehypePrintLangPassages).use(rehypePrintTocPageNumbers);
   if (options.extraPlugins) processor.use(options.extraPlugins);
   return processor.use(rehypeStringify);

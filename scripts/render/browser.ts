@@ -262,6 +262,51 @@ export class BrowserSession {
     }
   }
 
+  /**
+   * How `htmlFile` lays out at each CSS viewport width (320 px: a phone, WCAG 1.4.10; 640 px: a
+   * 1280 px window at 200 % zoom, WCAG 1.4.4): the page's scroll width, the widest elements that
+   * stick out, whether the contents column stays in view after scrolling, where the first Tab
+   * goes, and (with `media: 'print'`, as the browser prints it) whether the contents are shown.
+   */
+  async measureLayout(
+    htmlFile: string,
+    options: { allowedRoot: string; widths: number[]; timeoutMs: number; media?: 'screen' | 'print' },
+  ): Promise<Array<{ width: number; scrollWidth: number; overflowing: string[]; tocInView: boolean; tocShown: boolean; firstFocus: string }>> {
+    const page = await this.openPage(options.allowedRoot);
+    try {
+      await page.emulateMediaType(options.media ?? 'screen');
+      const results = [];
+      for (const width of options.widths) {
+        await page.setViewport({ width, height: 800 });
+        await page.goto(pathToFileURL(htmlFile).href, { waitUntil: 'load', timeout: options.timeoutMs });
+        await page.keyboard.press('Tab');
+        const firstFocus = await page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
+        results.push(
+          await page.evaluate((viewport: number, focus: string) => {
+            const overflowing = [...document.querySelectorAll('body *')]
+              .filter((element) => element.getBoundingClientRect().right > viewport + 1)
+              .slice(0, 5)
+              .map((element) => `${element.tagName.toLowerCase()}${element.className ? `.${String(element.className).split(' ')[0]}` : ''}`);
+            window.scrollTo(0, document.documentElement.scrollHeight / 2);
+            const toc = document.querySelector('nav.toc');
+            const box = toc?.getBoundingClientRect();
+            return {
+              width: viewport,
+              scrollWidth: document.documentElement.scrollWidth,
+              overflowing,
+              tocInView: Boolean(box && box.bottom > 0 && box.top < window.innerHeight && box.width > 0),
+              tocShown: Boolean(toc && getComputedStyle(toc).display !== 'none'),
+              firstFocus: focus,
+            };
+          }, width, firstFocus),
+        );
+      }
+      return results;
+    } finally {
+      await page.close().catch(() => undefined);
+    }
+  }
+
   private axeScript: string | undefined;
   private readonly axeLocales = new Map<string, Record<string, unknown>>();
 

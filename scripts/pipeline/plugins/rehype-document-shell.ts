@@ -22,7 +22,9 @@ export interface ShellOptions {
   internal?: boolean;
 }
 
-export const stylesheets = ['tokens', 'base', 'components', 'screen', 'print'] as const;
+/** Stylesheet layers of the HTML edition and of the print HTML that Paged.js lays out. */
+export const screenStylesheets = ['tokens', 'base', 'components', 'screen', 'reader-print'] as const;
+export const printStylesheets = ['tokens', 'base', 'components', 'print'] as const;
 export const tocId = 'inhoudsopgave';
 export const mainId = 'inhoud';
 
@@ -32,9 +34,10 @@ export default function rehypeDocumentShell(options: ShellOptions) {
     const { matter, assetBase, variant } = options;
     const authors = matter.authors ?? [];
     const description = matter.description ?? [typeLabels[matter.type], matter.service ? `over ${matter.service}` : '', matter.subtitle ? `: ${matter.subtitle}` : ''].join(' ').replace(/\s+:/, ':').trim();
-    const links = stylesheets
-      .filter((name) => variant === 'screen' || name !== 'screen')
-      .map((name) => h('link', { rel: 'stylesheet', href: `${assetBase}/${name}.css`, media: variant === 'screen' && (name === 'screen' || name === 'print') ? name : undefined }));
+    // The HTML edition prints with its own sheet (reader-print); the paged layout is the PDF's.
+    const links = (variant === 'screen' ? screenStylesheets : printStylesheets).map((name) =>
+      h('link', { rel: 'stylesheet', href: `${assetBase}/${name}.css`, media: variant === 'screen' && (name === 'screen' || name === 'reader-print') ? (name === 'screen' ? 'screen' : 'print') : undefined }),
+    );
 
     const metaRows: Array<[string, ElementContent | string]> = [['Type', typeLabels[matter.type]]];
     if (matter.service) metaRows.push(['Digitale dienst', matter.service]);
@@ -72,18 +75,18 @@ export default function rehypeDocumentShell(options: ShellOptions) {
     const body = h('body', { className: [`type-${matter.type}`, `status-${matter.status}`, `variant-${variant}`], dataDraftNote: draft && variant === 'print' ? draftNote : undefined, dataInternalNote: options.internal && variant === 'print' ? 'INTERN — bevat weggelakte gegevens' : undefined }, [
       variant === 'screen' ? h('a.skip-link', { href: `#${mainId}` }, 'Direct naar de inhoud') : undefined,
       ...(matter.type === 'brief'
-        ? [letterHead(matter, banners)]
+        ? [withPdfPlace(letterHead(matter, banners), variant)]
         : matter.type === 'beslisnota'
-          ? [decisionNoteHead(matter, banners, Boolean(options.internal))]
+          ? [withPdfPlace(decisionNoteHead(matter, banners, Boolean(options.internal)), variant)]
           : [
-            h('header.doc-header', [
+            withPdfPlace(h('header.doc-header', [
               // First in the header, so it is on the cover of the PDF and read first on screen.
               ...banners,
               h('p.doc-type', typeLabels[matter.type]),
               h('h1.doc-title', matter.title),
               matter.subtitle ? h('p.doc-subtitle', matter.subtitle) : undefined,
               h('dl.doc-meta', metaRows.map(([term, value]) => h('div', [h('dt', term), h('dd', [value])]))),
-            ].filter(Boolean) as ElementContent[]),
+            ].filter(Boolean) as ElementContent[]), variant),
             h('nav.toc', { id: tocId, ariaLabel: 'Inhoudsopgave' }, [h('h2.toc-title', { id: `${tocId}-titel` }, 'Inhoudsopgave')]),
           ]),
       h('main', { id: mainId }, [...(tree.children as ElementContent[]), ...(matter.type === 'brief' ? letterClosing(matter) : [])]),
@@ -94,6 +97,12 @@ export default function rehypeDocumentShell(options: ShellOptions) {
 
     return { type: 'root', children: [{ type: 'doctype' }, h('html', { lang: matter.lang }, [head, body])] };
   };
+}
+
+/** The HTML edition's place for the link to its PDF, filled by the build once the PDF exists (core/pdf-link.ts). */
+function withPdfPlace(header: Element, variant: ShellOptions['variant']): Element {
+  if (variant === 'screen') header.children.push(h('p.pdf-download', { hidden: true }));
+  return header;
 }
 
 /**
