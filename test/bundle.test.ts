@@ -8,7 +8,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
 import { describe, expect, it } from 'vitest';
 import { bundleTree } from '../scripts/core/bundle.ts';
-import type { Frontmatter } from '../scripts/core/frontmatter-schema.ts';
+import type { Frontmatter } from '../scripts/model/frontmatter-schema.ts';
 import type { Publication } from '../scripts/core/publication.ts';
 
 const publication: Publication = {

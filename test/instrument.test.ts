@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadInstrument, matrixAssessment, parseInstrument, projectInstrument } from '../scripts/core/instrument.ts';
+import { loadInstrument, matrixAssessment, parseInstrument, projectInstrument } from '../scripts/model/instrument.ts';
 import { runCli, tempDir } from './helpers/workspace.ts';
 
 describe('the KIA instrument', () => {

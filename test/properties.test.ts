@@ -3,15 +3,15 @@
  * pipeline; every problem comes out as a well-formed vfile message, and nothing executable
  * reaches the HTML (scripts/fuzz/property.ts). `npm run fuzz` runs the same property longer.
  */
-import { wooGrounds } from '../scripts/core/woo-grounds.ts';
-import { decisionNoteSections } from '../scripts/core/decision-note.ts';
+import { wooGrounds } from '../scripts/model/woo-grounds.ts';
+import { decisionNoteSections } from '../scripts/model/decision-note.ts';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { documentInput, markdown } from '../scripts/fuzz/arbitraries.ts';
 import { checkCompiles } from '../scripts/fuzz/property.ts';
 import { toHtml } from 'hast-util-to-html';
 import { VFile } from 'vfile';
-import { projectInstrument } from '../scripts/core/instrument.ts';
+import { projectInstrument } from '../scripts/model/instrument.ts';
 import { createParseCache, type ParseCache } from '../scripts/pipeline/plugins/remark-parse-incremental.ts';
 import { bodyProcessor, toHast } from '../scripts/pipeline/processor.ts';
 

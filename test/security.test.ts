@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { contentSecurityPolicy } from '../scripts/core/security-policy.ts';
+import { contentSecurityPolicy } from '../scripts/model/security-policy.ts';
 import { document, runCli, writeTree } from './helpers/workspace.ts';
 
 const hostileBody = `## Inleiding

@@ -5,7 +5,7 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { projectInstrument } from '../core/instrument.ts';
+import { projectInstrument } from '../model/instrument.ts';
 
 const words = (
   'kinderen jongeren platform dienst risico kans impact maatregel onderzoek gebruikers ouders school welzijn rechten ' +

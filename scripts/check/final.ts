@@ -5,7 +5,7 @@
  * Every reason is reported at once, each where it is (file, line, column).
  */
 import type { VFile } from 'vfile';
-import type { CompiledDocument } from '../core/compile-document.ts';
+import type { CompiledDocument } from '../model/compiled.ts';
 
 const source = 'kia-final';
 

@@ -2,6 +2,7 @@
  * The accessibility gate: axe on every HTML page and our PDF/UA checks on every PDF, gathered
  * into one report (JSON of a stable shape, and a Dutch HTML page).
  */
+import { generator } from '../model/generator.ts';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { VFile } from 'vfile';
@@ -22,20 +23,8 @@ export interface GateDocument {
   pdfMissing?: string;
 }
 
-export interface AccessibilityReport {
-  reportVersion: 1;
-  generator: string;
-  standards: { html: string; pdf: string };
-  passed: boolean;
-  summary: { documents: number; htmlViolations: number; htmlNeedsReview: number; pdfFailures: number; pdfNotChecked: number };
-  /** `html` is null for the publication bundle, which is a PDF only. */
-  documents: Array<{ slug: string; title: string; html: HtmlAudit | null; pdf: PdfAudit | null; pdfMissing: string | null }>;
-  pages: HtmlAudit[];
-  /** Every file checked, in the shape `kia audit` writes too. */
-  files: FileAudit[];
-  manualChecks: ManualCriterion[];
-  manualNote: string;
-}
+export type { AccessibilityReport } from './reports.ts';
+import type { AccessibilityReport } from './reports.ts';
 
 export interface GateTimings {
   /** Time spent in axe and in the PDF checks; the two run side by side. */
@@ -110,7 +99,7 @@ export async function runGate(session: BrowserSession, documents: GateDocument[]
   return {
     report: {
       reportVersion: 1,
-      generator: 'kia-press 0.1.0',
+      generator,
       standards: reportStandards(axeVersion),
       passed: summary.htmlViolations === 0 && summary.pdfFailures === 0,
       summary,

@@ -17,7 +17,7 @@ import { toText } from 'hast-util-to-text';
 import type { Position } from 'unist';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { imageMetadata } from '../core/image-safety.ts';
+import { imageMetadata } from '../render/image-safety.ts';
 import { findAll, haystack, leakPattern, nameParts, needleWords, type Find } from './leak-search.ts';
 
 const run = promisify(execFile);

@@ -1,11 +1,10 @@
 /** The accessibility report as an accessible Dutch HTML page. */
-import { pageCount } from '../core/dutch.ts';
+import { pageCount } from '../model/dutch.ts';
 import type { Element, ElementContent } from 'hast';
 import { h } from 'hastscript';
-import { simplePage } from '../core/simple-page.ts';
-import type { AuditReport } from '../commands/audit.ts';
+import { simplePage } from '../pipeline/simple-page.ts';
 import type { FileAudit, FileCheck } from './file-audit.ts';
-import type { AccessibilityReport } from './gate.ts';
+import type { AccessibilityReport, AuditReport } from './reports.ts';
 import type { HtmlAudit, HtmlFinding } from './html-audit.ts';
 import type { CheckStatus, PdfAudit } from './pdf-audit.ts';
 

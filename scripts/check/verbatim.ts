@@ -13,13 +13,10 @@ import type { TextDirective } from 'mdast-util-directive';
 import { diffChars } from 'diff';
 import { typedDirective } from '../pipeline/plugins/remark-directives-as-typed.ts';
 import { internalGroundNote, redactionText } from '../pipeline/redaction.ts';
+import type { LocatedText } from '../model/compiled.ts';
 
 /** Text with whitespace removed, and where each character came from. */
-export interface LocatedText {
-  text: string;
-  /** Per character: its place in the response's source file, if known. */
-  places: Array<Point | undefined>;
-}
+export type { LocatedText } from '../model/compiled.ts';
 
 /** Characters removed before comparing: whitespace and soft hyphens (invisible unless at a break). */
 const ignorable = /[\s\u00ad]/u;

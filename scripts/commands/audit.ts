@@ -3,6 +3,7 @@
  * came from (a platform's formal response, a research firm's report, an earlier publication).
  * A file that cannot be checked gets an error entry and the audit goes on with the others.
  */
+import { generator } from '../model/generator.ts';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, open, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -16,17 +17,8 @@ import { auditReportPage } from '../check/report-page.ts';
 import { PdfReadError } from '../pdf/read.ts';
 import { BrowserSession } from '../render/browser.ts';
 
-export interface AuditReport {
-  reportVersion: 1;
-  kind: 'audit';
-  generator: string;
-  standards: { html: string; pdf: string };
-  passed: boolean;
-  summary: { files: number; passed: number; failed: number; errors: number; pdfFailures: number; htmlViolations: number; notChecked: number };
-  files: FileAudit[];
-  manualChecks: ManualCriterion[];
-  manualNote: string;
-}
+export type { AuditReport } from '../check/reports.ts';
+import type { AuditReport } from '../check/reports.ts';
 
 export interface AuditOptions {
   paths: string[];
@@ -106,7 +98,7 @@ export async function audit(options: AuditOptions): Promise<AuditReport> {
   const report: AuditReport = {
     reportVersion: 1,
     kind: 'audit',
-    generator: 'kia-press 0.1.0',
+    generator,
     standards: reportStandards(axeVersion || '(niet gebruikt)'),
     passed: files.length > 0 && files.every((file) => file.status === 'pass'),
     summary: {

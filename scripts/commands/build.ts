@@ -2,16 +2,17 @@
  * `kia build`: every document → HTML (+ PDF), responses proven verbatim, landing page,
  * manifest, all written to a staging folder and swapped in only when nothing failed.
  */
+import { generator } from '../model/generator.ts';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Root as HastRoot } from 'hast';
 import { VFile } from 'vfile';
 import { copyAssets } from '../core/assets.ts';
-import { pageCount } from '../core/dutch.ts';
+import { pageCount } from '../model/dutch.ts';
 import { compileDocument, type CompiledDocument, type CompileOptions } from '../core/compile-document.ts';
 import { discoverDocuments } from '../core/discover.ts';
-import { typeLabels, type Frontmatter } from '../core/frontmatter-schema.ts';
+import { typeLabels, type Frontmatter } from '../model/frontmatter-schema.ts';
 import { landingPage, type LandingEntry } from '../core/landing-page.ts';
 import { readPublication, type Publication } from '../core/publication.ts';
 import { fileRecord, folderRecords, serializeManifest, type DocumentRecord, type Manifest } from '../core/manifest.ts';
@@ -21,7 +22,7 @@ import { toHtml } from 'hast-util-to-html';
 import { readPdfPages, type PdfContent } from '../pdf/text.ts';
 import { checkFinal } from '../check/final.ts';
 import { buildDate } from '../core/build-date.ts';
-import { projectInstrument } from '../core/instrument.ts';
+import { projectInstrument } from '../model/instrument.ts';
 import { toolVersions } from '../core/tool-versions.ts';
 import { checkNameParts, checkRedactions } from '../check/redactions.ts';
 import { lostBlocks, printBlocks, reportLostBlocks } from '../check/text-loss.ts';
@@ -86,7 +87,6 @@ export interface BuildResult {
   keptFailedOutput?: string;
 }
 
-const generator = 'kia-press 0.1.0';
 
 /** Thrown by `build` when its signal aborts it; nothing was written to the output folder. */
 export class BuildAborted extends Error {

@@ -7,7 +7,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { VFile } from 'vfile';
 import { slugPattern } from '../core/discover.ts';
-import { projectInstrument } from '../core/instrument.ts';
+import { projectInstrument } from '../model/instrument.ts';
 import { scaffoldAssessment } from '../core/scaffold.ts';
 
 export interface NewOptions {

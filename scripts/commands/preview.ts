@@ -18,7 +18,7 @@ import { reporter } from 'vfile-reporter';
 import { copyAssets, stylesDir } from '../core/assets.ts';
 import { compileDocument } from '../core/compile-document.ts';
 import { discoverDocuments, type DocumentSource } from '../core/discover.ts';
-import { contentSecurityPolicy } from '../core/security-policy.ts';
+import { contentSecurityPolicy } from '../model/security-policy.ts';
 import { createParseCache } from '../pipeline/plugins/remark-parse-incremental.ts';
 import { build } from './build.ts';
 

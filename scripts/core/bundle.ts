@@ -13,8 +13,8 @@ import type { Element, ElementContent, Root } from 'hast';
 import { h } from 'hastscript';
 import { visit } from 'unist-util-visit';
 import { pageNumberPlaceholder } from '../pipeline/plugins/rehype-print-toc-page-numbers.ts';
-import { tocId } from '../pipeline/plugins/rehype-document-shell.ts';
-import type { Frontmatter } from './frontmatter-schema.ts';
+import { tocId } from '../pipeline/page-ids.ts';
+import type { Frontmatter } from '../model/frontmatter-schema.ts';
 import { publicationFacts } from './landing-page.ts';
 import type { Publication } from './publication.ts';
 

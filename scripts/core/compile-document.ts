@@ -2,61 +2,29 @@
  * Compile one document: read `index.md` and its responses, run the pipeline, and produce the
  * screen HTML, the print HTML (for Paged.js) and what the verbatim proof needs.
  */
-import { wooGrounds, type WooGround } from './woo-grounds.ts';
-import { decisionNoteSections } from './decision-note.ts';
+import { wooGrounds, type WooGround } from '../model/woo-grounds.ts';
+import { decisionNoteSections } from '../model/decision-note.ts';
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Element, Root as HastRoot } from 'hast';
+import type { Root as HastRoot } from 'hast';
 import type { Root as MdastRoot } from 'mdast';
 import type { PluggableList } from 'unified';
 import type { VFile } from 'vfile';
-import { visit } from 'unist-util-visit';
-import { projectInstrument, type Instrument } from './instrument.ts';
+import { projectInstrument, type Instrument } from '../model/instrument.ts';
 import { buildDate } from './build-date.ts';
 import type { ParseCache } from '../pipeline/plugins/remark-parse-incremental.ts';
 import { bodyProcessor, documentProcessor, responseProcessor, toHast } from '../pipeline/processor.ts';
 import type { RenderedResponse } from '../pipeline/plugins/rehype-append-responses.ts';
-import { sourceText, type LocatedText } from '../check/verbatim.ts';
-import type { DocumentSource } from './discover.ts';
-import type { Frontmatter, ResponseEntry } from './frontmatter-schema.ts';
+import { sourceText } from '../check/verbatim.ts';
+import type { CompiledDocument, CompiledResponse, DocumentSource } from '../model/compiled.ts';
+import type { Frontmatter, ResponseEntry } from '../model/frontmatter-schema.ts';
 import { readSource, sha256 } from './read-source.ts';
-import { sanitiseSvg, type SanitisedSvg } from './image-safety.ts';
+import { sanitiseSvg, type SanitisedSvg } from '../render/image-safety.ts';
 import { toText } from 'hast-util-to-text';
 import { guessLanguage, languageNames } from '../check/language-guess.ts';
 
-export interface CompiledResponse {
-  entry: ResponseEntry;
-  file: VFile;
-  /** Path relative to the document folder, as in frontmatter. */
-  relativePath: string;
-  sha256: string;
-  /**
-   * The response's text as read from its source, for the verbatim proof: with redactions, the
-   * redacted source text (each `:redact[…]` as its box shows it).
-   */
-  source: LocatedText;
-  /** The grounds of the response's redactions, in order (empty when none). */
-  redactions: WooGround[];
-  /** The received original (`original:`), which the published text is proven equal to. */
-  original?: { relativePath: string; absolute: string; sha256: string };
-}
-
-export interface CompiledDocument {
-  source: DocumentSource;
-  /** Local images, relative to the document folder (copied next to the HTML). */
-  images: string[];
-  /** The sanitised text of each SVG image, by its path in `images`: what is published instead of the file. */
-  svgs: Record<string, string>;
-  matter: Frontmatter;
-  file: VFile;
-  sha256: string;
-  responses: CompiledResponse[];
-  html: string;
-  printHtml: string;
-  /** The print document before serialisation: its text nodes still point into the sources. */
-  printTree: HastRoot;
-}
+export type { CompiledDocument, CompiledResponse } from '../model/compiled.ts';
 
 export interface CompileResult {
   document?: CompiledDocument;
@@ -236,12 +204,3 @@ function resolveInside(doc: DocumentSource, relative: string, file: VFile, place
   return absolute;
 }
 
-/** The `div.response-body` elements of a document tree, in order. */
-export function responseRegions(tree: HastRoot): Element[] {
-  const regions: Element[] = [];
-  visit(tree, 'element', (node) => {
-    const className = node.properties.className;
-    if (Array.isArray(className) && className.includes('response-body')) regions.push(node);
-  });
-  return regions;
-}

@@ -4,13 +4,8 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { VFile } from 'vfile';
 
-export interface DocumentSource {
-  slug: string;
-  /** Absolute path of `content/<slug>/`. */
-  dir: string;
-  /** Absolute path of `content/<slug>/index.md`. */
-  index: string;
-}
+export type { DocumentSource } from '../model/compiled.ts';
+import type { DocumentSource } from '../model/compiled.ts';
 
 export const slugPattern = /^[a-z0-9][a-z0-9-]*$/;
 

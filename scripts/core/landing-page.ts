@@ -6,9 +6,9 @@
  */
 import { h } from 'hastscript';
 import type { Element, ElementContent } from 'hast';
-import { simplePage } from './simple-page.ts';
-import { formatDutchDate, formatSize, pageCount } from './dutch.ts';
-import { statusLabels, typeLabels, type Frontmatter } from './frontmatter-schema.ts';
+import { simplePage } from '../pipeline/simple-page.ts';
+import { formatDutchDate, formatSize, pageCount } from '../model/dutch.ts';
+import { statusLabels, typeLabels, type Frontmatter } from '../model/frontmatter-schema.ts';
 import type { Publication } from './publication.ts';
 
 export interface LandingEntry {

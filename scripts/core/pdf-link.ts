@@ -4,7 +4,7 @@
  * the PDF exists (a build without PDF leaves it empty, so no link points at nothing).
  */
 import { readFile, writeFile } from 'node:fs/promises';
-import { formatSize, pageCount } from './dutch.ts';
+import { formatSize, pageCount } from '../model/dutch.ts';
 
 /** What the shell writes where the link goes (see rehype-document-shell). */
 export const pdfLinkPlace = '<p class="pdf-download" hidden></p>';

@@ -7,9 +7,9 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { isoDate, nonEmpty } from './frontmatter-schema.ts';
+import { isoDate, nonEmpty } from '../model/frontmatter-schema.ts';
 import { readSource } from './read-source.ts';
-import { validateYaml } from './yaml-schema.ts';
+import { validateYaml } from '../model/yaml-schema.ts';
 import type { VFile } from 'vfile';
 
 export const publicationSchema = z.object({

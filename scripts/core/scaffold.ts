@@ -3,7 +3,7 @@
  * instrument with its official text, and a guidance note under each, ready to fill in.
  * Pure: `kia new` writes it.
  */
-import type { Instrument, InstrumentQuestion } from './instrument.ts';
+import type { Instrument, InstrumentQuestion } from '../model/instrument.ts';
 
 export interface ScaffoldOptions {
   instrument: Instrument;

@@ -2,7 +2,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { CompiledDocument } from './compile-document.ts';
-import { stripImageMetadata } from './image-safety.ts';
+import { stripImageMetadata } from '../render/image-safety.ts';
 
 /** What was taken out of a published image. */
 export interface PublishedImage {

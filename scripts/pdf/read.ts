@@ -11,7 +11,7 @@
  * decodes every font encoding correctly.
  */
 import { decodePDFRawStream, PDFArray, PDFBool, PDFDict, PDFHexString, PDFName, PDFNumber, PDFRawStream, PDFRef, PDFStream, PDFString, PDFDocument, type PDFObject, type PDFPage } from 'pdf-lib';
-import { readPdfPages } from './text.ts';
+import { readPdfPages, type TextRun } from './text.ts';
 import { checkMarkedContent, type ContentResolver, type MarkedContentFindings } from './content-stream.ts';
 import { contentStreams, decodeStream } from './pages.ts';
 
@@ -60,14 +60,6 @@ export function walk(element: StructElement, visit: (element: StructElement, par
   for (const child of kids(element)) walk(child, visit, element);
 }
 
-export interface TextRun {
-  text: string;
-  /** Baseline y in PDF points from the bottom of the page. */
-  y: number;
-  /** MCID of the innermost tagged sequence, if tagged. */
-  mcid?: number;
-  artifact: boolean;
-}
 
 /** What is wrong with the structure tree's role map (ISO 14289-1 7.1). */
 export interface RoleMapFindings {

@@ -7,7 +7,6 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import path from 'node:path';
-import type { TextRun } from './read.ts';
 
 /** Page margins of the print stylesheet (styles/print.css), in millimetres. */
 export const pageMarginsMm = { top: 25, bottom: 25 } as const;
@@ -23,6 +22,16 @@ export interface PdfPageText {
 export interface PdfContent {
   pages: PdfPageText[];
   info: Record<string, unknown>;
+}
+
+/** A run of text on a page as pdf.js gives it, with its marked-content context. */
+export interface TextRun {
+  text: string;
+  /** Baseline y in PDF points from the bottom of the page. */
+  y: number;
+  /** MCID of the innermost tagged sequence, if tagged. */
+  mcid?: number;
+  artifact: boolean;
 }
 
 const require = createRequire(import.meta.url);

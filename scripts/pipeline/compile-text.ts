@@ -8,9 +8,9 @@ import type { Root as MdastRoot } from 'mdast';
 import { VFile } from 'vfile';
 import { sourceText } from '../check/verbatim.ts';
 import type { RenderedResponse } from './plugins/rehype-append-responses.ts';
-import { wooGrounds } from '../core/woo-grounds.ts';
-import { decisionNoteSections } from '../core/decision-note.ts';
-import { projectInstrument } from '../core/instrument.ts';
+import { wooGrounds } from '../model/woo-grounds.ts';
+import { decisionNoteSections } from '../model/decision-note.ts';
+import { projectInstrument } from '../model/instrument.ts';
 import { bodyProcessor, documentProcessor, responseProcessor, toHast } from './processor.ts';
 
 export interface CompiledText {

@@ -9,8 +9,8 @@ import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-uti
 import { toString } from 'mdast-util-to-string';
 import type { Properties } from 'hast';
 import type { Node } from 'unist';
-import { closest } from '../core/did-you-mean.ts';
-import type { Assessment } from '../core/instrument.ts';
+import { closest } from '../model/did-you-mean.ts';
+import type { Assessment } from '../model/instrument.ts';
 
 export type Directive = ContainerDirective | LeafDirective | TextDirective;
 

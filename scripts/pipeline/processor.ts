@@ -22,7 +22,7 @@ import remarkParse from 'remark-parse';
 import remarkRehype, { type Options as RemarkRehypeOptions } from 'remark-rehype';
 import { unified, type PluggableList } from 'unified';
 import type { VFile } from 'vfile';
-import type { Frontmatter } from '../core/frontmatter-schema.ts';
+import type { Frontmatter } from '../model/frontmatter-schema.ts';
 import rehypeAppendResponses, { type RenderedResponse } from './plugins/rehype-append-responses.ts';
 import rehypeCheckAnchors from './plugins/rehype-check-anchors.ts';
 import rehypeBackToToc from './plugins/rehype-back-to-toc.ts';
@@ -48,14 +48,14 @@ import remarkConsumedCharacters from './plugins/remark-consumed-characters.ts';
 import remarkRedactions from './plugins/remark-redactions.ts';
 import remarkTextDirectives from './plugins/remark-text-directives.ts';
 import remarkDirectivesAsTyped from './plugins/remark-directives-as-typed.ts';
-import type { WooGround } from '../core/woo-grounds.ts';
+import type { WooGround } from '../model/woo-grounds.ts';
 import remarkOpenMarkers from './plugins/remark-open-markers.ts';
 import remarkCallouts from './plugins/remark-callouts.ts';
 import remarkKiaInstrument from './plugins/remark-kia-instrument.ts';
 import remarkBeslisnota from './plugins/remark-beslisnota.ts';
 import remarkOfficialNames from './plugins/remark-official-names.ts';
 import remarkLetterSignature from './plugins/remark-letter-signature.ts';
-import type { DecisionNoteSection } from '../core/decision-note.ts';
+import type { DecisionNoteSection } from '../model/decision-note.ts';
 import remarkMeasures from './plugins/remark-measures.ts';
 import remarkPrescanAnswers from './plugins/remark-prescan-answers.ts';
 import remarkQuestionReferences from './plugins/remark-question-references.ts';
@@ -63,7 +63,7 @@ import remarkRiskAssessments from './plugins/remark-risk-assessments.ts';
 import remarkRiskOverview from './plugins/remark-risk-overview.ts';
 import remarkUnknownDirectives from './plugins/remark-unknown-directives.ts';
 import remarkWeighing from './plugins/remark-weighing.ts';
-import type { Instrument } from '../core/instrument.ts';
+import type { Instrument } from '../model/instrument.ts';
 
 /** Dutch, accessible GFM footnotes; `clobberPrefix` keeps ids of body and responses apart. */
 export function footnoteOptions(clobberPrefix: string): RemarkRehypeOptions {
@@ -78,13 +78,13 @@ export function footnoteOptions(clobberPrefix: string): RemarkRehypeOptions {
 }
 
 export interface BodyOptions {
-  /** The KIA instrument (see core/instrument.ts): questions, risk categories, matrix. */
+  /** The KIA instrument (see model/instrument.ts): questions, risk categories, matrix. */
   instrument: Instrument;
   /** Parse only what changed since the last parse with this cache (the live preview). */
   parseCache?: ParseCache;
-  /** The Woo grounds `:redact[…]{grond=…}` may name (see core/woo-grounds.ts). */
+  /** The Woo grounds `:redact[…]{grond=…}` may name (see model/woo-grounds.ts). */
   grounds: WooGround[];
-  /** The sections of a beslisnota (see core/decision-note.ts). */
+  /** The sections of a beslisnota (see model/decision-note.ts). */
   decisionNoteSections: DecisionNoteSection[];
   /** `public` (default): `:redact[…]` text withheld; `internal`: shown, highlighted. */
   redaction?: 'public' | 'internal';

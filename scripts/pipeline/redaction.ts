@@ -2,7 +2,7 @@
  * How withheld text appears, shared by the plugins that withhold it (`remark-redactions`, the
  * officials in a beslisnota's head) and by the verbatim proof, which must read it back.
  */
-import type { WooGround } from '../core/woo-grounds.ts';
+import type { WooGround } from '../model/woo-grounds.ts';
 
 /** The Woo ground for personal data of officials (a beslisnota's `decisionNote.officials`). */
 export const officialsGround = '5.1.2e';

@@ -5,7 +5,8 @@
  * adding one unit (and a corpus-backed test: `test/conformance.test.ts`).
  */
 import { PDFDict, PDFName, PDFNumber, PDFStream, PDFString, PDFHexString, type PDFDocument, type PDFObject, type PDFRef } from 'pdf-lib';
-import type { PdfFacts, StructElement, TextRun } from '../../pdf/read.ts';
+import type { PdfFacts, StructElement } from '../../pdf/read.ts';
+import type { TextRun } from '../../pdf/text.ts';
 
 export interface Problem {
   page?: number;

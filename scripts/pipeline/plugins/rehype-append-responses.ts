@@ -8,9 +8,9 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { h } from 'hastscript';
 import { visit } from 'unist-util-visit';
-import type { ResponseEntry } from '../../core/frontmatter-schema.ts';
-import { formatDutchDate } from '../../core/dutch.ts';
-import type { WooGround } from '../../core/woo-grounds.ts';
+import type { ResponseEntry } from '../../model/frontmatter-schema.ts';
+import { formatDutchDate } from '../../model/dutch.ts';
+import type { WooGround } from '../../model/woo-grounds.ts';
 
 export interface RenderedResponse {
   entry: ResponseEntry;

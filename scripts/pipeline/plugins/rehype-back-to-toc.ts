@@ -6,7 +6,7 @@
  */
 import type { Element, Root } from 'hast';
 import { h } from 'hastscript';
-import { mainId, tocId } from './rehype-document-shell.ts';
+import { mainId, tocId } from '../page-ids.ts';
 
 const backLink = () => h('p.back-to-toc', [h('a', { href: `#${tocId}` }, 'Naar de inhoudsopgave')]);
 

@@ -7,7 +7,7 @@ import type { Element, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
 import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { closest } from '../../core/did-you-mean.ts';
+import { closest } from '../../model/did-you-mean.ts';
 
 export default function rehypeCheckAnchors() {
   return (tree: Root, file: VFile) => {

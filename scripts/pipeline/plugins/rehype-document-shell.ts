@@ -5,10 +5,11 @@
  */
 import type { Element, ElementContent, Root } from 'hast';
 import { h } from 'hastscript';
-import { statusLabels, tweedeKamer, typeLabels, type Frontmatter } from '../../core/frontmatter-schema.ts';
+import { statusLabels, tweedeKamer, typeLabels, type Frontmatter } from '../../model/frontmatter-schema.ts';
 import { internalGroundNote, officialsGround, redactionText } from '../redaction.ts';
-import { formatDutchDate, joinDutch } from '../../core/dutch.ts';
-import { securityMeta } from '../../core/security-policy.ts';
+import { mainId, tocId } from '../page-ids.ts';
+import { formatDutchDate, joinDutch } from '../../model/dutch.ts';
+import { securityMeta } from '../../model/security-policy.ts';
 
 export interface ShellOptions {
   matter: Frontmatter;
@@ -25,8 +26,6 @@ export interface ShellOptions {
 /** Stylesheet layers of the HTML edition and of the print HTML that Paged.js lays out. */
 export const screenStylesheets = ['tokens', 'base', 'components', 'screen', 'reader-print'] as const;
 export const printStylesheets = ['tokens', 'base', 'components', 'print'] as const;
-export const tocId = 'inhoudsopgave';
-export const mainId = 'inhoud';
 
 /** Wrap the tree in the document shell; see module comment. */
 export default function rehypeDocumentShell(options: ShellOptions) {

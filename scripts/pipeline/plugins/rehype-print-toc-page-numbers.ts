@@ -7,7 +7,7 @@
 import type { Root } from 'hast';
 import { h } from 'hastscript';
 import { visit } from 'unist-util-visit';
-import { tocId } from './rehype-document-shell.ts';
+import { tocId } from '../page-ids.ts';
 
 export const pageNumberPlaceholder = '000';
 

@@ -9,7 +9,7 @@ import type { Element, ElementContent, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
 import { visit } from 'unist-util-visit';
 
-export const captionPattern = /^Tabel(\s+[\p{L}\p{N}.]+)?\s*:\s*/u;
+import { captionPattern } from '../tables.ts';
 
 /** Add `scope` to header cells and turn a `Tabel …:` paragraph into the table caption. */
 export default function rehypeTableAccessibility() {

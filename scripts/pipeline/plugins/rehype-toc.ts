@@ -7,7 +7,7 @@ import { h } from 'hastscript';
 import { headingRank } from 'hast-util-heading-rank';
 import { toString } from 'hast-util-to-string';
 import { visit, SKIP } from 'unist-util-visit';
-import { mainId, tocId } from './rehype-document-shell.ts';
+import { mainId, tocId } from '../page-ids.ts';
 
 /** Build a nested list of links to the `<h2>`/`<h3>` headings of `main`. */
 export default function rehypeToc() {

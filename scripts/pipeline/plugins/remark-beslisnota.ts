@@ -8,8 +8,8 @@
 import type { Heading, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
-import { closest } from '../../core/did-you-mean.ts';
-import type { DecisionNoteSection } from '../../core/decision-note.ts';
+import { closest } from '../../model/did-you-mean.ts';
+import type { DecisionNoteSection } from '../../model/decision-note.ts';
 
 const source = 'kia-beslisnota';
 

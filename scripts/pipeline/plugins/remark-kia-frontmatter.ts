@@ -8,8 +8,8 @@
 import type { Root, Yaml } from 'mdast';
 import type { Point } from 'unist';
 import type { VFile } from 'vfile';
-import { frontmatterSchema, responseSchema, type Frontmatter, type ResponseEntry } from '../../core/frontmatter-schema.ts';
-import { validateYaml } from '../../core/yaml-schema.ts';
+import { frontmatterSchema, responseSchema, type Frontmatter, type ResponseEntry } from '../../model/frontmatter-schema.ts';
+import { validateYaml } from '../../model/yaml-schema.ts';
 
 const source = 'kia-frontmatter';
 

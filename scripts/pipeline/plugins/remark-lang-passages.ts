@@ -10,7 +10,7 @@ import type { Root } from 'mdast';
 import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { isLanguageTag } from '../../core/frontmatter-schema.ts';
+import { isLanguageTag } from '../../model/frontmatter-schema.ts';
 
 const source = 'kia-lang';
 type Directive = TextDirective | LeafDirective | ContainerDirective;

@@ -15,10 +15,10 @@ import type { Root, RootContent } from 'mdast';
 import type { ContainerDirective } from 'mdast-util-directive';
 import { toString } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
-import { closest } from '../../core/did-you-mean.ts';
-import type { Instrument } from '../../core/instrument.ts';
+import { closest } from '../../model/did-you-mean.ts';
+import type { Instrument } from '../../model/instrument.ts';
 import { blockContainers, capitalise, element, expectedAssessment, isDirective, labelOf, levelClass, parseAssessment, splitLabel, text, unknownAttributes, type ElementNode } from '../directives.ts';
-import { captionPattern } from './rehype-table-accessibility.ts';
+import { captionPattern } from '../tables.ts';
 
 const source = 'kia-measures';
 const attributes = ['categorie', 'restrisico', 'beheerder'] as const;

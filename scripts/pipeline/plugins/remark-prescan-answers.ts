@@ -6,9 +6,9 @@
 import type { Root } from 'mdast';
 import type { LeafDirective } from 'mdast-util-directive';
 import type { VFile } from 'vfile';
-import type { Instrument } from '../../core/instrument.ts';
+import type { Instrument } from '../../model/instrument.ts';
 import { capitalise, element, isDirective, labelOf, text, visitBlocks } from '../directives.ts';
-import { questionsByNode } from './remark-kia-instrument.ts';
+import { questionsByNode } from '../instrument-headings.ts';
 
 const source = 'kia-prescan';
 

@@ -7,8 +7,8 @@ import type { Root } from 'mdast';
 import type { TextDirective } from 'mdast-util-directive';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { closest } from '../../core/did-you-mean.ts';
-import { questionId, type Instrument } from '../../core/instrument.ts';
+import { closest } from '../../model/did-you-mean.ts';
+import { questionId, type Instrument } from '../../model/instrument.ts';
 import { isDirective, labelOf } from '../directives.ts';
 
 const source = 'kia-instrument';

@@ -15,8 +15,8 @@ import { toString } from 'mdast-util-to-string';
 import type { Position } from 'unist';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { closest } from '../../core/did-you-mean.ts';
-import type { WooGround } from '../../core/woo-grounds.ts';
+import { closest } from '../../model/did-you-mean.ts';
+import type { WooGround } from '../../model/woo-grounds.ts';
 import { element, isDirective, text, type ElementNode } from '../directives.ts';
 import { internalGroundNote, redactionLabel, redactionText } from '../redaction.ts';
 

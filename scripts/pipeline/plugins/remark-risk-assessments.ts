@@ -14,23 +14,13 @@
 import type { Root } from 'mdast';
 import type { ContainerDirective } from 'mdast-util-directive';
 import type { VFile } from 'vfile';
-import { matrixAssessment, type Assessment, type Instrument } from '../../core/instrument.ts';
+import { matrixAssessment, type Assessment, type Instrument } from '../../model/instrument.ts';
 import { capitalise, element, expectedAssessment, isDirective, labelOf, levelClass, parseAssessment, splitLabel, text, unknownAttributes, visitBlocks, type ElementNode } from '../directives.ts';
-import { questionsByNode } from './remark-kia-instrument.ts';
+import { questionsByNode } from '../instrument-headings.ts';
+import type { RiskRecord } from '../kia-records.ts';
 
 const source = 'kia-risk';
 const attributes = ['kans', 'impact', 'inschatting', 'id'] as const;
-
-/** What the overview needs to know about one assessed risk. */
-export interface RiskRecord {
-  id: string;
-  label: string;
-  question?: string;
-  kans: Assessment;
-  impact: Assessment;
-  assessment: Assessment;
-  derived: boolean;
-}
 
 export interface RiskOptions {
   instrument: Instrument;

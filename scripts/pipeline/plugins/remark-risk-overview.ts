@@ -8,10 +8,10 @@
  */
 import type { Heading, Root } from 'mdast';
 import type { VFile } from 'vfile';
-import type { Instrument } from '../../core/instrument.ts';
+import type { Instrument } from '../../model/instrument.ts';
 import { capitalise, element, isDirective, levelClass, text, visitBlocks, type ElementNode } from '../directives.ts';
-import { headingNumber } from './remark-kia-instrument.ts';
-import type { RiskRecord } from './remark-risk-assessments.ts';
+import { headingNumber } from '../instrument-headings.ts';
+import type { RiskRecord } from '../kia-records.ts';
 
 const source = 'kia-risk';
 

@@ -7,7 +7,7 @@
 import type { Root, Text } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { closest } from '../../core/did-you-mean.ts';
+import { closest } from '../../model/did-you-mean.ts';
 import type { Directive } from '../directives.ts';
 
 const source = 'kia-directives';

@@ -2,7 +2,7 @@
 import type { ElementContent } from 'hast';
 import { h } from 'hastscript';
 import { toHtml } from 'hast-util-to-html';
-import { securityMeta } from './security-policy.ts';
+import { securityMeta } from '../model/security-policy.ts';
 
 export interface SimplePage {
   title: string;
