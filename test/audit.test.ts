@@ -4,7 +4,7 @@
  * getting its own verdict while the audit goes on; and our own build output passing in full.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../scripts/commands/build.ts';
@@ -53,6 +53,8 @@ describe('kia audit on a folder of mixed files', () => {
   it('exits non-zero and writes the same JSON to stdout and report.json', () => {
     expect(result.code, result.stderr).toBe(1);
     expect(JSON.parse(readFileSync(path.join(out(), 'report.json'), 'utf8'))).toEqual(report);
+    // Published like the build's folders: readable by a web server (not mkdtemp's 0700).
+    expect(statSync(out()).mode & 0o777).toBe(0o755);
   });
 
   it('gives every file its own verdict, in a stable shape', () => {

@@ -2,7 +2,7 @@
  * `kia check`: sources and accessibility without building PDFs; the report lands in
  * dist/toegankelijkheid/, PDF checks run only on PDFs that are up to date with the sources.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { AccessibilityReport } from '../scripts/check/gate.ts';
@@ -17,6 +17,8 @@ describe('kia check', () => {
     expect(first.code).toBe(0);
     expect(first.stderr).toContain('doc: PDF niet gecontroleerd: de PDF in de uitvoermap ontbreekt of is ouder dan de bron; draai `kia build`.');
     expect(report(root).documents[0]).toMatchObject({ slug: 'doc', pdf: null, html: { status: 'pass' } });
+    // Published like the build's folders: readable by a web server (not mkdtemp's 0700).
+    expect(statSync(path.join(root, 'dist/toegankelijkheid')).mode & 0o777).toBe(0o755);
 
     expect(runCli(['build'], root).code).toBe(0);
     const second = runCli(['check'], root);

@@ -3,9 +3,10 @@
  * came from (a platform's formal response, a research firm's report, an earlier publication).
  * A file that cannot be checked gets an error entry and the audit goes on with the others.
  */
+import { createStaging } from '../core/staging.ts';
 import { generator } from '../model/generator.ts';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, open, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { open, readdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { copyAssets } from '../core/assets.ts';
 import { failedFileAudit, htmlFileAudit, pdfFileAudit, type FileAudit } from '../check/file-audit.ts';
@@ -142,16 +143,14 @@ async function auditOne(target: Target, browser: () => Promise<BrowserSession>, 
 
 /** Write report.json, index.html and the stylesheets to `outDir`, replacing it in one step. */
 async function writeAuditReport(outDir: string, report: AuditReport): Promise<void> {
-  await mkdir(path.dirname(outDir), { recursive: true });
-  const staged = await mkdtemp(path.join(path.dirname(outDir), `.${path.basename(outDir)}-`));
+  const staging = await createStaging(outDir, { keepExisting: false });
   try {
-    await copyAssets(staged);
-    await writeFile(path.join(staged, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
-    await writeFile(path.join(staged, 'index.html'), auditReportPage(report, 'assets'));
-    await rm(outDir, { recursive: true, force: true });
-    await rename(staged, outDir);
+    await copyAssets(staging.dir);
+    await writeFile(path.join(staging.dir, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
+    await writeFile(path.join(staging.dir, 'index.html'), auditReportPage(report, 'assets'));
+    await staging.commit();
   } catch (error) {
-    await rm(staged, { recursive: true, force: true });
+    await staging.discard();
     throw error;
   }
 }

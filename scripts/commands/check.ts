@@ -4,8 +4,9 @@
  * PDFs in the output folder when they are up to date with the sources (else: not checked, and
  * the report says why). The report replaces `<out>/toegankelijkheid/`.
  */
+import { createStaging } from '../core/staging.ts';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rename, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { VFile } from 'vfile';
@@ -97,11 +98,14 @@ async function checkUnlocked(options: CheckOptions, contentDir: string, outDir: 
     }
     reportGateProblems(report, (slug) => files.find((candidate) => candidate.path === path.relative(process.cwd(), path.join(contentDir, slug, 'index.md'))), problems);
     // Replace only the report folder, in one step.
-    await mkdir(outDir, { recursive: true });
-    const staged = await mkdtemp(path.join(outDir, '.toegankelijkheid-'));
-    await writeReport(staged, report, '../assets');
-    await rm(path.join(outDir, 'toegankelijkheid'), { recursive: true, force: true });
-    await rename(staged, path.join(outDir, 'toegankelijkheid'));
+    const staging = await createStaging(path.join(outDir, 'toegankelijkheid'), { keepExisting: false });
+    try {
+      await writeReport(staging.dir, report, '../assets');
+      await staging.commit();
+    } catch (error) {
+      await staging.discard();
+      throw error;
+    }
     if (!existsSync(path.join(outDir, 'assets'))) await copyAssets(outDir);
     return done({ report, timings: { ...timings, compileSeconds } });
   } finally {
