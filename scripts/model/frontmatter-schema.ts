@@ -126,7 +126,11 @@ export const frontmatterSchema = z.object(
     decisionNote: decisionNoteSchema.optional(),
   },
   { error: 'a mapping of fields' },
-);
+).superRefine((matter, context) => {
+  // The blocks of one document type are an error in another (a `type: kia` with a `letter:` would pass silently).
+  if (matter.letter && matter.type !== 'brief') context.addIssue({ code: 'custom', path: ['letter'], input: matter.letter, message: `\`letter:\` only in a document of \`type: brief\` (this one is \`${matter.type}\`)` });
+  if (matter.decisionNote && matter.type !== 'beslisnota') context.addIssue({ code: 'custom', path: ['decisionNote'], input: matter.decisionNote, message: `\`decisionNote:\` only in a document of \`type: beslisnota\` (this one is \`${matter.type}\`)` });
+});
 
 export type Frontmatter = z.infer<typeof frontmatterSchema>;
 export type ResponseEntry = z.infer<typeof responseSchema>;
