@@ -2,8 +2,9 @@
  * The `kia` command line. The only module that prints or exits.
  */
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { Command, CommanderError, Option } from 'commander';
 import { reporter } from 'vfile-reporter';
+import { generator } from './model/generator.ts';
 import { audit } from './commands/audit.ts';
 import { build, BuildAborted, type ProgressEvent } from './commands/build.ts';
 import { check } from './commands/check.ts';
@@ -12,38 +13,6 @@ import { startPreview } from './commands/preview.ts';
 import type { VFile } from 'vfile';
 import type { FileAudit } from './check/file-audit.ts';
 
-const usage = `Gebruik: kia <opdracht> [opties]
-
-Opdrachten:
-  build    Bouw alle documenten uit content/ naar dist/ (HTML, PDF, manifest,
-           toegankelijkheidsrapport)
-  check    Controleer de bronnen en de toegankelijkheid zonder PDF te bouwen;
-           het rapport komt in dist/toegankelijkheid/ [SLUG] [--frail]
-           --frail    waarschuwingen tellen als fout (exitcode 1)
-  new      Zet een nieuw KIA op volgens het instrument: kia new SLUG [--service NAAM]
-           (content/SLUG/index.md met alle hoofdstukken, vragen en toelichting)
-  preview  Voorbeeld in de browser terwijl u schrijft: kia preview [--port N] [--host NAAM]…
-           (herbouwt de HTML bij elke wijziging en laadt de pagina opnieuw)
-  audit    Controleer de toegankelijkheid van willekeurige PDF- en HTML-bestanden
-           (of mappen daarmee): kia audit PAD... [--out DIR] [--json]
-           --out DIR  rapportmap (standaard: dist/toegankelijkheid-audit)
-           --json     schrijf ook het JSON-rapport naar de standaarduitvoer
-
-Opties (build en check):
-  --content DIR   map met documenten (standaard: content)
-  --out DIR       uitvoermap (standaard: dist)
-  --only SLUG     bouw alleen dit document; de rest van dist/ blijft staan
-  --no-pdf        sla de PDF over
-  --no-check      sla de toegankelijkheidscontrole over (axe, PDF/UA)
-  --pdf-timeout S geef een PDF na S seconden op (standaard: 600)
-  --internal      interne versie: weggelakte tekst zichtbaar met grond, elke pagina
-                  gemarkeerd "Intern"; schrijft naar dist-intern/ (tenzij --out)
-  --final         de versie voor de Kamer: geweigerd zolang een document concept is
-                  of nog TODO/FIXME of een invulplaats van kia new bevat
-  --bundle        ook de hele publicatie (content/publication.yml) als één PDF, met
-                  één inhoudsopgave en doorlopende bladwijzers: publicatie/publicatie.pdf
-  -h, --help      toon deze hulp
-`;
 
 const stageLabels = { html: 'HTML', pdf: 'PDF', verify: 'letterlijk-controle', 'check-html': 'toegankelijkheid HTML', 'check-pdf': 'toegankelijkheid PDF' } as const;
 
@@ -57,52 +26,21 @@ function printProgress(event: ProgressEvent) {
   process.stderr.write(`  ${event.failed ? '✗' : '✓'} ${label}${seconds} s${event.detail ? `  (${event.detail})` : ''}\n`);
 }
 
-async function main(argv: string[]): Promise<number> {
-  const [command, ...rest] = argv;
-  if (!command || command === '-h' || command === '--help') {
-    process.stdout.write(usage);
-    return command ? 0 : 1;
-  }
-  if (command === 'check') return runCheck(rest);
-  if (command === 'audit') return runAudit(rest);
-  if (command === 'new') return runNew(rest);
-  if (command === 'preview') return runPreview(rest);
-  if (command !== 'build') {
-    process.stderr.write(`kia: onbekende opdracht \`${command}\`\n\n${usage}`);
-    return 2;
-  }
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: rest,
-      options: {
-        content: { type: 'string', default: 'content' },
-        out: { type: 'string' },
-        only: { type: 'string' },
-        internal: { type: 'boolean', default: false },
-        'no-pdf': { type: 'boolean', default: false },
-        'no-check': { type: 'boolean', default: false },
-        'pdf-timeout': { type: 'string', default: '600' },
-        final: { type: 'boolean', default: false },
-        bundle: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-      strict: true,
-    }));
-  } catch (error) {
-    process.stderr.write(`kia: ${(error as Error).message}\n\n${usage}`);
-    return 2;
-  }
-  if (values.help) {
-    process.stdout.write(usage);
-    return 0;
-  }
-  const timeout = Number(values['pdf-timeout']);
-  if (!Number.isFinite(timeout) || timeout <= 0) {
-    process.stderr.write(`kia: --pdf-timeout verwacht een aantal seconden, niet \`${values['pdf-timeout']}\`\n`);
-    return 2;
-  }
+interface BuildValues {
+  content: string;
+  out?: string;
+  only?: string;
+  internal: boolean;
+  pdf: boolean;
+  check: boolean;
+  pdfTimeout: number;
+  final: boolean;
+  bundle: boolean;
+}
 
+/** kia build: see the command's help. */
+async function runBuild(values: BuildValues): Promise<number> {
+  const timeout = values.pdfTimeout;
   // The internal build (withheld text shown) never lands where the public one does.
   values.out ??= values.internal ? 'dist-intern' : 'dist';
   const started = performance.now();
@@ -121,8 +59,8 @@ async function main(argv: string[]): Promise<number> {
       contentDir: values.content,
       outDir: values.out,
       only: values.only,
-      pdf: !values['no-pdf'],
-      check: !values['no-check'],
+      pdf: values.pdf,
+      check: values.check,
       pdfTimeoutMs: timeout * 1000,
       final: values.final,
       bundle: values.bundle,
@@ -158,16 +96,9 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-async function runCheck(args: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args, allowPositionals: true, strict: true, options: { content: { type: 'string', default: 'content' }, out: { type: 'string', default: 'dist' }, frail: { type: 'boolean', default: false } } });
-  } catch (error) {
-    process.stderr.write(`kia: ${(error as Error).message}\n\n${usage}`);
-    return 2;
-  }
-  const { values, positionals } = parsed;
-  const result = await check({ contentDir: values.content, outDir: values.out, only: positionals[0] });
+/** kia check: see the command's help. */
+async function runCheck(only: string | undefined, values: { content: string; out: string; frail: boolean }): Promise<number> {
+  const result = await check({ contentDir: values.content, outDir: values.out, only });
   if (result.files.length > 0) process.stderr.write(`${reporter(result.files)}\n`);
   if (result.report && result.timings) {
     const { summary } = result.report;
@@ -187,20 +118,9 @@ async function runCheck(args: string[]): Promise<number> {
   return result.ok ? 0 : 1;
 }
 
-async function runNew(args: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args, allowPositionals: true, strict: true, options: { content: { type: 'string', default: 'content' }, service: { type: 'string' } } });
-  } catch (error) {
-    process.stderr.write(`kia: ${(error as Error).message}\n\n${usage}`);
-    return 2;
-  }
-  const { values, positionals } = parsed;
-  if (positionals.length !== 1) {
-    process.stderr.write(`kia new: geef precies één slug, bijvoorbeeld \`kia new flits --service Flits\`\n\n${usage}`);
-    return 2;
-  }
-  const result = await newAssessment({ contentDir: values.content, slug: positionals[0], service: values.service });
+/** kia new: see the command's help. */
+async function runNew(slug: string, values: { content: string; service?: string }): Promise<number> {
+  const result = await newAssessment({ contentDir: values.content, slug, service: values.service });
   if (!result.ok) {
     process.stderr.write(`${reporter([result.problems])}\n`);
     return 1;
@@ -209,19 +129,9 @@ async function runNew(args: string[]): Promise<number> {
   return 0;
 }
 
-async function runPreview(args: string[]): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({ args, strict: true, options: { content: { type: 'string', default: 'content' }, port: { type: 'string', default: '4321' }, host: { type: 'string', multiple: true, default: [] } } }));
-  } catch (error) {
-    process.stderr.write(`kia: ${(error as Error).message}\n\n${usage}`);
-    return 2;
-  }
-  const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    process.stderr.write(`kia: --port verwacht een poortnummer, niet \`${values.port}\`\n`);
-    return 2;
-  }
+/** kia preview: see the command's help. */
+async function runPreview(values: { content: string; port: number; host: string[] }): Promise<number> {
+  const port = values.port;
   const time = (ms: number) => `${ms.toFixed(0)} ms`;
   const messages = (files: VFile[]) => {
     if (files.some((file) => file.messages.length > 0)) process.stderr.write(`${reporter(files)}\n`);
@@ -274,17 +184,10 @@ function printAuditLine(entry: FileAudit, seconds: number) {
   process.stderr.write(`  ${mark} ${entry.kind.padEnd(4)} ${entry.file}  ${seconds.toFixed(2)} s${size}  ${what}\n`);
 }
 
-async function runAudit(args: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args, allowPositionals: true, strict: true, options: { out: { type: 'string', default: path.join('dist', 'toegankelijkheid-audit') }, json: { type: 'boolean', default: false } } });
-  } catch (error) {
-    process.stderr.write(`kia: ${(error as Error).message}\n\n${usage}`);
-    return 2;
-  }
-  const { values, positionals } = parsed;
+/** kia audit: see the command's help. */
+async function runAudit(positionals: string[], values: { out: string; json: boolean }): Promise<number> {
   if (positionals.length === 0) {
-    process.stderr.write(`kia audit: geef een of meer PDF- of HTML-bestanden of mappen\n\n${usage}`);
+    process.stderr.write('kia audit: geef een of meer PDF- of HTML-bestanden of mappen (kia audit --help)\n');
     return 2;
   }
   const started = performance.now();
@@ -296,6 +199,127 @@ async function runAudit(args: string[]): Promise<number> {
     `kia audit: ${summary.files} ${summary.files === 1 ? 'bestand' : 'bestanden'} in ${seconds} s: ${summary.passed} voldoen, ${summary.failed} voldoen niet, ${summary.errors} niet te controleren → ${path.join(values.out, 'index.html')}\n`,
   );
   return report.passed ? 0 : 1;
+}
+
+/** A positive number of seconds or a port: usage errors (exit 2) otherwise. */
+function parseNumber(what: string, check: (value: number) => boolean) {
+  return (text: string) => {
+    const value = Number(text);
+    if (!check(value)) throw new CommanderError(2, 'kia.invalidValue', `${what}, niet \`${text}\``);
+    return value;
+  };
+}
+
+/** Commander's English titles and errors, in Dutch. */
+const titles: Record<string, string> = { 'Usage:': 'Gebruik:', 'Options:': 'Opties:', 'Commands:': 'Opdrachten:', 'Arguments:': 'Argumenten:' };
+function dutch(message: string): string {
+  return message
+    .replace(/^error: /, '')
+    .replace(/unknown option '([^']+)'/, "onbekende optie '$1'")
+    .replace(/unknown command '([^']+)'/, "onbekende opdracht '$1'")
+    .replace(/missing required argument '([^']+)'/, "argument '$1' ontbreekt")
+    .replace(/option '([^']+)' argument missing/, "optie '$1' verwacht een waarde")
+    .replace(/too many arguments for '([^']+)'. Expected (\d+) arguments? but got (\d+)\./, "te veel argumenten voor '$1': verwacht $2, gekregen $3")
+    .replace(/\(Did you mean ([^?]+)\?\)/, '(bedoelt u $1?)');
+}
+
+/** Commander's help, worded in Dutch. */
+const helpInDutch = {
+  styleTitle: (title: string) => titles[title] ?? title,
+  sortSubcommands: false,
+  optionDescription: (option: Option) => `${option.description}${option.defaultValue !== undefined && option.defaultValue !== false && !option.negate && !(Array.isArray(option.defaultValue) && option.defaultValue.length === 0) ? ` (standaard: ${String(option.defaultValue)})` : ''}`,
+  subcommandTerm: (command: Command) => `${command.name()} ${commandUsage(command)}`.trim(),
+};
+
+/** `[opties] <slug>`: a command's options and arguments as its usage line shows them. */
+function commandUsage(command: Command): string {
+  const argumentsOf = command.registeredArguments.map((argument) => (argument.required ? `<${argument.name()}${argument.variadic ? '...' : ''}>` : `[${argument.name()}${argument.variadic ? '...' : ''}]`));
+  return [command.options.length > 0 ? '[opties]' : '', ...argumentsOf].filter(Boolean).join(' ');
+}
+
+/** The `kia` program: commands, options and Dutch help (commander). */
+function program(run: (work: Promise<number>) => void): Command {
+  const kia = new Command('kia')
+    .description('Publicaties van Kinderrechten Impact Assessments: toegankelijke HTML en PDF, met bewijs dat reacties letterlijk zijn.')
+    .version(generator, '-V, --version', 'toon de versie')
+    .helpOption('-h, --help', 'toon deze hulp')
+    .helpCommand('help [opdracht]', 'toon de hulp bij een opdracht')
+    .usage('<opdracht> [opties]')
+    .showSuggestionAfterError(true)
+    .configureHelp(helpInDutch)
+    .configureOutput({ outputError: (message, write) => write(`kia: ${dutch(message)}`) })
+    .exitOverride();
+  const shared = (command: Command) =>
+    command
+      .configureHelp(helpInDutch)
+      .helpOption('-h, --help', 'toon deze hulp')
+      .showSuggestionAfterError(true)
+      .configureOutput({ outputError: (message, write) => write(`kia: ${dutch(message)}`) })
+      .exitOverride();
+
+  shared(kia.command('build'))
+    .description('Bouw alle documenten uit content/ naar dist/: HTML, PDF, manifest en toegankelijkheidsrapport')
+    .option('--content <map>', 'map met documenten', 'content')
+    .option('--out <map>', 'uitvoermap (standaard: dist; met --internal: dist-intern)')
+    .option('--only <slug>', 'bouw alleen dit document; de rest van de uitvoer blijft staan')
+    .option('--no-pdf', 'sla de PDF over')
+    .option('--no-check', 'sla de toegankelijkheidscontrole over (axe, PDF/UA)')
+    .addOption(new Option('--pdf-timeout <seconden>', 'geef een PDF na zoveel seconden op').default(600).argParser(parseNumber('--pdf-timeout verwacht een aantal seconden', (value) => Number.isFinite(value) && value > 0)))
+    .option('--internal', 'interne versie: weggelakte tekst zichtbaar met grond, elke pagina gemarkeerd "Intern"', false)
+    .option('--final', 'de versie voor de Kamer: geweigerd zolang een document concept is of open werk bevat', false)
+    .option('--bundle', 'ook de hele publicatie (content/publication.yml) als één PDF', false)
+    .action((values: BuildValues) => run(runBuild(values)));
+
+  shared(kia.command('check'))
+    .description('Controleer de bronnen en de toegankelijkheid zonder PDF te bouwen; het rapport komt in dist/toegankelijkheid/')
+    .argument('[slug]', 'alleen dit document')
+    .option('--content <map>', 'map met documenten', 'content')
+    .option('--out <map>', 'uitvoermap', 'dist')
+    .option('--frail', 'waarschuwingen tellen als fout (exitcode 1)', false)
+    .action((slug: string | undefined, values: { content: string; out: string; frail: boolean }) => run(runCheck(slug, values)));
+
+  shared(kia.command('new'))
+    .description('Zet een nieuw KIA op volgens het instrument: content/SLUG/index.md met alle hoofdstukken, vragen en toelichting')
+    .argument('<slug>', 'naam van de map, bijvoorbeeld flits')
+    .option('--content <map>', 'map met documenten', 'content')
+    .option('--service <naam>', 'de digitale dienst die wordt beoordeeld')
+    .action((slug: string, values: { content: string; service?: string }) => run(runNew(slug, values)));
+
+  shared(kia.command('preview'))
+    .description('Voorbeeld in de browser terwijl u schrijft: herbouwt de HTML bij elke wijziging en laadt de pagina opnieuw')
+    .option('--content <map>', 'map met documenten', 'content')
+    .addOption(new Option('--port <n>', 'poort').default(4321).argParser(parseNumber('--port verwacht een poortnummer', (value) => Number.isInteger(value) && value >= 0 && value <= 65535)))
+    .option('--host <naam>', 'ook bereikbaar onder deze hostnaam (herhaalbaar)', (name: string, names: string[]) => [...names, name], [] as string[])
+    .action((values: { content: string; port: number; host: string[] }) => run(runPreview(values)));
+
+  shared(kia.command('audit'))
+    .description('Controleer de toegankelijkheid van willekeurige PDF- en HTML-bestanden of mappen daarmee')
+    .argument('[pad...]', 'PDF- of HTML-bestanden of mappen')
+    .option('--out <map>', 'rapportmap', path.join('dist', 'toegankelijkheid-audit'))
+    .option('--json', 'schrijf ook het JSON-rapport naar de standaarduitvoer', false)
+    .action((paths: string[], values: { out: string; json: boolean }) => run(runAudit(paths, values)));
+  for (const command of kia.commands) command.usage(commandUsage(command));
+  return kia;
+}
+
+/** Parse, run the command, and give its exit code: 2 for usage errors, 0 after help or version. */
+async function main(argv: string[]): Promise<number> {
+  let work: Promise<number> | undefined;
+  const kia = program((started) => (work = started));
+  if (argv.length === 0) {
+    process.stderr.write(kia.helpInformation());
+    return 1;
+  }
+  try {
+    await kia.parseAsync(argv, { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === 'kia.invalidValue') process.stderr.write(`kia: ${error.message}\n`);
+      return error.exitCode === 0 ? 0 : 2;
+    }
+    throw error;
+  }
+  return work ? await work : 0;
 }
 
 main(process.argv.slice(2)).then(

@@ -91,7 +91,7 @@ describe('bad input', () => {
     expect(collapse(only.stderr)).toContain('error Unexpected document `bestaat-niet`, expected one of `doc` unknown-document kia-files');
     const option = runCli(['build', '--onbekend'], root);
     expect(option.code).toBe(2);
-    expect(option.stderr).toContain("Unknown option '--onbekend'");
+    expect(option.stderr).toContain("kia: onbekende optie '--onbekend'");
   });
 
   it('builds, then a later failing build keeps the first build intact', () => {
