@@ -2,6 +2,7 @@
  * `kia build`: every document → HTML (+ PDF), responses proven verbatim, landing page,
  * manifest, all written to a staging folder and swapped in only when nothing failed.
  */
+import { readFrontmatter } from '../core/read-frontmatter.ts';
 import { generator } from '../model/generator.ts';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
@@ -304,9 +305,10 @@ async function buildUnlocked(options: BuildOptions, contentDir: string, outDir: 
     }
     for (const doc of documents) {
       if (landing.has(doc.slug)) continue;
-      const { document } = await compileDocument(doc, { assetBase: '../assets', redaction: options.redaction });
+      // Its frontmatter is all the landing page needs: the document is not compiled again.
+      const matter = await readFrontmatter(doc);
       const record = records.find((entry) => entry.slug === doc.slug);
-      if (document) landing.set(doc.slug, { slug: doc.slug, matter: document.matter, pdf: record?.pdfPages ? { pages: record.pdfPages, bytes: record.outputs.find((output) => output.path.endsWith('.pdf'))?.bytes ?? 0 } : undefined, htmlBytes: record?.outputs.find((output) => output.path.endsWith('index.html'))?.bytes });
+      if (matter) landing.set(doc.slug, { slug: doc.slug, matter, pdf: record?.pdfPages ? { pages: record.pdfPages, bytes: record.outputs.find((output) => output.path.endsWith('.pdf'))?.bytes ?? 0 } : undefined, htmlBytes: record?.outputs.find((output) => output.path.endsWith('index.html'))?.bytes });
     }
     records.sort((a, b) => (a.slug < b.slug ? -1 : 1));
 
