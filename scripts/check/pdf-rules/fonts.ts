@@ -305,10 +305,12 @@ export const fontRules: PdfRule[] = [
         }
         const set = (cid: number) => cid >> 3 < bits.length && (bits[cid >> 3] & (0x80 >> (cid & 7))) !== 0;
         // The CIDs the program holds, as the reference validator reads them (CID 0, .notdef, aside).
+        // A TrueType CIDFont without a CIDToGIDMap stream maps CIDs to glyphs one to one (Identity).
+        const map = cidFont?.lookup(PDFName.of('CIDToGIDMap'));
+        const identity = program.kind === 'truetype' && !(map instanceof PDFRawStream);
         let present: Set<number>;
         if (program.cids) present = new Set(program.cids);
         else {
-          const map = cidFont?.lookup(PDFName.of('CIDToGIDMap'));
           const gids = map instanceof PDFRawStream ? decodeBytes(map) : undefined;
           present = new Set();
           if (gids) for (let cid = 0; cid * 2 + 1 < gids.length; cid++) {
@@ -320,7 +322,7 @@ export const fontRules: PdfRule[] = [
         present.delete(0);
         const missing = [...present].filter((cid) => !set(cid));
         const surplus: number[] = [];
-        for (let cid = 1; cid < bits.length * 8; cid++) if (set(cid) && !present.has(cid) && !(program.kind === 'truetype' && cid < program.glyphCount && !cidFont?.has(PDFName.of('CIDToGIDMap')))) surplus.push(cid);
+        for (let cid = 1; cid < bits.length * 8; cid++) if (set(cid) && !present.has(cid) && !(identity && cid < program.glyphCount)) surplus.push(cid);
         if (missing.length > 0) problems.push({ object, text: `CIDSet mist ${missing.length} CID’s uit het lettertype (eerste: ${missing.slice(0, 5).join(', ')})` });
         if (surplus.length > 0) problems.push({ object, text: `CIDSet noemt ${surplus.length} CID’s die niet in het lettertype staan (eerste: ${surplus.slice(0, 5).join(', ')})` });
       }
