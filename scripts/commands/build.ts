@@ -88,7 +88,6 @@ export interface BuildResult {
   keptFailedOutput?: string;
 }
 
-
 /** Thrown by `build` when its signal aborts it; nothing was written to the output folder. */
 export class BuildAborted extends Error {
   constructor() {
