@@ -249,15 +249,9 @@ function program(run: (work: Promise<number>) => void): Command {
     .configureHelp(helpInDutch)
     .configureOutput({ outputError: (message, write) => write(`kia: ${dutch(message)}`) })
     .exitOverride();
-  const shared = (command: Command) =>
-    command
-      .configureHelp(helpInDutch)
-      .helpOption('-h, --help', 'toon deze hulp')
-      .showSuggestionAfterError(true)
-      .configureOutput({ outputError: (message, write) => write(`kia: ${dutch(message)}`) })
-      .exitOverride();
-
-  shared(kia.command('build'))
+  // Each `kia.command()` inherits the Dutch help and errors, the suggestions and the exit override (commander's copyInheritedSettings).
+  kia
+    .command('build')
     .description('Bouw alle documenten uit content/ naar dist/: HTML, PDF, manifest en toegankelijkheidsrapport')
     .option('--content <map>', 'map met documenten', 'content')
     .option('--out <map>', 'uitvoermap (standaard: dist; met --internal: dist-intern)')
@@ -270,7 +264,8 @@ function program(run: (work: Promise<number>) => void): Command {
     .option('--bundle', 'ook de hele publicatie (content/publication.yml) als één PDF', false)
     .action((values: BuildValues) => run(runBuild(values)));
 
-  shared(kia.command('check'))
+  kia
+    .command('check')
     .description('Controleer de bronnen en de toegankelijkheid zonder PDF te bouwen; het rapport komt in dist/toegankelijkheid/')
     .argument('[slug]', 'alleen dit document')
     .option('--content <map>', 'map met documenten', 'content')
@@ -278,21 +273,24 @@ function program(run: (work: Promise<number>) => void): Command {
     .option('--frail', 'waarschuwingen tellen als fout (exitcode 1)', false)
     .action((slug: string | undefined, values: { content: string; out: string; frail: boolean }) => run(runCheck(slug, values)));
 
-  shared(kia.command('new'))
+  kia
+    .command('new')
     .description('Zet een nieuw KIA op volgens het instrument: content/SLUG/index.md met alle hoofdstukken, vragen en toelichting')
     .argument('<slug>', 'naam van de map, bijvoorbeeld flits')
     .option('--content <map>', 'map met documenten', 'content')
     .option('--service <naam>', 'de digitale dienst die wordt beoordeeld')
     .action((slug: string, values: { content: string; service?: string }) => run(runNew(slug, values)));
 
-  shared(kia.command('preview'))
+  kia
+    .command('preview')
     .description('Voorbeeld in de browser terwijl u schrijft: herbouwt de HTML bij elke wijziging en laadt de pagina opnieuw')
     .option('--content <map>', 'map met documenten', 'content')
     .addOption(new Option('--port <n>', 'poort').default(4321).argParser(parseNumber('--port verwacht een poortnummer', (value) => Number.isInteger(value) && value >= 0 && value <= 65535)))
     .option('--host <naam>', 'ook bereikbaar onder deze hostnaam (herhaalbaar)', (name: string, names: string[]) => [...names, name], [] as string[])
     .action((values: { content: string; port: number; host: string[] }) => run(runPreview(values)));
 
-  shared(kia.command('audit'))
+  kia
+    .command('audit')
     .description('Controleer de toegankelijkheid van willekeurige PDF- en HTML-bestanden of mappen daarmee')
     .argument('[pad...]', 'PDF- of HTML-bestanden of mappen')
     .option('--out <map>', 'rapportmap', path.join('dist', 'toegankelijkheid-audit'))

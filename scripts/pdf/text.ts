@@ -10,7 +10,8 @@ import path from 'node:path';
 
 /** Page margins of the print stylesheet (styles/print.css), in millimetres. */
 export const pageMarginsMm = { top: 25, bottom: 25 } as const;
-const mmToPt = 72 / 25.4;
+/** Points per millimetre. */
+export const mmToPt = 72 / 25.4;
 
 export interface PdfPageText {
   /** Body lines, in content-stream order (the order Chromium painted them). */

@@ -2,11 +2,10 @@
  * Page content (ISO 14289-1 7.1 and 7.8), from the content streams: every painting operator in
  * tagged content or an artifact, never one inside the other; page furniture as artifacts.
  */
-import { pageMarginsMm } from '../../pdf/text.ts';
+import { mmToPt, pageMarginsMm } from '../../pdf/text.ts';
 import { clip, type PdfRule, type Problem } from './rule.ts';
 
 const kindLabels: Record<string, string> = { text: 'tekst', path: 'lijn of vlak', image: 'afbeelding', shading: 'kleurverloop' };
-const mmToPt = 72 / 25.4;
 
 export const contentRules: PdfRule[] = [
   {

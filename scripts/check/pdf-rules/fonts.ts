@@ -204,15 +204,10 @@ export const fontRules: PdfRule[] = [
       if (fonts.length === 0) return 'not-applicable';
       const problems: Problem[] = [];
       for (const { ref, dict } of fonts) {
-        const flags = number(dict.lookupMaybe(PDFName.of('FontDescriptor'), PDFDict), 'Flags') ?? 0;
-        const symbolic = (flags & 4) === 4;
-        const encoding = dict.lookup(PDFName.of('Encoding'));
-        const base = encoding instanceof PDFName ? encoding.decodeText() : encoding instanceof PDFDict ? name(encoding, 'BaseEncoding') : undefined;
+        const { symbolic, encoding, base, differences, names } = simpleEncoding(dict, facts);
         if (symbolic && encoding !== undefined) problems.push({ object: label(ref), text: 'symbolisch TrueType-lettertype met een Encoding' });
         if (!symbolic && base !== 'MacRomanEncoding' && base !== 'WinAnsiEncoding') problems.push({ object: label(ref), text: `niet-symbolisch TrueType-lettertype met codering ${base ?? '(geen)'}` });
-        const differences = encoding instanceof PDFDict ? encoding.lookupMaybe(PDFName.of('Differences'), PDFArray) : undefined;
         if (!symbolic && differences) {
-          const names = differences.asArray().map((item) => facts.document.context.lookup(item)).filter((item): item is PDFName => item instanceof PDFName).map((item) => item.decodeText());
           const unlisted = names.filter((glyph) => adobeGlyphUnicode(glyph) === undefined);
           if (unlisted.length > 0) problems.push({ object: label(ref), text: `Differences met namen die niet in de Adobe Glyph List staan: ${unlisted.slice(0, 5).map((glyph) => `/${glyph}`).join(', ')}` });
           const program = fontProgram(dict.lookupMaybe(PDFName.of('FontDescriptor'), PDFDict));
@@ -374,6 +369,32 @@ function decodeBytes(stream: PDFObject | undefined): Uint8Array | undefined {
   }
 }
 
+/**
+ * A simple font's encoding (ISO 32000-1 9.6.6): symbolic or not (FontDescriptor Flags bit 3),
+ * the Encoding entry, its base encoding, and the Differences array as code → glyph name (and
+ * every name it lists, a code given twice included).
+ */
+function simpleEncoding(dict: PDFDict, facts: PdfFacts) {
+  const flags = number(dict.lookupMaybe(PDFName.of('FontDescriptor'), PDFDict), 'Flags') ?? 0;
+  const encoding = dict.lookup(PDFName.of('Encoding'));
+  const base = encoding instanceof PDFName ? encoding.decodeText() : encoding instanceof PDFDict ? name(encoding, 'BaseEncoding') : undefined;
+  const list = encoding instanceof PDFDict ? encoding.lookupMaybe(PDFName.of('Differences'), PDFArray) : undefined;
+  let differences: Map<number, string> | undefined;
+  const names: string[] = [];
+  if (list) {
+    differences = new Map();
+    let next = 0;
+    for (const item of list.asArray().map((value) => facts.document.context.lookup(value))) {
+      if (item instanceof PDFNumber) next = item.asNumber();
+      else if (item instanceof PDFName) {
+        names.push(item.decodeText());
+        differences.set(next++, item.decodeText());
+      }
+    }
+  }
+  return { symbolic: (flags & 4) === 4, encoding, base, differences, names };
+}
+
 const winAnsi = new TextDecoder('windows-1252');
 const macRoman = new TextDecoder('macintosh');
 
@@ -383,20 +404,10 @@ const macRoman = new TextDecoder('macintosh');
  * (1,0) cmap by code; a symbolic font through (3,0) at F000+code, or (1,0) by code.
  */
 function trueTypeGlyphs(dict: PDFDict, program: NonNullable<ReturnType<typeof fontProgram>>, facts: PdfFacts): (code: number) => number {
-  const flags = number(dict.lookupMaybe(PDFName.of('FontDescriptor'), PDFDict), 'Flags') ?? 0;
-  const encoding = dict.lookup(PDFName.of('Encoding'));
-  const base = encoding instanceof PDFName ? encoding.decodeText() : encoding instanceof PDFDict ? name(encoding, 'BaseEncoding') : undefined;
-  const differences = new Map<number, string>();
-  const list = encoding instanceof PDFDict ? encoding.lookupMaybe(PDFName.of('Differences'), PDFArray) : undefined;
-  let next = 0;
-  for (const item of list?.asArray().map((value) => facts.document.context.lookup(value)) ?? []) {
-    if (item instanceof PDFNumber) next = item.asNumber();
-    else if (item instanceof PDFName) differences.set(next++, item.decodeText());
-  }
-  const symbolic = (flags & 4) === 4;
+  const { symbolic, base, differences } = simpleEncoding(dict, facts);
   return (code) => {
     if (!symbolic && program.cmaps.includes('3,1')) {
-      const named = differences.get(code);
+      const named = differences?.get(code);
       const unicode = named !== undefined ? adobeGlyphUnicode(named) : (base === 'MacRomanEncoding' ? macRoman : winAnsi).decode(new Uint8Array([code])).codePointAt(0);
       if (unicode !== undefined) return program.glyphFor(3, 1, unicode);
     }

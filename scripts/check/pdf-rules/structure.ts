@@ -6,10 +6,10 @@
 import { kids, standardTypes, walk, type StructElement } from '../../pdf/read.ts';
 import { where, type PdfRule, type Problem, type RuleContext } from './rule.ts';
 
-/** Every structure element below `root`, with its parent. */
-function elements(root: StructElement | undefined): Array<{ element: StructElement; parent?: StructElement }> {
+/** Every structure element below `root` (one table's rows and cells), with its parent. */
+function below(root: StructElement): Array<{ element: StructElement; parent?: StructElement }> {
   const found: Array<{ element: StructElement; parent?: StructElement }> = [];
-  if (root) walk(root, (element, parent) => void (element !== root && found.push({ element, parent })));
+  walk(root, (element, parent) => void (element !== root && found.push({ element, parent })));
   return found;
 }
 
@@ -293,8 +293,8 @@ export const structureRules: PdfRule[] = [
     wcag: ['1.3.1'],
     ok: 'In elke tabel hebben alle rijen evenveel kolommen en alle kolommen evenveel rijen (samengevoegde cellen meegeteld).',
     failed: 'Niet elke tabel is regelmatig: rijen of kolommen verschillen in lengte.',
-    check(facts) {
-      const tables = elements(facts.structure).filter(({ element }) => element.role === 'Table');
+    check(_facts, { elements }) {
+      const tables = elements.filter(({ element }) => element.role === 'Table');
       if (tables.length === 0) return 'not-applicable';
       const problems: Problem[] = [];
       for (const { element } of tables) {
@@ -314,8 +314,7 @@ export const structureRules: PdfRule[] = [
     wcag: ['1.3.1'],
     ok: 'Alle inhoudsopgaven zijn opgebouwd als TOC → TOCI (of TOC), met hoogstens een Caption vooraan.',
     failed: 'Niet alle inhoudsopgaven zijn volgens de norm opgebouwd.',
-    check(facts) {
-      const all = elements(facts.structure);
+    check(_facts, { elements: all }) {
       if (!all.some(({ element }) => element.role === 'TOC' || element.role === 'TOCI')) return 'not-applicable';
       const problems: Problem[] = [];
       for (const { element, parent } of all) {
@@ -338,12 +337,12 @@ export const structureRules: PdfRule[] = [
     wcag: ['1.3.1'],
     ok: 'Elke kopcel (TH) heeft een Scope, of de tabel legt de koppen vast met Headers en ID.',
     failed: 'Niet elke kopcel (TH) heeft een Scope, terwijl de tabel geen Headers en ID gebruikt.',
-    check(facts) {
-      const tables = elements(facts.structure).filter(({ element }) => element.role === 'Table');
+    check(_facts, { elements }) {
+      const tables = elements.filter(({ element }) => element.role === 'Table');
       if (tables.length === 0) return 'not-applicable';
       const problems: Problem[] = [];
       for (const { element: table } of tables) {
-        const cells = elements({ role: 'Table', children: table.children });
+        const cells = below(table);
         // Determined through Headers and IDs: every data cell names its headers, and they exist.
         const ids = new Set(cells.map(({ element }) => element.id).filter(Boolean));
         const dataCells = cells.filter(({ element }) => element.role === 'TD');
