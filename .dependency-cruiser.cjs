@@ -66,6 +66,10 @@ module.exports = {
     doNotFollow: { path: 'node_modules' },
     tsConfig: { fileName: 'tsconfig.json' },
     tsPreCompilationDeps: true,
+    // TypeScript 7 (the native compiler) has no JavaScript API for dependency-cruiser to parse
+    // with; swc reads the .ts files instead (without it they would be cruised as plain JavaScript
+    // from the .js entries only, and most rules would see nothing).
+    parser: 'swc',
     enhancedResolveOptions: { extensions: ['.ts', '.js', '.mjs', '.cjs', '.json'] },
     exclude: { path: '^scripts/(bench|fuzz|setup|conformance)/' },
   },

@@ -3,9 +3,13 @@
  * check what a publication was built from. Paths are relative (no build machine paths); no
  * timestamps, so the same input gives the same manifest.
  */
+import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { VerbatimResult } from '../check/verify-responses.ts';
+import type { CompiledDocument } from '../model/compiled.ts';
 import { sha256 } from './read-source.ts';
+import type { PublishedImage } from './write-page.ts';
 
 export interface FileRecord {
   path: string;
@@ -80,4 +84,52 @@ export async function folderRecords(dir: string, root: string): Promise<FileReco
 /** Serialise with stable key order and a final newline. */
 export function serializeManifest(manifest: Manifest): string {
   return `${JSON.stringify(manifest, null, 2)}\n`;
+}
+
+/** The manifest of the last build in `outDir`, if there is a readable one (`--only` keeps its other records). */
+export async function readPreviousManifest(outDir: string): Promise<Manifest | undefined> {
+  const file = path.join(outDir, 'manifest.json');
+  if (!existsSync(file)) return undefined;
+  try {
+    return JSON.parse(await readFile(file, 'utf8')) as Manifest;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The record of one built document: its input, responses with their proofs, and outputs under `docDir`. */
+export async function documentRecord(
+  document: CompiledDocument,
+  paths: { docDir: string; root: string; contentDir: string },
+  pdfInfo: { pages: number } | undefined,
+  verbatim: VerbatimResult['responses'],
+  images: PublishedImage[],
+): Promise<DocumentRecord> {
+  const { matter, source } = document;
+  const { contentDir } = paths;
+  const shown = (file: string) => path.join(path.basename(contentDir), path.relative(contentDir, file));
+  return {
+    slug: source.slug,
+    title: matter.title,
+    type: matter.type,
+    status: matter.status,
+    date: matter.date,
+    input: await fileRecord(source.index, shown(source.index)),
+    responses: await Promise.all(
+      document.responses.map(async (response, index) => ({
+        ...(await fileRecord(path.resolve(source.dir, response.relativePath), shown(path.resolve(source.dir, response.relativePath)))),
+        title: response.entry.title,
+        from: response.entry.from,
+        received: response.entry.received,
+        verbatim: { html: verbatim[index]?.html ?? false, pdf: verbatim[index]?.pdf ?? null, against: response.redactions.length > 0 ? 'redacted-source' : 'source' },
+        redactions: response.redactions.map((ground) => ground.code),
+        ...(response.original
+          ? { original: { ...(await fileRecord(response.original.absolute, shown(response.original.absolute))), kind: verbatim[index]?.original?.kind ?? null, verified: verbatim[index]?.original?.verified ?? false, furniture: verbatim[index]?.original?.furniture ?? [] } }
+          : {}),
+      })),
+    ),
+    outputs: await folderRecords(paths.docDir, paths.root),
+    ...(images.length > 0 ? { images } : {}),
+    pdfPages: pdfInfo?.pages ?? null,
+  };
 }

@@ -1,7 +1,7 @@
 /** Writing a compiled document's HTML page and the images it uses, made safe to publish. */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { CompiledDocument } from './compile-document.ts';
+import type { CompiledDocument } from '../model/compiled.ts';
 import { stripImageMetadata } from '../render/image-safety.ts';
 
 /** What was taken out of a published image. */

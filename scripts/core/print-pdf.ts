@@ -1,0 +1,181 @@
+/**
+ * The PDF output of a build: lay out a document's print HTML with Paged.js in the one browser
+ * of the build, print and finish the PDF, read its text back and check that no block of text
+ * was lost. The browser is started on first use and restarted once when it dies under a render.
+ */
+import { rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Root as HastRoot } from 'hast';
+import type { VFile } from 'vfile';
+import { pdfExpectations } from '../check/expectations.ts';
+import type { PdfExpectations } from '../check/pdf-audit.ts';
+import { lostBlocks, printBlocks, reportLostBlocks } from '../check/text-loss.ts';
+import { typeLabels, type Frontmatter } from '../model/frontmatter-schema.ts';
+import type { CompiledDocument } from '../model/compiled.ts';
+import { pageCount } from '../model/dutch.ts';
+import { readPdfPages, type PdfContent } from '../pdf/text.ts';
+import { BrowserSession, PrintTimeout } from '../render/browser.ts';
+import { finishPdf, type PdfMetadata } from '../render/finish-pdf.ts';
+import type { Publication } from './publication.ts';
+
+/** What the printer lays out: a document, or the publication bundle. */
+export interface Printable {
+  slug: string;
+  printHtml: string;
+  printTree: HastRoot;
+  metadata: PdfMetadata;
+  /** Selectors whose page the caller needs (e.g. where the responses start). */
+  locate: string[];
+}
+
+/** A printed PDF and what the checks need of it. */
+export interface PrintedPdf {
+  pdfInfo: { pages: number; bytes: number };
+  expected: PdfExpectations;
+  /** Page (1-based) of each selector of `Printable.locate`. */
+  located: Record<string, number | undefined>;
+  /** The PDF's text as read back. */
+  text: PdfContent;
+}
+
+/** Progress of one print, for the command's display. */
+export type PrintProgress = (event: { slug: string; state: 'start' | 'done'; ms?: number; detail?: string; failed?: boolean }) => void;
+
+/** Thrown by `PdfPrinter.print` when its signal aborted the render. */
+export class PrintAborted extends Error {
+  constructor() {
+    super('print aborted');
+  }
+}
+
+/** One browser for every PDF of a build (and the gate after it). */
+export class PdfPrinter {
+  #session: BrowserSession | undefined;
+  #chromiumVersion: string | undefined;
+  readonly #signal: AbortSignal | undefined;
+  readonly #timeoutMs: number;
+  // Closing the browser ends a render in progress at once.
+  readonly #onAbort = () => void this.#session?.close();
+
+  constructor(options: { signal?: AbortSignal; timeoutMs: number }) {
+    this.#signal = options.signal;
+    this.#timeoutMs = options.timeoutMs;
+    this.#signal?.addEventListener('abort', this.#onAbort);
+  }
+
+  /** The Chromium version that printed, once a PDF was printed. */
+  get chromiumVersion(): string | undefined {
+    return this.#chromiumVersion;
+  }
+
+  /** The live browser, started when there is none (the gate's axe runs use it too). */
+  async session(): Promise<BrowserSession> {
+    if (!this.#session?.alive) this.#session = await BrowserSession.launch();
+    return this.#session;
+  }
+
+  /**
+   * Lay out and print `printable` into `dir` (`<slug>.pdf`), read its text back and report lost
+   * blocks on `file`. A browser that died is restarted once; any other failure is a fatal message
+   * on `file` and gives undefined. Throws `PrintAborted` when the signal aborted the render.
+   */
+  async print(printable: Printable, dir: string, file: VFile, options: { root: string; progress: PrintProgress }): Promise<PrintedPdf | undefined> {
+    const { slug } = printable;
+    const { progress } = options;
+    progress({ slug, state: 'start' });
+    const started = performance.now();
+    try {
+      let printed;
+      try {
+        printed = await this.#printOnce(printable, dir, options.root);
+      } catch (error) {
+        if (this.#session?.alive || this.#signal?.aborted) throw error;
+        // The browser itself died (killed, out of memory), maybe while starting: start a new
+        // one and try this document once more.
+        file.message(`Unexpected browser crash while rendering the PDF (${(error as Error).message.split('\n')[0]}), expected it to finish; the browser was restarted and the PDF made again`, {
+          source: 'kia-pdf',
+          ruleId: 'browser-restarted',
+        });
+        await this.#session?.close();
+        this.#session = undefined;
+        printed = await this.#printOnce(printable, dir, options.root);
+      }
+      const ms = performance.now() - started;
+      // One reading of the PDF's text: every block of the page must have reached it, the
+      // gate's PDF checks use its runs, and the proof its pages from the responses on.
+      const { content: text, runs } = await readPdfPages(printed.bytes);
+      printed.expected.runs = runs;
+      const lost = lostBlocks(printed.blocks, text);
+      reportLostBlocks(lost, file);
+      progress({ slug, state: 'done', ms, detail: `${pageCount(printed.pdfInfo.pages)}${lost.length > 0 ? `; ${lost.length} blok(ken) tekst ontbreken in de PDF` : ''}`, failed: lost.length > 0 });
+      return { pdfInfo: printed.pdfInfo, expected: printed.expected, located: printed.located, text };
+    } catch (error) {
+      // Ctrl-C closed the browser under the render: an interruption, not a broken document.
+      if (this.#signal?.aborted) throw new PrintAborted();
+      if (error instanceof PrintTimeout) {
+        file.message(`Unexpected PDF layout still running after ${error.timeoutMs / 1000} s, expected it to finish (raise --pdf-timeout for a very long document, or look for content Paged.js cannot lay out, such as a table row taller than a page)`, { source: 'kia-pdf', ruleId: 'pdf-timeout' }).fatal = true;
+      } else {
+        file.message(`Unexpected failure while rendering the PDF (${(error as Error).message}), expected a PDF`, { source: 'kia-pdf', ruleId: 'pdf-render' }).fatal = true;
+      }
+      progress({ slug, state: 'done', ms: performance.now() - started, failed: true });
+      return undefined;
+    }
+  }
+
+  /** Close the browser and stop listening to the signal. */
+  async close(): Promise<void> {
+    this.#signal?.removeEventListener('abort', this.#onAbort);
+    await this.#session?.close();
+  }
+
+  async #printOnce(printable: Printable, dir: string, root: string) {
+    const session = await this.session();
+    // The manifest names the Chromium that printed (a build without PDFs names none).
+    this.#chromiumVersion ??= await session.version();
+    const printPath = path.join(dir, '.print.html');
+    await writeFile(printPath, printable.printHtml);
+    try {
+      const printed = await session.print(printPath, { timeoutMs: this.#timeoutMs, allowedRoot: root, locate: printable.locate, pageNumberLinks: 'nav.toc a', notes: '.footnote', blocks: printBlocks });
+      const expected = pdfExpectations(printable.printTree, printed.text, printed.notes);
+      const bytes = await finishPdf(printed.pdf, { ...printable.metadata, links: printed.links, headings: expected.headings?.map((heading) => heading.text) });
+      await writeFile(path.join(dir, `${printable.slug}.pdf`), bytes);
+      return { bytes, pdfInfo: { pages: printed.pages, bytes: bytes.length }, expected, located: printed.located, blocks: printed.blocks };
+    } finally {
+      await rm(printPath, { force: true });
+    }
+  }
+}
+
+/** A compiled document as something to print. */
+export function printableDocument(document: CompiledDocument): Printable {
+  return { slug: document.source.slug, printHtml: document.printHtml, printTree: document.printTree, metadata: pdfMetadata(document.matter), locate: ['.responses'] };
+}
+
+/** The pages of `content` from `firstPage` (1-based) on; earlier pages empty. */
+export function pagesFrom(content: PdfContent, firstPage: number): PdfContent {
+  return { ...content, pages: content.pages.map((page, index) => (index + 1 < firstPage ? { lines: [], furniture: [] } : page)) };
+}
+
+/** The PDF's document information, from the frontmatter. */
+function pdfMetadata(matter: Frontmatter): PdfMetadata {
+  return {
+    title: matter.subtitle ? `${matter.title}: ${matter.subtitle}` : matter.title,
+    authors: matter.authors ?? (matter.commissioner ? [matter.commissioner] : []),
+    subject: matter.description ?? `${typeLabels[matter.type]}${matter.service ? ` over ${matter.service}` : ''}`,
+    keywords: [typeLabels[matter.type], matter.service, 'kinderrechten'].filter((word): word is string => Boolean(word)),
+    lang: matter.lang,
+    date: matter.date,
+  };
+}
+
+/** The bundle PDF's document information. */
+export function bundleMetadata(publication: Publication, documents: number): PdfMetadata {
+  return {
+    title: publication.title,
+    authors: [publication.sender.ministry],
+    subject: `Publicatie aan de Tweede Kamer: ${documents} ${documents === 1 ? 'document' : 'documenten'}`,
+    keywords: ['publicatie', 'Tweede Kamer', 'kinderrechten'],
+    lang: 'nl',
+    date: publication.date,
+  };
+}
