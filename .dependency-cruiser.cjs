@@ -56,6 +56,13 @@ module.exports = {
       to: { path: '^scripts/(commands|preview/|cli)' },
     },
     {
+      name: 'preview-below-commands',
+      comment: 'The preview parts (pages, queue, watcher, routes) sit on the run; the command wires them (and the PDF build) together.',
+      severity: 'error',
+      from: { path: '^scripts/preview/' },
+      to: { path: '^scripts/(commands|cli)' },
+    },
+    {
       name: 'only-render-drives-the-browser',
       severity: 'error',
       from: { pathNot: '^scripts/render/browser\\.ts$|^test/|^scripts/bench/' },
