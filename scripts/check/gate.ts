@@ -3,15 +3,12 @@
  * into one report (JSON of a stable shape, and a Dutch HTML page).
  */
 import { generator } from '../model/generator.ts';
-import { mkdir, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import type { VFile } from 'vfile';
 import type { BrowserSession } from '../render/browser.ts';
-import { htmlFileAudit, pdfFileAudit, type FileAudit } from './file-audit.ts';
+import { htmlFileAudit, pdfFileAudit } from './file-audit.ts';
 import { auditHtml, type HtmlAudit } from './html-audit.ts';
-import { manualCriteria, notApplicableNote, type ManualCriterion } from './manual-criteria.ts';
+import { manualCriteria, notApplicableNote } from './manual-criteria.ts';
 import { auditPdf, type PdfAudit, type PdfExpectations } from './pdf-audit.ts';
-import { reportPage } from './report-page.ts';
 
 export interface GateDocument {
   slug: string;
@@ -111,13 +108,6 @@ export async function runGate(session: BrowserSession, documents: GateDocument[]
     },
     timings,
   };
-}
-
-/** Write `report.json` and `index.html` into `dir`. */
-export async function writeReport(dir: string, report: AccessibilityReport, assetBase: string): Promise<void> {
-  await mkdir(dir, { recursive: true });
-  await writeFile(path.join(dir, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
-  await writeFile(path.join(dir, 'index.html'), reportPage(report, assetBase));
 }
 
 /**

@@ -1,4 +1,9 @@
-/** The accessibility report as an accessible Dutch HTML page. */
+/**
+ * The one report family's output: `report.json` and an accessible Dutch HTML page, for the
+ * build's accessibility report and for `kia audit`'s alike.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { pageCount } from '../model/dutch.ts';
 import type { Element, ElementContent } from 'hast';
 import { h } from 'hastscript';
@@ -137,7 +142,7 @@ function fileSection(entry: FileAudit, index: number): Element {
 }
 
 /** The page of `kia audit`: one section per file checked. */
-export function auditReportPage(report: AuditReport, assetBase: string): string {
+function auditReportPage(report: AuditReport, assetBase: string): string {
   const { summary } = report;
   const body: ElementContent[] = [
     h('h1', 'Toegankelijkheidscontrole van bestanden'),
@@ -160,8 +165,8 @@ export function auditReportPage(report: AuditReport, assetBase: string): string 
   });
 }
 
-/** Render the report page; `assetBase` is the URL of the stylesheets folder. */
-export function reportPage(report: AccessibilityReport, assetBase: string): string {
+/** The build's report page: one section per document, then the other pages. */
+function buildReportPage(report: AccessibilityReport, assetBase: string): string {
   const { summary } = report;
   const body: ElementContent[] = [
     h('h1', 'Toegankelijkheidsrapport'),
@@ -191,4 +196,16 @@ export function reportPage(report: AccessibilityReport, assetBase: string): stri
     main: body,
     footer: 'Gemaakt door kia-press',
   });
+}
+
+/** The report page of either kind; `assetBase` is the URL of the stylesheets folder. */
+export function reportPage(report: AccessibilityReport | AuditReport, assetBase: string): string {
+  return 'kind' in report ? auditReportPage(report, assetBase) : buildReportPage(report, assetBase);
+}
+
+/** Write `report.json` and `index.html` of a report of either kind into `dir`. */
+export async function writeReport(dir: string, report: AccessibilityReport | AuditReport, assetBase: string): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  await writeFile(path.join(dir, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
+  await writeFile(path.join(dir, 'index.html'), reportPage(report, assetBase));
 }

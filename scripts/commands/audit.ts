@@ -3,18 +3,18 @@
  * came from (a platform's formal response, a research firm's report, an earlier publication).
  * A file that cannot be checked gets an error entry and the audit goes on with the others.
  */
-import { createStaging } from '../core/staging.ts';
+import { replaceFolder } from '../core/staging.ts';
 import { generator } from '../model/generator.ts';
 import { existsSync } from 'node:fs';
-import { open, readdir, stat, writeFile } from 'node:fs/promises';
+import { open, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { copyAssets } from '../core/assets.ts';
 import { failedFileAudit, htmlFileAudit, pdfFileAudit, type FileAudit } from '../check/file-audit.ts';
 import { reportStandards } from '../check/gate.ts';
 import { auditHtml } from '../check/html-audit.ts';
-import { manualCriteria, notApplicableNote, type ManualCriterion } from '../check/manual-criteria.ts';
+import { manualCriteria, notApplicableNote } from '../check/manual-criteria.ts';
 import { auditPdf } from '../check/pdf-audit.ts';
-import { auditReportPage } from '../check/report-page.ts';
+import { writeReport } from '../check/report-page.ts';
 import { PdfReadError } from '../pdf/read.ts';
 import { BrowserSession } from '../render/browser.ts';
 
@@ -143,14 +143,8 @@ async function auditOne(target: Target, browser: () => Promise<BrowserSession>, 
 
 /** Write report.json, index.html and the stylesheets to `outDir`, replacing it in one step. */
 async function writeAuditReport(outDir: string, report: AuditReport): Promise<void> {
-  const staging = await createStaging(outDir, { keepExisting: false });
-  try {
-    await copyAssets(staging.dir);
-    await writeFile(path.join(staging.dir, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
-    await writeFile(path.join(staging.dir, 'index.html'), auditReportPage(report, 'assets'));
-    await staging.commit();
-  } catch (error) {
-    await staging.discard();
-    throw error;
-  }
+  await replaceFolder(outDir, async (dir) => {
+    await copyAssets(dir);
+    await writeReport(dir, report, 'assets');
+  });
 }

@@ -4,7 +4,7 @@
  * PDFs in the output folder when they are up to date with the sources (else: not checked, and
  * the report says why). The report replaces `<out>/toegankelijkheid/`.
  */
-import { createStaging } from '../core/staging.ts';
+import { replaceFolder } from '../core/staging.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -19,7 +19,8 @@ import type { Manifest } from '../core/manifest.ts';
 import { sha256 } from '../core/read-source.ts';
 import { pdfExpectations } from '../check/expectations.ts';
 import { checkPublicationLinks, type LinkedDocument } from '../check/publication-links.ts';
-import { reportGateProblems, runGate, writeReport, type AccessibilityReport, type GateDocument, type GateTimings } from '../check/gate.ts';
+import { reportGateProblems, runGate, type AccessibilityReport, type GateDocument, type GateTimings } from '../check/gate.ts';
+import { writeReport } from '../check/report-page.ts';
 import { BrowserSession } from '../render/browser.ts';
 import { withOutputLock } from '../core/output-lock.ts';
 
@@ -98,14 +99,7 @@ async function checkUnlocked(options: CheckOptions, contentDir: string, outDir: 
     }
     reportGateProblems(report, (slug) => files.find((candidate) => candidate.path === path.relative(process.cwd(), path.join(contentDir, slug, 'index.md'))), problems);
     // Replace only the report folder, in one step.
-    const staging = await createStaging(path.join(outDir, 'toegankelijkheid'), { keepExisting: false });
-    try {
-      await writeReport(staging.dir, report, '../assets');
-      await staging.commit();
-    } catch (error) {
-      await staging.discard();
-      throw error;
-    }
+    await replaceFolder(path.join(outDir, 'toegankelijkheid'), (dir) => writeReport(dir, report, '../assets'));
     if (!existsSync(path.join(outDir, 'assets'))) await copyAssets(outDir);
     return done({ report, timings: { ...timings, compileSeconds } });
   } finally {

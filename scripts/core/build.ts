@@ -14,7 +14,8 @@ import { toHtml } from 'hast-util-to-html';
 import type { PluggableList } from 'unified';
 import { VFile } from 'vfile';
 import { checkFinal } from '../check/final.ts';
-import { reportGateProblems, runGate, writeReport, type AccessibilityReport, type GateDocument } from '../check/gate.ts';
+import { reportGateProblems, runGate, type AccessibilityReport, type GateDocument } from '../check/gate.ts';
+import { writeReport } from '../check/report-page.ts';
 import { checkPublicationLinks } from '../check/publication-links.ts';
 import { checkNameParts, checkRedactions, type Redaction } from '../check/redactions.ts';
 import { verifyResponses } from '../check/verify-responses.ts';
@@ -172,7 +173,7 @@ export async function runBuild(options: BuildOptions, contentDir: string, outDir
     const bundle = options.bundle && options.pdf && selection.publication ? await printBundle(run, selection.publication, compiled, printer, staging) : undefined;
     if (run.failed()) return await discard(run, staging);
 
-    const landing = await landingPageAndRecords(run, selection, written, records, previous, bundle, staging);
+    const landing = await landingPageAndRecords(selection, written, records, previous, bundle, staging);
     run.stopIfAborted();
     const accessibility = options.check === false ? undefined : await gate(run, selection, written, bundle, printer, staging);
     run.stopIfAborted();
@@ -313,7 +314,6 @@ async function printBundle(run: BuildRun, read: { publication: Publication; file
  * `--only`) those kept from the previous build, whose frontmatter alone feeds the landing page.
  */
 async function landingPageAndRecords(
-  run: BuildRun,
   selection: Selection,
   written: WrittenDocument[],
   built: DocumentRecord[],

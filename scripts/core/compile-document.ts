@@ -2,7 +2,7 @@
  * Compile one document: read `index.md` and its responses, run the pipeline, and produce the
  * screen HTML, the print HTML (for Paged.js) and what the verbatim proof needs.
  */
-import { wooGrounds, type WooGround } from '../model/woo-grounds.ts';
+import { wooGrounds } from '../model/woo-grounds.ts';
 import { decisionNoteSections } from '../model/decision-note.ts';
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -18,7 +18,7 @@ import { bodyProcessor, documentProcessor, responseProcessor, toHast } from '../
 import type { RenderedResponse } from '../pipeline/plugins/rehype-append-responses.ts';
 import { sourceText } from '../check/verbatim.ts';
 import type { CompiledDocument, CompiledResponse, DocumentSource } from '../model/compiled.ts';
-import type { Frontmatter, ResponseEntry } from '../model/frontmatter-schema.ts';
+import type { ResponseEntry } from '../model/frontmatter-schema.ts';
 import { readSource, sha256 } from './read-source.ts';
 import { sanitiseSvg, type SanitisedSvg } from '../render/image-safety.ts';
 import { toText } from 'hast-util-to-text';

@@ -37,3 +37,18 @@ export async function createStaging(outDir: string, options: { keepExisting: boo
     },
   };
 }
+
+/**
+ * Publish a whole folder at once: `fill` writes it into a staging folder, which then replaces
+ * `outDir` in one step; when `fill` throws, `outDir` stays as it was.
+ */
+export async function replaceFolder(outDir: string, fill: (dir: string) => Promise<void>): Promise<void> {
+  const staging = await createStaging(outDir, { keepExisting: false });
+  try {
+    await fill(staging.dir);
+    await staging.commit();
+  } catch (error) {
+    await staging.discard();
+    throw error;
+  }
+}

@@ -7,8 +7,7 @@
  * document and a warning in a `concept`. Numbered headings in chapters the instrument does not
  * have (`## 6 Bijlagen`, `### 6.1 …`) are not questions and are left alone.
  */
-import type { Heading, Root, RootContent } from 'mdast';
-import { toString } from 'mdast-util-to-string';
+import type { Heading, Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { chapterId, questionId, type Instrument } from '../../model/instrument.ts';
 import { headingNumber } from '../instrument-headings.ts';

@@ -18,7 +18,7 @@ type Directive = TextDirective | LeafDirective | ContainerDirective;
 /** Turn `lang` directives into elements with `lang`. */
 export default function remarkLangPassages() {
   return function (tree: Root, file: VFile) {
-    visit(tree, (node, index, parent) => {
+    visit(tree, (node) => {
       if (node.type !== 'textDirective' && node.type !== 'leafDirective' && node.type !== 'containerDirective') return;
       const directive = node as Directive;
       if (directive.name !== 'lang') return;
