@@ -4,6 +4,7 @@ import { headingRank } from 'hast-util-heading-rank';
 import { toString } from 'hast-util-to-string';
 import { visit } from 'unist-util-visit';
 import type { PdfExpectations } from './pdf-audit.ts';
+import { collapseWhitespace } from '../model/text-normalisation.ts';
 
 /** Headings and other-language passages of `printTree`, plus the laid-out `text` and `notes` when known. */
 export function pdfExpectations(printTree: Root, text?: string, notes?: string[]): PdfExpectations {
@@ -14,7 +15,7 @@ export function pdfExpectations(printTree: Root, text?: string, notes?: string[]
     const rank = headingRank(node);
     if (rank) headings.push({ level: rank, text: toString(node) });
     // A block passage is checked per block (each carries the language in the PDF).
-    if (typeof node.properties.lang === 'string' && node.tagName !== 'div') langPassages.push({ lang: node.properties.lang, text: toString(node).replace(/\s+/g, ' ').trim() });
+    if (typeof node.properties.lang === 'string' && node.tagName !== 'div') langPassages.push({ lang: node.properties.lang, text: collapseWhitespace(toString(node)) });
   });
   return { headings, langPassages, text, notes };
 }

@@ -6,13 +6,14 @@
 import type { VFile } from 'vfile';
 import type { TextBlock } from '../render/browser.ts';
 import type { PdfContent } from '../pdf/text.ts';
+import { collapseWhitespace, withoutLineBreaking } from '../model/text-normalisation.ts';
 
 /** The blocks whose text the PDF must contain: the cover, the body, tables, notes, the responses. */
 export const printBlocks = '.doc-header h1, .doc-header p, .doc-header dt, .doc-header dd, .letter-head p, .letter-head dt, .letter-head dd, .letter-head h1, main p, main li:not(:has(p, li)), main th, main td, main caption, main h2, main h3, main h4, main h5, main h6, main dt, main dd, .footnote';
 
 // Whitespace, soft hyphens and hyphens are left out on both sides: line breaks and hyphenation
 // are the layout's business, not lost text.
-const squash = (text: string) => text.replace(/[\s\u00ad\-\u2010\u2011]+/gu, '');
+const squash = withoutLineBreaking;
 
 const kindLabels: Record<string, string> = { p: 'alinea', li: 'lijstitem', th: 'tabelkop', td: 'tabelcel', caption: 'tabelbijschrift', note: 'voetnoot', dt: 'gegeven', dd: 'gegeven', h1: 'titel' };
 
@@ -73,7 +74,7 @@ export function lostBlocks(blocks: TextBlock[], pdf: PdfContent): TextBlock[] {
 /** Report each lost block as an error on the document's source file. */
 export function reportLostBlocks(lost: TextBlock[], file: VFile): void {
   for (const block of lost) {
-    const words = block.text.replace(/\s+/g, ' ').trim();
+    const words = collapseWhitespace(block.text);
     const shown = words.length > 60 ? `${words.slice(0, 60)}…` : words;
     file.message(`Unexpected ${kindLabels[block.kind] ?? 'kop'} „${shown}”${block.heading && block.kind[0] !== 'h' ? ` (onder „${block.heading}”)` : ''} missing from the PDF, expected all text of the HTML in the PDF (Paged.js could not lay it out: split the table row or shorten the note)`, {
       source: 'kia-pdf',

@@ -14,18 +14,16 @@ import { diffChars } from 'diff';
 import { typedDirective } from '../pipeline/plugins/remark-directives-as-typed.ts';
 import { internalGroundNote, redactionText } from '../pipeline/redaction.ts';
 import type { LocatedText } from '../model/compiled.ts';
+import { expandLigatures, isInvisibleInComparison } from '../model/text-normalisation.ts';
 
 /** Text with whitespace removed, and where each character came from. */
 export type { LocatedText } from '../model/compiled.ts';
-
-/** Characters removed before comparing: whitespace and soft hyphens (invisible unless at a break). */
-const ignorable = /[\s\u00ad]/u;
 
 function push(target: { chars: string[]; places: Array<Point | undefined> }, value: string, start: Point | undefined) {
   let line = start?.line ?? 0;
   let column = start?.column ?? 0;
   for (const char of value) {
-    if (!ignorable.test(char)) {
+    if (!isInvisibleInComparison(char)) {
       target.chars.push(char);
       target.places.push(start ? { line, column } : undefined);
     }
@@ -162,7 +160,7 @@ export function pdfTextFromLines(lines: string[]): PdfText {
   const chars: string[] = [];
   const lineEnds = new Set<number>();
   for (const line of lines) {
-    for (const char of line) if (!ignorable.test(char)) chars.push(char);
+    for (const char of line) if (!isInvisibleInComparison(char)) chars.push(char);
     if (chars.length > 0) lineEnds.add(chars.length - 1);
   }
   return { text: chars.join(''), lineEnds };
@@ -237,11 +235,11 @@ export function normaliseOriginal(lines: Array<{ text: string; place: string }>)
   const places: string[] = [];
   const optionalHyphens = new Set<number>();
   lines.forEach((line, index) => {
-    let text = line.text.replace(/[\ufb00-\ufb06]/gu, (ligature) => ligature.normalize('NFKC'));
+    let text = expandLigatures(line.text);
     const bullet = bulletAtLineStart.exec(text);
     if (bullet) text = bulletMark + text.slice(bullet[0].length);
     for (const char of text) {
-      if (ignorable.test(char)) continue;
+      if (isInvisibleInComparison(char)) continue;
       chars.push(char);
       places.push(line.place);
     }

@@ -10,6 +10,7 @@ import { PDFArray, PDFBool, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawS
 import { langEmphasisToSpan, mapNewerStructureTypes, stabiliseStructureIds, wrapListBodies } from '../pdf/structure.ts';
 import { markUntaggedAsArtifacts } from '../pdf/content-stream.ts';
 import { pageContent, setPageContent } from '../pdf/pages.ts';
+import { collapseWhitespace, withoutWhitespace } from '../model/text-normalisation.ts';
 
 export interface PdfMetadata {
   title: string;
@@ -118,12 +119,11 @@ function markFurnitureAsArtifacts(pdf: PDFDocument): void {
  * with its spaces lost that heading's text.
  */
 function repairOutlineTitles(pdf: PDFDocument, headings: string[]): void {
-  const squash = (text: string) => text.replace(/\s+/g, '');
-  const byLetters = new Map(headings.map((heading) => [squash(heading), heading.replace(/\s+/g, ' ').trim()]));
+  const byLetters = new Map(headings.map((heading) => [withoutWhitespace(heading), collapseWhitespace(heading)]));
   const walk = (item: PDFDict | undefined) => {
     for (let current = item; current; current = current.lookupMaybe(PDFName.of('Next'), PDFDict)) {
       const title = current.lookupMaybe(PDFName.of('Title'), PDFString, PDFHexString)?.decodeText();
-      const heading = title === undefined ? undefined : byLetters.get(squash(title));
+      const heading = title === undefined ? undefined : byLetters.get(withoutWhitespace(title));
       if (heading && heading !== title) current.set(PDFName.of('Title'), PDFHexString.fromText(heading));
       walk(current.lookupMaybe(PDFName.of('First'), PDFDict));
     }

@@ -5,8 +5,10 @@
  */
 import { walk, type StructElement } from '../../pdf/read.ts';
 import { clip, type PdfRule, type Problem, type RuleContext } from './rule.ts';
+import { withoutInvisibles } from '../../model/text-normalisation.ts';
 
-const squash = (text: string) => text.replace(/[\s\u00ad]+/gu, '');
+// The structure tree's text against the HTML's: only whitespace and soft hyphens may differ.
+const squash = withoutInvisibles;
 const outside = 'Niet van toepassing: deze PDF is niet door kia-press gemaakt, dus er is geen HTML om mee te vergelijken.';
 
 /**

@@ -7,9 +7,9 @@
 import type { Paragraph, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
+import { comparableName } from '../../model/text-normalisation.ts';
 
 const source = 'kia-letter';
-const squash = (text: string) => text.replace(/\s+/g, ' ').trim().toLowerCase();
 
 /** Take a typed copy of the letter's closing and signature out of its text; see module comment. */
 export default function remarkLetterSignature() {
@@ -17,7 +17,7 @@ export default function remarkLetterSignature() {
     const matter = file.data.matter;
     if (matter?.type !== 'brief') return;
     const letter = matter.letter ?? {};
-    const lines = [letter.closing, letter.signature?.name, letter.signature?.function].filter((line): line is string => Boolean(line)).map(squash);
+    const lines = [letter.closing, letter.signature?.name, letter.signature?.function].filter((line): line is string => Boolean(line)).map(comparableName);
     if (lines.length === 0) return;
     // The text's last paragraphs (footnote definitions may follow them), each made of signature lines only.
     let index = tree.children.length - 1;
@@ -26,7 +26,7 @@ export default function remarkLetterSignature() {
     for (; index >= 0; index--) {
       const node = tree.children[index];
       if (node.type !== 'paragraph') break;
-      const parts = toString(node as Paragraph).split('\n').map(squash).filter(Boolean);
+      const parts = toString(node as Paragraph).split('\n').map(comparableName).filter(Boolean);
       if (parts.length === 0 || !parts.every((part) => lines.includes(part))) break;
       typed.unshift(index);
     }
