@@ -108,29 +108,67 @@ export const decisionNoteSchema = z.object(
 /** Default addressee of a Kamerbrief. */
 export const tweedeKamer = ['Aan de Voorzitter van de Tweede Kamer der Staten-Generaal', 'Postbus 20018', '2500 EA Den Haag'];
 
-export const frontmatterSchema = z.object(
-  {
-    title: nonEmpty,
-    type: z.enum(documentTypes, { error: '`kia`, `brief`, `beslisnota` or `rapport`' }),
-    lang: languageTag,
-    date: isoDate,
-    status: z.enum(documentStatuses, { error: '`concept` or `definitief`' }),
-    subtitle: nonEmpty.optional(),
-    service: nonEmpty.optional(),
-    authors: z.array(nonEmpty, { error: 'a list of names' }).optional(),
-    commissioner: nonEmpty.optional(),
-    reference: nonEmpty.optional(),
-    description: nonEmpty.optional(),
-    responses: z.array(responseSchema, { error: 'a list of responses' }).optional(),
-    letter: letterSchema.optional(),
-    decisionNote: decisionNoteSchema.optional(),
-  },
+export type DocumentType = (typeof documentTypes)[number];
+
+/** The fields every document type has; `type` is set per type below. */
+const commonFields = {
+  title: nonEmpty,
+  type: z.enum(documentTypes, { error: '`kia`, `brief`, `beslisnota` or `rapport`' }),
+  lang: languageTag,
+  date: isoDate,
+  status: z.enum(documentStatuses, { error: '`concept` or `definitief`' }),
+  subtitle: nonEmpty.optional(),
+  service: nonEmpty.optional(),
+  authors: z.array(nonEmpty, { error: 'a list of names' }).optional(),
+  commissioner: nonEmpty.optional(),
+  reference: nonEmpty.optional(),
+  description: nonEmpty.optional(),
+  responses: z.array(responseSchema, { error: 'a list of responses' }).optional(),
+};
+
+/**
+ * A block that belongs to another document type: named in every schema, so that a `type: kia`
+ * with a `letter:` is an error at that block (an unknown field would only be a warning).
+ */
+const notIn = (type: string, block: string, owner: DocumentType) => z.never({ error: `\`${block}:\` only in a document of \`type: ${owner}\` (this one is \`${type}\`)` }).optional();
+
+/** The frontmatter schema of one document type without its own blocks: the common fields, other types' blocks refused. */
+function typeSchema<Type extends DocumentType>(type: Type) {
+  return z.object(
+    {
+      ...commonFields,
+      type: z.literal(type, { error: '`kia`, `brief`, `beslisnota` or `rapport`' }),
+      letter: notIn(type, 'letter', 'brief'),
+      decisionNote: notIn(type, 'decisionNote', 'beslisnota'),
+    },
+    { error: 'a mapping of fields' },
+  );
+}
+
+/** One schema per document type (a content collection per type). */
+export const frontmatterSchemas = {
+  kia: typeSchema('kia'),
+  brief: typeSchema('brief').extend({ letter: letterSchema.optional() }),
+  beslisnota: typeSchema('beslisnota').extend({ decisionNote: decisionNoteSchema.optional() }),
+  rapport: typeSchema('rapport'),
+} as const;
+
+/**
+ * Frontmatter whose `type` is missing or unknown: the common fields are still checked, so every
+ * problem is reported in one run, and each type's blocks are known fields.
+ */
+const untypedSchema = z.object(
+  { ...commonFields, letter: letterSchema.optional(), decisionNote: decisionNoteSchema.optional() },
   { error: 'a mapping of fields' },
-).superRefine((matter, context) => {
-  // The blocks of one document type are an error in another (a `type: kia` with a `letter:` would pass silently).
-  if (matter.letter && matter.type !== 'brief') context.addIssue({ code: 'custom', path: ['letter'], input: matter.letter, message: `\`letter:\` only in a document of \`type: brief\` (this one is \`${matter.type}\`)` });
-  if (matter.decisionNote && matter.type !== 'beslisnota') context.addIssue({ code: 'custom', path: ['decisionNote'], input: matter.decisionNote, message: `\`decisionNote:\` only in a document of \`type: beslisnota\` (this one is \`${matter.type}\`)` });
-});
+);
+
+/** Any document's frontmatter: the union of the per-type schemas, told apart by `type`. */
+export const frontmatterSchema = z.discriminatedUnion('type', [frontmatterSchemas.kia, frontmatterSchemas.brief, frontmatterSchemas.beslisnota, frontmatterSchemas.rapport]);
+
+/** The schema to validate a frontmatter with, chosen by its `type` value. */
+export function frontmatterSchemaFor(type: unknown): z.ZodType<Frontmatter> {
+  return typeof type === 'string' && Object.hasOwn(frontmatterSchemas, type) ? frontmatterSchemas[type as DocumentType] : (untypedSchema as unknown as z.ZodType<Frontmatter>);
+}
 
 export type Frontmatter = z.infer<typeof frontmatterSchema>;
 export type ResponseEntry = z.infer<typeof responseSchema>;

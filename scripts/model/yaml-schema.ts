@@ -15,7 +15,8 @@ export interface YamlCheck<Schema extends z.ZodType> {
   file: VFile;
   /** Message source, e.g. `kia-frontmatter`. */
   source: string;
-  schema: Schema;
+  /** The schema, or a choice of schema by the mapping's top-level values (frontmatter: by `type`). */
+  schema: Schema | ((topLevel: (key: string) => unknown) => Schema);
   /** Line of the file on which the YAML text starts minus one (frontmatter: the `---` line). */
   lineOffset?: number;
   /** Wording and rule id when the YAML is not a mapping. */
@@ -62,6 +63,7 @@ export function validateYaml<Schema extends z.ZodType>(text: string, check: Yaml
     return { places };
   }
 
+  const schema = typeof check.schema === 'function' ? check.schema((key) => doc.get(key)) : check.schema;
   collectPlaces(doc.contents, [], places, pointAt);
   const placeOf = (path: PropertyKey[]): Point => {
     for (let length = path.length; length >= 0; length--) {
@@ -70,7 +72,7 @@ export function validateYaml<Schema extends z.ZodType>(text: string, check: Yaml
     }
     return { line: Math.max(lineOffset, 1), column: 1 };
   };
-  warnUnknownKeys(doc.contents, check.schema, [], file, source, placeOf);
+  warnUnknownKeys(doc.contents, schema, [], file, source, placeOf);
 
   let values: Record<string, unknown>;
   try {
@@ -80,7 +82,7 @@ export function validateYaml<Schema extends z.ZodType>(text: string, check: Yaml
     fail(`Unexpected YAML that cannot be read as values (${(error as Error).message.split('\n')[0]}), expected plain values without aliases`, { line: lineOffset + 1, column: 1 }, 'yaml-syntax');
     return { places };
   }
-  const result = check.schema.safeParse(values, { reportInput: true });
+  const result = schema.safeParse(values, { reportInput: true });
   if (!result.success) {
     for (const issue of result.error.issues) {
       const path = issue.path;

@@ -8,7 +8,7 @@
 import type { Root, Yaml } from 'mdast';
 import type { Point } from 'unist';
 import type { VFile } from 'vfile';
-import { frontmatterSchema, responseSchema, type Frontmatter, type ResponseEntry } from '../../model/frontmatter-schema.ts';
+import { frontmatterSchemaFor, responseSchema, type Frontmatter, type ResponseEntry } from '../../model/frontmatter-schema.ts';
 import { validateYaml } from '../../model/yaml-schema.ts';
 
 const source = 'kia-frontmatter';
@@ -51,7 +51,7 @@ function validateFrontmatter(node: Yaml, file: VFile) {
   const { data, values, places } = validateYaml(node.value, {
     file,
     source,
-    schema: frontmatterSchema,
+    schema: (topLevel) => frontmatterSchemaFor(topLevel('type')),
     lineOffset: node.position?.start.line ?? 1,
     notMapping: { reason: 'Unexpected frontmatter that is not a mapping, expected `key: value` lines', ruleId: 'frontmatter-not-mapping' },
   });
