@@ -133,6 +133,7 @@ export async function readPdfFacts(bytes: Uint8Array, options: { text?: boolean 
   let pages: PDFPage[];
   // pdf-lib skips damaged objects it can recover from and says so only through console.warn;
   // keep that out of the terminal (it is not ours to print) while the file is parsed.
+  // biome-ignore lint/suspicious/noConsole: takes pdf-lib's warnings out of the terminal; prints nothing
   const warn = console.warn;
   console.warn = () => {};
   try {
