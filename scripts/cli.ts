@@ -13,8 +13,13 @@ import { startPreview } from './commands/preview.ts';
 import type { VFile } from 'vfile';
 import type { FileAudit } from './check/file-audit.ts';
 
-
-const stageLabels = { html: 'HTML', pdf: 'PDF', verify: 'letterlijk-controle', 'check-html': 'toegankelijkheid HTML', 'check-pdf': 'toegankelijkheid PDF' } as const;
+const stageLabels = {
+  html: 'HTML',
+  pdf: 'PDF',
+  verify: 'letterlijk-controle',
+  'check-html': 'toegankelijkheid HTML',
+  'check-pdf': 'toegankelijkheid PDF',
+} as const;
 
 function printProgress(event: ProgressEvent) {
   const label = `${event.slug.padEnd(18)} ${stageLabels[event.stage].padEnd(21)}`;
@@ -86,7 +91,9 @@ async function runBuild(values: BuildValues): Promise<number> {
     );
   }
   if (!result.ok) {
-    const kept = result.keptFailedOutput ? `; de volledige uitvoer staat in ${path.relative(process.cwd(), result.keptFailedOutput)}/ (rapport: ${path.relative(process.cwd(), path.join(result.keptFailedOutput, 'toegankelijkheid/index.html'))})` : '';
+    const kept = result.keptFailedOutput
+      ? `; de volledige uitvoer staat in ${path.relative(process.cwd(), result.keptFailedOutput)}/ (rapport: ${path.relative(process.cwd(), path.join(result.keptFailedOutput, 'toegankelijkheid/index.html'))})`
+      : '';
     const refusals = result.files.reduce((total, file) => total + file.messages.filter((message) => message.source === 'kia-final').length, 0);
     if (refusals > 0) process.stderr.write(`kia: --final geweigerd om ${refusals} ${refusals === 1 ? 'reden' : 'redenen'} (hierboven, rule final-…)\n`);
     process.stderr.write(`kia: build mislukt na ${seconds} s; ${values.out}/ is niet gewijzigd${kept}\n`);
@@ -103,11 +110,14 @@ async function runCheck(only: string | undefined, values: { content: string; out
   if (result.report && result.timings) {
     const { summary } = result.report;
     const { compileSeconds, htmlSeconds, pdfSeconds, seconds } = result.timings;
-    process.stderr.write(`  bronnen en HTML ${compileSeconds.toFixed(2)} s, axe ${htmlSeconds.toFixed(2)} s en PDF-controles ${pdfSeconds.toFixed(2)} s gelijktijdig: ${seconds.toFixed(2)} s\n`);
+    process.stderr.write(
+      `  bronnen en HTML ${compileSeconds.toFixed(2)} s, axe ${htmlSeconds.toFixed(2)} s en PDF-controles ${pdfSeconds.toFixed(2)} s gelijktijdig: ${seconds.toFixed(2)} s\n`,
+    );
     process.stderr.write(
       `kia: toegankelijkheid ${result.report.passed ? 'in orde' : 'NIET in orde'}: ${summary.htmlViolations} overtredingen in HTML, ${summary.htmlNeedsReview} na te kijken, ${summary.pdfFailures} PDF-controles mislukt, ${summary.pdfNotChecked} niet gecontroleerd → ${values.out}/toegankelijkheid/index.html\n`,
     );
-    for (const document of result.report.documents) if (!document.pdf) process.stderr.write(`  ${document.slug}: PDF niet gecontroleerd: ${document.pdfMissing}\n`);
+    for (const document of result.report.documents)
+      if (!document.pdf) process.stderr.write(`  ${document.slug}: PDF niet gecontroleerd: ${document.pdfMissing}\n`);
   }
   // --frail: a warning fails the check too (for CI on a publication that must be clean).
   const warnings = result.files.reduce((total, file) => total + file.messages.filter((message) => !message.fatal).length, 0);
@@ -179,7 +189,12 @@ async function runPreview(values: { content: string; port: number; host: string[
 function printAuditLine(entry: FileAudit, seconds: number) {
   const failed = entry.checks.filter((check) => check.status === 'fail');
   const mark = entry.status === 'pass' ? '✓' : entry.status === 'fail' ? '✗' : '!';
-  const what = entry.status === 'error' ? `niet te controleren: ${entry.error}` : entry.status === 'fail' ? `${failed.length} mislukt: ${failed.map((check) => check.id).join(', ')}` : 'voldoet';
+  const what =
+    entry.status === 'error'
+      ? `niet te controleren: ${entry.error}`
+      : entry.status === 'fail'
+        ? `${failed.length} mislukt: ${failed.map((check) => check.id).join(', ')}`
+        : 'voldoet';
   const size = entry.pages ? `, ${entry.pages} p.` : '';
   process.stderr.write(`  ${mark} ${entry.kind.padEnd(4)} ${entry.file}  ${seconds.toFixed(2)} s${size}  ${what}\n`);
 }
@@ -227,13 +242,16 @@ function dutch(message: string): string {
 const helpInDutch = {
   styleTitle: (title: string) => titles[title] ?? title,
   sortSubcommands: false,
-  optionDescription: (option: Option) => `${option.description}${option.defaultValue !== undefined && option.defaultValue !== false && !option.negate && !(Array.isArray(option.defaultValue) && option.defaultValue.length === 0) ? ` (standaard: ${String(option.defaultValue)})` : ''}`,
+  optionDescription: (option: Option) =>
+    `${option.description}${option.defaultValue !== undefined && option.defaultValue !== false && !option.negate && !(Array.isArray(option.defaultValue) && option.defaultValue.length === 0) ? ` (standaard: ${String(option.defaultValue)})` : ''}`,
   subcommandTerm: (command: Command) => `${command.name()} ${commandUsage(command)}`.trim(),
 };
 
 /** `[opties] <slug>`: a command's options and arguments as its usage line shows them. */
 function commandUsage(command: Command): string {
-  const argumentsOf = command.registeredArguments.map((argument) => (argument.required ? `<${argument.name()}${argument.variadic ? '...' : ''}>` : `[${argument.name()}${argument.variadic ? '...' : ''}]`));
+  const argumentsOf = command.registeredArguments.map((argument) =>
+    argument.required ? `<${argument.name()}${argument.variadic ? '...' : ''}>` : `[${argument.name()}${argument.variadic ? '...' : ''}]`,
+  );
   return [command.options.length > 0 ? '[opties]' : '', ...argumentsOf].filter(Boolean).join(' ');
 }
 
@@ -258,7 +276,11 @@ function program(run: (work: Promise<number>) => void): Command {
     .option('--only <slug>', 'bouw alleen dit document; de rest van de uitvoer blijft staan')
     .option('--no-pdf', 'sla de PDF over')
     .option('--no-check', 'sla de toegankelijkheidscontrole over (axe, PDF/UA)')
-    .addOption(new Option('--pdf-timeout <seconden>', 'geef een PDF na zoveel seconden op').default(600).argParser(parseNumber('--pdf-timeout verwacht een aantal seconden', (value) => Number.isFinite(value) && value > 0)))
+    .addOption(
+      new Option('--pdf-timeout <seconden>', 'geef een PDF na zoveel seconden op')
+        .default(600)
+        .argParser(parseNumber('--pdf-timeout verwacht een aantal seconden', (value) => Number.isFinite(value) && value > 0)),
+    )
     .option('--internal', 'interne versie: weggelakte tekst zichtbaar met grond, elke pagina gemarkeerd "Intern"', false)
     .option('--final', 'de versie voor de Kamer: geweigerd zolang een document concept is of open werk bevat', false)
     .option('--bundle', 'ook de hele publicatie (content/publication.yml) als één PDF', false)
@@ -285,7 +307,11 @@ function program(run: (work: Promise<number>) => void): Command {
     .command('preview')
     .description('Voorbeeld in de browser terwijl u schrijft: herbouwt de HTML bij elke wijziging en laadt de pagina opnieuw')
     .option('--content <map>', 'map met documenten', 'content')
-    .addOption(new Option('--port <n>', 'poort').default(4321).argParser(parseNumber('--port verwacht een poortnummer', (value) => Number.isInteger(value) && value >= 0 && value <= 65535)))
+    .addOption(
+      new Option('--port <n>', 'poort')
+        .default(4321)
+        .argParser(parseNumber('--port verwacht een poortnummer', (value) => Number.isInteger(value) && value >= 0 && value <= 65535)),
+    )
     .option('--host <naam>', 'ook bereikbaar onder deze hostnaam (herhaalbaar)', (name: string, names: string[]) => [...names, name], [] as string[])
     .action((values: { content: string; port: number; host: string[] }) => run(runPreview(values)));
 

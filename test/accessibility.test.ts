@@ -23,7 +23,17 @@ interface AxeResult {
 function axe(file: string): AxeResult[] {
   const output = execFileSync(
     path.join(projectRoot, 'node_modules/.bin/axe'),
-    [pathToFileURL(file).href, '--chromedriver-path', '/usr/bin/chromedriver', '--chrome-path', '/usr/bin/chromium', '--chrome-options=no-sandbox,disable-dev-shm-usage,disable-gpu', '--tags', tags, '--stdout'],
+    [
+      pathToFileURL(file).href,
+      '--chromedriver-path',
+      '/usr/bin/chromedriver',
+      '--chrome-path',
+      '/usr/bin/chromium',
+      '--chrome-options=no-sandbox,disable-dev-shm-usage,disable-gpu',
+      '--tags',
+      tags,
+      '--stdout',
+    ],
     { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
   );
   return JSON.parse(output) as AxeResult[];
@@ -40,14 +50,19 @@ describe('axe on every built page', () => {
   for (const page of [...slugs.map((slug) => `${slug}/index.html`), 'index.html']) {
     it(`${page} has no violations`, () => {
       const [result] = axe(path.join(out, page));
-      expect(result.violations.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`)).toEqual([]);
+      expect(
+        result.violations.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`),
+      ).toEqual([]);
     });
   }
 
   it('catches a real violation (the test can fail)', () => {
     const root = tempDir();
     const file = path.join(root, 'slecht.html');
-    execFileSync('sh', ['-c', `printf '<!doctype html><html><head><title>x</title></head><body><img src="a.png"><p style="color:#ccc">grijs</p></body></html>' > ${file}`]);
+    execFileSync('sh', [
+      '-c',
+      `printf '<!doctype html><html><head><title>x</title></head><body><img src="a.png"><p style="color:#ccc">grijs</p></body></html>' > ${file}`,
+    ]);
     const [result] = axe(file);
     expect(result.violations.map((violation) => violation.id)).toEqual(expect.arrayContaining(['html-has-lang', 'image-alt', 'color-contrast']));
   });

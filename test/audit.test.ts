@@ -27,10 +27,18 @@ let folder: string;
 let session: BrowserSession;
 
 beforeAll(async () => {
-  folder = writeTree({ 'html/reactie.html': accessiblePage, 'html/rapport.htm': inaccessiblePage, 'notities.txt': 'geen pdf\n', 'geen-pdf.pdf': 'Dit is tekst met een .pdf-naam.\n' });
+  folder = writeTree({
+    'html/reactie.html': accessiblePage,
+    'html/rapport.htm': inaccessiblePage,
+    'notities.txt': 'geen pdf\n',
+    'geen-pdf.pdf': 'Dit is tekst met een .pdf-naam.\n',
+  });
   const passing = await tinyPdf(passingSpec());
   writeFileSync(path.join(folder, 'goed.pdf'), passing);
-  writeFileSync(path.join(folder, 'ongetagd.pdf'), await tinyPdf({ ...passingSpec(), structure: null, marked: false, content: 'BT /F1 12 Tf 72 700 Td (Ongetagde tekst) Tj ET' }));
+  writeFileSync(
+    path.join(folder, 'ongetagd.pdf'),
+    await tinyPdf({ ...passingSpec(), structure: null, marked: false, content: 'BT /F1 12 Tf 72 700 Td (Ongetagde tekst) Tj ET' }),
+  );
   writeFileSync(path.join(folder, 'kapot.pdf'), Buffer.concat([Buffer.from('%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R'), Buffer.alloc(200, 0x20)]));
   const qpdf = (args: string[]) => execFileSync('qpdf', args);
   qpdf(['--encrypt', 'geheim', 'eigenaar', '256', '--', path.join(folder, 'goed.pdf'), path.join(folder, 'wachtwoord.pdf')]);
@@ -153,7 +161,10 @@ describe('kia audit on damaged PDFs', () => {
     let seed = 20261125;
     const random = (below: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % below);
     let count = 0;
-    for (const [name, source] of [['goed', good], ['gepakt', packed]] as const) {
+    for (const [name, source] of [
+      ['goed', good],
+      ['gepakt', packed],
+    ] as const) {
       for (let index = 0; index < 20; index++) {
         const broken = Buffer.from(source);
         if (index % 2 === 0) {

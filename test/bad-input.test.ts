@@ -22,7 +22,9 @@ interface Case {
 
 /** `test/bad-input/<case>/`: `content/…` and `expected.txt` (`# name`, `# exit N`, then the lines). */
 function readCase(name: string): Case {
-  const [title, exit, ...expected] = readFileSync(path.join(fixtures, name, 'expected.txt'), 'utf8').trimEnd().split('\n');
+  const [title, exit, ...expected] = readFileSync(path.join(fixtures, name, 'expected.txt'), 'utf8')
+    .trimEnd()
+    .split('\n');
   return { name: title.replace(/^# /, ''), folder: path.join(fixtures, name), exit: Number(exit.replace(/^# exit /, '')), expected };
 }
 
@@ -33,7 +35,10 @@ const cases: Case[] = [
     name: 'a 20 MB document',
     files: { 'content/doc/index.md': document('Tekst.\n'.repeat(3_000_000)) },
     exit: 1,
-    expected: ['content/doc/index.md', '1:1 error Unexpected file of 20.0 MB, expected at most 10 MB of text (split the document, or move data into appendices) file-too-large kia-files'],
+    expected: [
+      'content/doc/index.md',
+      '1:1 error Unexpected file of 20.0 MB, expected at most 10 MB of text (split the document, or move data into appendices) file-too-large kia-files',
+    ],
   },
 ];
 
@@ -57,7 +62,9 @@ describe('bad input', () => {
       const lines = collapse(stderr);
       // The whole set of messages, not a subset: a new message is a change to review.
       // Each file's name, then its messages, in the reporter's order.
-      const messages = lines.filter((line) => /^(\d+:\d+(-\d+:\d+)? )?(error|warning) /.test(line) || /^content(\/\S*)?$/.test(line) || /^content\/.*\.(md|yml)$/.test(line));
+      const messages = lines.filter(
+        (line) => /^(\d+:\d+(-\d+:\d+)? )?(error|warning) /.test(line) || /^content(\/\S*)?$/.test(line) || /^content\/.*\.(md|yml)$/.test(line),
+      );
       if (process.env.UPDATE_BAD_INPUT === '1' && testCase.folder) {
         const file = path.join(testCase.folder, 'expected.txt');
         const [title, exit] = readFileSync(file, 'utf8').split('\n');
@@ -76,12 +83,19 @@ describe('bad input', () => {
 
   it('rejects a response that is a symlink pointing outside the document folder', () => {
     const response = 'responses:\n  - file: responses/link.md\n    from: Voorbeeld B.V.\n    title: Reactie\n    received: 2026-01-15\n';
-    const root = workspaceWithPreviousDist({ name: 'symlink', exit: 1, expected: [], files: { 'content/doc/index.md': document('Tekst.\n', response), 'geheim.md': 'Geheim.\n' } });
+    const root = workspaceWithPreviousDist({
+      name: 'symlink',
+      exit: 1,
+      expected: [],
+      files: { 'content/doc/index.md': document('Tekst.\n', response), 'geheim.md': 'Geheim.\n' },
+    });
     mkdirSync(path.join(root, 'content/doc/responses'), { recursive: true });
     symlinkSync(path.join(root, 'geheim.md'), path.join(root, 'content/doc/responses/link.md'));
     const { code, stderr } = runCli(['build', '--no-pdf'], root);
     expect(code).toBe(1);
-    expect(collapse(stderr)).toContain('8:11 error Unexpected link `responses/link.md` pointing outside the document folder, expected a file inside `content/doc` response-outside-document kia-responses');
+    expect(collapse(stderr)).toContain(
+      '8:11 error Unexpected link `responses/link.md` pointing outside the document folder, expected a file inside `content/doc` response-outside-document kia-responses',
+    );
   });
 
   it('rejects an unknown --only slug and unknown options', () => {

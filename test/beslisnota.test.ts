@@ -74,7 +74,8 @@ documents:
   - nota
 `;
 
-const pdfText = (dir: string) => execFileSync('pdftotext', [path.join(dir, readdirSync(dir).find((name) => name.endsWith('.pdf'))!), '-'], { encoding: 'utf8' });
+const pdfText = (dir: string) =>
+  execFileSync('pdftotext', [path.join(dir, readdirSync(dir).find((name) => name.endsWith('.pdf'))!), '-'], { encoding: 'utf8' });
 
 describe('a beslisnota published with its letter', () => {
   let content: string;
@@ -95,8 +96,12 @@ describe('a beslisnota published with its letter', () => {
   it('shows its head with the officials withheld, in HTML and PDF', () => {
     const html = readFileSync(path.join(out, 'nota/index.html'), 'utf8');
     expect(html).toContain('<p class="doc-type">Beslisnota</p>');
-    expect(html).toMatch(/<dt>Aan<\/dt><dd>de minister van Voorbeeldzaken<\/dd>.*<dt>Van<\/dt><dd>directie Digitale Samenleving<\/dd>.*<dt>Kenmerk<\/dt><dd>VBZ-2026-0198<\/dd>/s);
-    expect(html).toContain('<dt>Opgesteld door</dt><dd><ul class="decision-officials"><li><span class="redacted">[weggelakt, 5.1.2e]</span>, senior beleidsmedewerker</li></ul></dd>');
+    expect(html).toMatch(
+      /<dt>Aan<\/dt><dd>de minister van Voorbeeldzaken<\/dd>.*<dt>Van<\/dt><dd>directie Digitale Samenleving<\/dd>.*<dt>Kenmerk<\/dt><dd>VBZ-2026-0198<\/dd>/s,
+    );
+    expect(html).toContain(
+      '<dt>Opgesteld door</dt><dd><ul class="decision-officials"><li><span class="redacted">[weggelakt, 5.1.2e]</span>, senior beleidsmedewerker</li></ul></dd>',
+    );
     const pdf = pdfText(path.join(out, 'nota'));
     expect(pdf).toMatch(/\[weggelakt, 5\.1\.2e\]\s*, senior beleidsmedewerker/);
     expect(pdf).toMatch(/Opgesteld door[\s\S]*Aanleiding[\s\S]*Pagina 1 van 1/); // no cover: the text starts under the head
@@ -127,6 +132,8 @@ describe('a beslisnota published with its letter', () => {
     const internalOut = path.join(tempDir(), 'intern');
     const internal = await build({ contentDir: content, outDir: internalOut, pdf: false, only: 'nota', redaction: 'internal' });
     expect(internal.ok).toBe(true);
-    expect(readFileSync(path.join(internalOut, 'nota/index.html'), 'utf8')).toContain(`<mark class="redaction-internal">${official}<span class="redaction-ground"> [weglakken: 5.1.2e]</span></mark>, senior beleidsmedewerker`);
+    expect(readFileSync(path.join(internalOut, 'nota/index.html'), 'utf8')).toContain(
+      `<mark class="redaction-internal">${official}<span class="redaction-ground"> [weglakken: 5.1.2e]</span></mark>, senior beleidsmedewerker`,
+    );
   });
 });

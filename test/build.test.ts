@@ -44,7 +44,15 @@ describe('kia build on the example content', () => {
   it('succeeds without errors and writes every output', () => {
     expect(result.files.flatMap((file) => file.messages.map(String))).toEqual([]);
     expect(result.ok).toBe(true);
-    for (const file of ['index.html', 'manifest.json', 'flits/index.html', 'flits/flits.pdf', 'assets/tokens.css', 'assets/print.css', 'assets/fonts/noto-sans-latin-400-normal.woff2']) {
+    for (const file of [
+      'index.html',
+      'manifest.json',
+      'flits/index.html',
+      'flits/flits.pdf',
+      'assets/tokens.css',
+      'assets/print.css',
+      'assets/fonts/noto-sans-latin-400-normal.woff2',
+    ]) {
       expect(existsSync(path.join(out, file)), file).toBe(true);
     }
     // The print HTML is an intermediate file, not part of the publication.
@@ -60,11 +68,22 @@ describe('kia build on the example content', () => {
   it('writes an HTML page with language, title, metadata and landmarks', () => {
     const [root] = elements(tree, (node) => node.tagName === 'html');
     expect(root.properties.lang).toBe('nl');
-    expect(toString(elements(tree, (node) => node.tagName === 'title')[0])).toBe('Kinderrechten Impact Assessment Flits: Een fictief voorbeeld van een KIA op een videoplatform');
-    const meta = Object.fromEntries(elements(tree, (node) => node.tagName === 'meta' && typeof node.properties.name === 'string').map((node) => [node.properties.name, node.properties.content]));
+    expect(toString(elements(tree, (node) => node.tagName === 'title')[0])).toBe(
+      'Kinderrechten Impact Assessment Flits: Een fictief voorbeeld van een KIA op een videoplatform',
+    );
+    const meta = Object.fromEntries(
+      elements(tree, (node) => node.tagName === 'meta' && typeof node.properties.name === 'string').map((node) => [
+        node.properties.name,
+        node.properties.content,
+      ]),
+    );
     expect(meta.author).toBe('dr. Anna de Vries, Mehmet Yilmaz MSc');
     expect(meta.description).toMatch(/^Fictieve kinderrechten impact assessment/);
-    for (const tag of ['header', 'nav', 'main', 'footer']) expect(elements(tree, (node) => node.tagName === tag), tag).toHaveLength(1);
+    for (const tag of ['header', 'nav', 'main', 'footer'])
+      expect(
+        elements(tree, (node) => node.tagName === tag),
+        tag,
+      ).toHaveLength(1);
     const skip = elements(tree, (node) => node.tagName === 'a' && String(node.properties.className).includes('skip-link'))[0];
     expect(skip.properties.href).toBe('#inhoud');
     expect(elements(tree, (node) => node.properties.id === 'inhoud')[0].tagName).toBe('main');
@@ -94,11 +113,15 @@ describe('kia build on the example content', () => {
     expect(nav.properties.ariaLabel).toBe('Inhoudsopgave');
     const links = elements(nav as never, (node) => node.tagName === 'a').map((node) => [toString(node), node.properties.href]);
     expect(links).toContainEqual(['1 Voorbereidingen', '#hoofdstuk-1']);
-    expect(links).toContainEqual(['3.1 Contentrisico\'s', '#vraag-3-1']);
+    expect(links).toContainEqual(["3.1 Contentrisico's", '#vraag-3-1']);
     expect(links).toContainEqual(['Overzicht van de risico-inschattingen', '#risico-overzicht']);
     expect(links).toContainEqual(['Reacties van belanghebbenden', '#reacties']);
     expect(links).toContainEqual(['Zienswijze Flits Media', '#reactie-1-titel']);
-    for (const [, href] of links) expect(elements(tree, (node) => node.properties.id === String(href).slice(1)), String(href)).toHaveLength(1);
+    for (const [, href] of links)
+      expect(
+        elements(tree, (node) => node.properties.id === String(href).slice(1)),
+        String(href),
+      ).toHaveLength(1);
   });
 
   it('renders accessible Dutch footnotes and tables with header scope and captions', () => {
@@ -112,8 +135,11 @@ describe('kia build on the example content', () => {
     expect(headerCells.length).toBeGreaterThan(10);
     // Column headers in <thead>, row headers (risk tables, measures, overview) in <tbody>.
     for (const table of elements(tree, (node) => node.tagName === 'table')) {
-      for (const section of table.children.filter((child): child is Element => child.type === 'element' && (child.tagName === 'thead' || child.tagName === 'tbody'))) {
-        for (const cell of elements(section as never, (node) => node.tagName === 'th')) expect(cell.properties.scope).toBe(section.tagName === 'thead' ? 'col' : 'row');
+      for (const section of table.children.filter(
+        (child): child is Element => child.type === 'element' && (child.tagName === 'thead' || child.tagName === 'tbody'),
+      )) {
+        for (const cell of elements(section as never, (node) => node.tagName === 'th'))
+          expect(cell.properties.scope).toBe(section.tagName === 'thead' ? 'col' : 'row');
       }
     }
     const captions = elements(tree, (node) => node.tagName === 'caption').map((node) => toString(node));
@@ -125,12 +151,26 @@ describe('kia build on the example content', () => {
 
   it('shows the document metadata in the header', () => {
     const header = toString(elements(tree, (node) => node.tagName === 'header')[0]);
-    for (const text of ['Flits (videodeelapp)', '14 oktober 2026', 'Definitief', 'dr. Anna de Vries en Mehmet Yilmaz MSc', 'Ministerie van Voorbeeldzaken', 'VBZ-2026-0142']) expect(header).toContain(text);
+    for (const text of [
+      'Flits (videodeelapp)',
+      '14 oktober 2026',
+      'Definitief',
+      'dr. Anna de Vries en Mehmet Yilmaz MSc',
+      'Ministerie van Voorbeeldzaken',
+      'VBZ-2026-0142',
+    ])
+      expect(header).toContain(text);
   });
 
   it('appends the responses verbatim, in order, with provenance and sha256', () => {
-    const responses = elements(tree, (node) => String(node.properties.className).includes('response') && node.tagName === 'section' && node.properties.dataResponse !== undefined);
-    expect(responses.map((node) => toString(elements(node as never, (child) => child.tagName === 'h3')[0]))).toEqual(['Zienswijze Flits Media', 'Reactie van de onderzoekers op de zienswijze']);
+    const responses = elements(
+      tree,
+      (node) => String(node.properties.className).includes('response') && node.tagName === 'section' && node.properties.dataResponse !== undefined,
+    );
+    expect(responses.map((node) => toString(elements(node as never, (child) => child.tagName === 'h3')[0]))).toEqual([
+      'Zienswijze Flits Media',
+      'Reactie van de onderzoekers op de zienswijze',
+    ]);
     const first = toString(responses[0]);
     expect(first).toContain('Flits Media B.V.');
     expect(first).toContain('30 september 2026');
@@ -168,14 +208,26 @@ describe('kia build on the example content', () => {
     const text = toString(landing).replace(/\s+/g, ' ');
     expect(toString(elements(landing, (node) => node.tagName === 'h1')[0])).toBe('Kinderrechten Impact Assessment van de videodeelapp Flits');
     // dt and dd follow each other without a space in the markup: compare without whitespace.
-    for (const fact of ['Datum 2 november 2026', 'Afzender Ministerie van Voorbeeldzaken, Directie Digitale Samenleving Postbus 20011 2500 EA Den Haag', 'Kamerstuk 26643 (nummer volgt)']) expect(text.replace(/\s/g, '')).toContain(fact.replace(/\s/g, ''));
-    const titles = elements(landing, (node) => node.tagName === 'li' && String(node.properties.className).includes('publication')).map((node) => toString(elements(node as never, (child) => child.tagName === 'h2')[0]));
+    for (const fact of [
+      'Datum 2 november 2026',
+      'Afzender Ministerie van Voorbeeldzaken, Directie Digitale Samenleving Postbus 20011 2500 EA Den Haag',
+      'Kamerstuk 26643 (nummer volgt)',
+    ])
+      expect(text.replace(/\s/g, '')).toContain(fact.replace(/\s/g, ''));
+    const titles = elements(landing, (node) => node.tagName === 'li' && String(node.properties.className).includes('publication')).map((node) =>
+      toString(elements(node as never, (child) => child.tagName === 'h2')[0]),
+    );
     expect(titles).toEqual(['Aanbieding Kinderrechten Impact Assessment Flits', 'Kinderrechten Impact Assessment Flits']);
     const squashed = text.replace(/\s/g, '');
     expect(squashed).toContain('Met2reactiesvanbelanghebbenden:ZienswijzeFlitsMedia(FlitsMediaB.V.,ontvangen30september2026)');
     expect(squashed).toMatch(/HTML\(\d+kB\):KinderrechtenImpactAssessmentFlitsPDF\(\d+pagina's,\d+kB\)/);
     const manifest = JSON.parse(readFileSync(path.join(out, 'manifest.json'), 'utf8')) as Manifest;
-    expect(manifest.publication).toMatchObject({ title: 'Kinderrechten Impact Assessment van de videodeelapp Flits', kamerstuk: { dossier: '26643' }, documents: ['kamerbrief-flits', 'flits'], file: { path: 'content/publication.yml' } });
+    expect(manifest.publication).toMatchObject({
+      title: 'Kinderrechten Impact Assessment van de videodeelapp Flits',
+      kamerstuk: { dossier: '26643' },
+      documents: ['kamerbrief-flits', 'flits'],
+      file: { path: 'content/publication.yml' },
+    });
   });
 
   it('records inputs, responses and outputs with sha256 in the manifest', () => {
@@ -184,8 +236,16 @@ describe('kia build on the example content', () => {
     expect(manifest.documents.map((entry) => entry.slug)).toEqual(['flits', 'kamerbrief-flits']);
     expect(doc.input).toMatchObject({ path: 'content/flits/index.md', sha256: sha256(path.join(content, 'flits/index.md')) });
     expect(doc.responses.map((response) => [response.path, response.sha256, response.verbatim])).toEqual([
-      ['content/flits/responses/zienswijze-flits.md', sha256(path.join(content, 'flits/responses/zienswijze-flits.md')), { html: true, pdf: true, against: 'redacted-source' }],
-      ['content/flits/responses/reactie-onderzoekers.md', sha256(path.join(content, 'flits/responses/reactie-onderzoekers.md')), { html: true, pdf: true, against: 'source' }],
+      [
+        'content/flits/responses/zienswijze-flits.md',
+        sha256(path.join(content, 'flits/responses/zienswijze-flits.md')),
+        { html: true, pdf: true, against: 'redacted-source' },
+      ],
+      [
+        'content/flits/responses/reactie-onderzoekers.md',
+        sha256(path.join(content, 'flits/responses/reactie-onderzoekers.md')),
+        { html: true, pdf: true, against: 'source' },
+      ],
     ]);
     const outputs = Object.fromEntries(doc.outputs.map((output) => [output.path, output.sha256]));
     expect(outputs['flits/index.html']).toBe(sha256(path.join(out, 'flits/index.html')));
@@ -270,7 +330,17 @@ describe('the Kamerbrief (type: brief)', () => {
     const letter = fromHtml(readFileSync(path.join(out, 'kamerbrief-flits/index.html'), 'utf8'));
     const head = elements(letter, (node) => node.tagName === 'header')[0];
     const squashed = toString(head).replace(/\s/g, '');
-    for (const part of ['RetouradresPostbus200112500EADenHaag', 'AandeVoorzittervandeTweedeKamerderStaten-GeneraalPostbus200182500EADenHaag', 'MinisterievanVoorbeeldzaken', 'DirectieDigitaleSamenleving', 'Datum2november2026', 'BetreftAanbiedingKinderrechtenImpactAssessmentFlits', 'OnzereferentieVBZ-2026-0199', 'BijlageKinderrechtenImpactAssessmentFlits']) expect(squashed).toContain(part);
+    for (const part of [
+      'RetouradresPostbus200112500EADenHaag',
+      'AandeVoorzittervandeTweedeKamerderStaten-GeneraalPostbus200182500EADenHaag',
+      'MinisterievanVoorbeeldzaken',
+      'DirectieDigitaleSamenleving',
+      'Datum2november2026',
+      'BetreftAanbiedingKinderrechtenImpactAssessmentFlits',
+      'OnzereferentieVBZ-2026-0199',
+      'BijlageKinderrechtenImpactAssessmentFlits',
+    ])
+      expect(squashed).toContain(part);
     expect(elements(letter, (node) => node.tagName === 'h1').map((node) => toString(node))).toEqual(['Aanbieding Kinderrechten Impact Assessment Flits']);
     expect(elements(letter, (node) => node.tagName === 'nav')).toEqual([]);
     const closing = toString(elements(letter, (node) => String(node.properties.className).includes('letter-closing'))[0]);
@@ -279,7 +349,9 @@ describe('the Kamerbrief (type: brief)', () => {
 
   it('starts on its first page in the PDF (no cover), with "Pagina X van Y" on every page', () => {
     const pdf = path.join(out, 'kamerbrief-flits/kamerbrief-flits.pdf');
-    const pages = poppler('pdftotext', [pdf, '-']).split('\f').filter((page) => page.trim());
+    const pages = poppler('pdftotext', [pdf, '-'])
+      .split('\f')
+      .filter((page) => page.trim());
     expect(pages[0]).toContain('Aan de Voorzitter van de Tweede Kamer der Staten-Generaal');
     expect(pages[0]).toContain('Betreft');
     expect(pages[0]).toContain('Hierbij bied ik u het Kinderrechten Impact Assessment');
@@ -292,7 +364,14 @@ describe('repeatable and partial builds', () => {
   it('gives byte-identical HTML, PDF and manifest when built twice', async () => {
     const again = path.join(tempDir(), 'dist');
     expect((await build({ contentDir: content, outDir: again, pdf: true })).ok).toBe(true);
-    for (const file of ['index.html', 'manifest.json', 'flits/index.html', 'flits/flits.pdf', 'kamerbrief-flits/index.html', 'kamerbrief-flits/kamerbrief-flits.pdf']) {
+    for (const file of [
+      'index.html',
+      'manifest.json',
+      'flits/index.html',
+      'flits/flits.pdf',
+      'kamerbrief-flits/index.html',
+      'kamerbrief-flits/kamerbrief-flits.pdf',
+    ]) {
       expect(sha256(path.join(again, file)), file).toBe(sha256(path.join(out, file)));
     }
   });

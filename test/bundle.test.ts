@@ -18,7 +18,8 @@ const publication: Publication = {
   documents: ['brief', 'kia-a'],
 };
 
-const matter = (title: string, type: Frontmatter['type'], status: Frontmatter['status']) => ({ title, type, status, lang: 'nl', date: '2026-11-16' }) as Frontmatter;
+const matter = (title: string, type: Frontmatter['type'], status: Frontmatter['status']) =>
+  ({ title, type, status, lang: 'nl', date: '2026-11-16' }) as Frontmatter;
 
 const printTree = (head: string, body: string): Root => fromHtml(`<!doctype html><html lang="nl"><head>${head}</head>${body}</html>`);
 
@@ -32,9 +33,18 @@ const assessment = printTree(
 );
 
 describe('bundleTree', () => {
-  const html = toHtml(bundleTree(publication, [{ slug: 'brief', matter: matter('Aanbieding', 'brief', 'definitief'), printTree: letter }, { slug: 'kia-a', matter: matter('KIA A', 'kia', 'concept'), printTree: assessment }], { assetBase: '../assets' }));
+  const html = toHtml(
+    bundleTree(
+      publication,
+      [
+        { slug: 'brief', matter: matter('Aanbieding', 'brief', 'definitief'), printTree: letter },
+        { slug: 'kia-a', matter: matter('KIA A', 'kia', 'concept'), printTree: assessment },
+      ],
+      { assetBase: '../assets' },
+    ),
+  );
 
-  it('has one head with the publication title, the documents\' stylesheets and the bundle layer', () => {
+  it("has one head with the publication title, the documents' stylesheets and the bundle layer", () => {
     expect(html).toContain('<title>Twee documenten</title>');
     expect(html).toContain('<meta name="author" content="Ministerie van Voorbeeldzaken">');
     expect(html).toContain('<link rel="stylesheet" href="../assets/print.css">');
@@ -56,7 +66,9 @@ describe('bundleTree', () => {
 
   it('puts each document in a section with its own classes and draft note, without its contents page or footer', () => {
     expect(html).toContain('<section class="bundle-document type-brief status-definitief" id="brief" aria-labelledby="brief--aanbieding">');
-    expect(html).toContain('<section class="bundle-document type-kia status-concept" id="kia-a" aria-labelledby="kia-a--kia-a-titel" data-draft-note="Concept · gebouwd op 16 november 2026">');
+    expect(html).toContain(
+      '<section class="bundle-document type-kia status-concept" id="kia-a" aria-labelledby="kia-a--kia-a-titel" data-draft-note="Concept · gebouwd op 16 november 2026">',
+    );
     expect(html).not.toContain('Inhoudsopgave');
     expect(html).not.toContain('voet');
     expect(html).toContain('<body class="bundle variant-print">');
@@ -72,7 +84,7 @@ describe('bundleTree', () => {
     );
   });
 
-  it('leaves the documents\' own trees as they were', () => {
+  it("leaves the documents' own trees as they were", () => {
     expect(toHtml(letter)).toContain('<h2 id="aanleiding">');
   });
 });

@@ -27,7 +27,10 @@ describe('kia', () => {
   });
 
   it('checks option values: a timeout is a number of seconds', () => {
-    expect(runCli(['build', '--pdf-timeout', 'lang'], projectRoot)).toMatchObject({ code: 2, stderr: 'kia: --pdf-timeout verwacht een aantal seconden, niet `lang`\n' });
+    expect(runCli(['build', '--pdf-timeout', 'lang'], projectRoot)).toMatchObject({
+      code: 2,
+      stderr: 'kia: --pdf-timeout verwacht een aantal seconden, niet `lang`\n',
+    });
     expect(runCli(['preview', '--port', '70000'], projectRoot)).toMatchObject({ code: 2, stderr: 'kia: --port verwacht een poortnummer, niet `70000`\n' });
   });
 

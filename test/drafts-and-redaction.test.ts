@@ -14,7 +14,8 @@ import { readPdfText } from '../scripts/pdf/text.ts';
 import { poppler, runCli, tempDir, writeTree } from './helpers/workspace.ts';
 
 const epoch = { SOURCE_DATE_EPOCH: '1764028800' }; // 25 November 2025
-const frontmatter = (status: string, extra = '') => `---\ntitle: Notitie over Flits\ntype: rapport\nlang: nl\ndate: 2026-01-31\nstatus: ${status}\n${extra}---\n\n`;
+const frontmatter = (status: string, extra = '') =>
+  `---\ntitle: Notitie over Flits\ntype: rapport\nlang: nl\ndate: 2026-01-31\nstatus: ${status}\n${extra}---\n\n`;
 const body = `## Gesprekken
 
 We spraken met :redact[Jan Jansen]{grond="5.1.2e"} van Flits Media en met een
@@ -44,7 +45,9 @@ describe('a draft with a redaction', () => {
   it('carries the watermark and the build date on every PDF page, as page furniture', () => {
     const pdf = path.join(root, 'dist/notitie/notitie.pdf');
     // -raw: in content-stream order, as a copy or a search would meet the text.
-    const pages = poppler('pdftotext', ['-raw', pdf, '-']).split('\f').filter((page) => page.trim());
+    const pages = poppler('pdftotext', ['-raw', pdf, '-'])
+      .split('\f')
+      .filter((page) => page.trim());
     expect(pages.length).toBeGreaterThan(2);
     for (const [index, page] of pages.entries()) expect(page, `page ${index + 1}`).toContain('Concept · gebouwd op 25 november 2025');
     // The gate passed: the watermark is an artifact, not text of the structure tree.
@@ -54,7 +57,9 @@ describe('a draft with a redaction', () => {
 
   it('draws the watermark on every page as outlines: seen on the page, in no extracted text', async () => {
     const pdf = path.join(root, 'dist/notitie/notitie.pdf');
-    const pdftotext = poppler('pdftotext', ['-raw', pdf, '-']).split('\f').filter((page) => page.trim());
+    const pdftotext = poppler('pdftotext', ['-raw', pdf, '-'])
+      .split('\f')
+      .filter((page) => page.trim());
     const pdfjs = (await readPdfText(pdf)).pages.map((page) => [...page.lines, ...page.furniture].join('\n'));
     expect(pdfjs).toHaveLength(pdftotext.length);
     for (const [index, text] of [...pdftotext.entries(), ...pdfjs.entries()]) {
@@ -67,7 +72,9 @@ describe('a draft with a redaction', () => {
     // Drawn all the same: the watermark's tint (#a90000 at 13 % over white) covers part of every page.
     const dir = tempDir();
     execFileSync('pdftoppm', ['-r', '20', '-png', pdf, path.join(dir, 'pagina')]);
-    const images = readdirSync(dir).filter((name) => name.endsWith('.png')).sort();
+    const images = readdirSync(dir)
+      .filter((name) => name.endsWith('.png'))
+      .sort();
     expect(images).toHaveLength(pdftotext.length);
     for (const image of images) {
       const { data, width, height } = PNG.sync.read(readFileSync(path.join(dir, image)));
@@ -79,11 +86,14 @@ describe('a draft with a redaction', () => {
 
   it('shows one public text instead of the withheld text, with the ground described in its title', () => {
     const html = readFileSync(path.join(root, 'dist/notitie/index.html'), 'utf8');
-    expect(html).toContain('<span class="redacted" title="Weggelakt: eerbiediging van de persoonlijke levenssfeer, artikel 5.1.2e Woo">[weggelakt, 5.1.2e]</span>');
+    expect(html).toContain(
+      '<span class="redacted" title="Weggelakt: eerbiediging van de persoonlijke levenssfeer, artikel 5.1.2e Woo">[weggelakt, 5.1.2e]</span>',
+    );
   });
 
   it('has the withheld text in no public artefact: HTML, PDF text, decompressed PDF, manifest, landing page', () => {
-    const files = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? files(path.join(dir, entry.name)) : [path.join(dir, entry.name)]));
+    const files = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? files(path.join(dir, entry.name)) : [path.join(dir, entry.name)]));
     const all = files(path.join(root, 'dist'));
     expect(all.some((file) => file.endsWith('manifest.json'))).toBe(true);
     for (const file of all) expect(readFileSync(file).includes('Jansen'), file).toBe(false);
@@ -99,12 +109,23 @@ describe('a draft with a redaction', () => {
   });
 
   it('fails the public build when the withheld text survives elsewhere (here: in the description)', () => {
-    const leaking = writeTree({ 'content/notitie/index.md': frontmatter('concept', 'description: Verslag van het gesprek met Jan Jansen.\n') + body, 'dist/index.html': '<p>vorige build</p>\n' });
+    const leaking = writeTree({
+      'content/notitie/index.md': frontmatter('concept', 'description: Verslag van het gesprek met Jan Jansen.\n') + body,
+      'dist/index.html': '<p>vorige build</p>\n',
+    });
     const { code, stderr } = runCli(['build'], leaking, epoch);
     expect(code).toBe(1);
     const lines = stderr.split('\n').map((line) => line.trim().replace(/\s+/g, ' '));
-    expect(lines).toContainEqual(expect.stringMatching(/^12:16-12:51 error Unexpected withheld text „Jan Jansen” \(grond 5\.1\.2e\) in `notitie\/index\.html` \(text, line \d+: „Jan Jansen”; .*\), expected it nowhere in the public output redaction-leak kia-redaction$/));
-    expect(lines.some((line) => /withheld text „Jan Jansen” .* in `notitie\/notitie\.pdf` \(.*strings \(info, bookmarks, structure tree\), line \d+: „Jan Jansen”/.test(line))).toBe(true);
+    expect(lines).toContainEqual(
+      expect.stringMatching(
+        /^12:16-12:51 error Unexpected withheld text „Jan Jansen” \(grond 5\.1\.2e\) in `notitie\/index\.html` \(text, line \d+: „Jan Jansen”; .*\), expected it nowhere in the public output redaction-leak kia-redaction$/,
+      ),
+    );
+    expect(
+      lines.some((line) =>
+        /withheld text „Jan Jansen” .* in `notitie\/notitie\.pdf` \(.*strings \(info, bookmarks, structure tree\), line \d+: „Jan Jansen”/.test(line),
+      ),
+    ).toBe(true);
     expect(readFileSync(path.join(leaking, 'dist/index.html'), 'utf8')).toBe('<p>vorige build</p>\n');
   }, 120_000);
 
@@ -115,7 +136,9 @@ describe('a draft with a redaction', () => {
     const html = readFileSync(path.join(root, 'dist-intern/notitie/index.html'), 'utf8');
     expect(html).toContain('<mark class="redaction-internal" data-ground="5.1.2e">Jan Jansen<span class="redaction-ground"> [weglakken: 5.1.2e]</span></mark>');
     expect(html).toContain('<strong>INTERN</strong>');
-    const pages = poppler('pdftotext', [path.join(root, 'dist-intern/notitie/notitie.pdf'), '-']).split('\f').filter((page) => page.trim());
+    const pages = poppler('pdftotext', [path.join(root, 'dist-intern/notitie/notitie.pdf'), '-'])
+      .split('\f')
+      .filter((page) => page.trim());
     for (const [index, page] of pages.entries()) expect(page, `page ${index + 1}`).toContain('INTERN — bevat weggelakte gegevens');
     // The public build is untouched by it.
     expect(readFileSync(path.join(root, 'dist/notitie/index.html'), 'utf8')).not.toContain('Jansen');
@@ -131,7 +154,10 @@ en 10:00. Zie bijlage:A[2]{pagina=3}; het nummer :redact[06 9876 5432]{grond="5.
 Met vriendelijke groet,
 Flits Media B.V.
 `;
-  const matter = frontmatter('definitief', 'responses:\n  - file: responses/flits.md\n    from: Flits Media B.V.\n    title: Reactie van Flits Media\n    received: 2026-01-20\n');
+  const matter = frontmatter(
+    'definitief',
+    'responses:\n  - file: responses/flits.md\n    from: Flits Media B.V.\n    title: Reactie van Flits Media\n    received: 2026-01-20\n',
+  );
   const note = `## Bevindingen\n\n${Array.from({ length: 6 }, (_, n) => `Bevinding ${n + 1}: de instellingen voor kinderen zijn niet standaard veilig.`).join('\n\n')}\n`;
   let root: string;
   beforeAll(() => {
@@ -143,17 +169,27 @@ Flits Media B.V.
 
   it('lists the redactions in the provenance line and keeps the rest verbatim, typed directives included', () => {
     const html = readFileSync(path.join(root, 'dist/notitie/index.html'), 'utf8');
-    expect(html).toContain('<dt>Weggelakt</dt><dd>2 passages op grond van artikel 5.1.2e Woo (eerbiediging van de persoonlijke levenssfeer). De controle vergelijkt de gepubliceerde tekst verder met de bron waarin deze passages zijn weggelakt.</dd>');
-    expect(html).toContain('gevoerd door <span class="redacted" title="Weggelakt: eerbiediging van de persoonlijke levenssfeer, artikel 5.1.2e Woo">[weggelakt, 5.1.2e]</span>, tussen 09:00');
+    expect(html).toContain(
+      '<dt>Weggelakt</dt><dd>2 passages op grond van artikel 5.1.2e Woo (eerbiediging van de persoonlijke levenssfeer). De controle vergelijkt de gepubliceerde tekst verder met de bron waarin deze passages zijn weggelakt.</dd>',
+    );
+    expect(html).toContain(
+      'gevoerd door <span class="redacted" title="Weggelakt: eerbiediging van de persoonlijke levenssfeer, artikel 5.1.2e Woo">[weggelakt, 5.1.2e]</span>, tussen 09:00',
+    );
     expect(html).toContain('Zie bijlage:A[2]{pagina=3}; het nummer');
     const text = poppler('pdftotext', [path.join(root, 'dist/notitie/notitie.pdf'), '-']).replace(/\s+/g, '');
     expect(text).toContain('gevoerddoor[weggelakt,5.1.2e],tussen09:00en10:00.Ziebijlage:A[2]{pagina=3};hetnummer[weggelakt,5.1.2e]isvoorvragen.');
-    const manifest = JSON.parse(readFileSync(path.join(root, 'dist/manifest.json'), 'utf8')) as { documents: Array<{ responses: Array<{ verbatim: unknown; redactions: string[] }> }> };
-    expect(manifest.documents[0].responses[0]).toMatchObject({ verbatim: { html: true, pdf: true, against: 'redacted-source' }, redactions: ['5.1.2e', '5.1.2e'] });
+    const manifest = JSON.parse(readFileSync(path.join(root, 'dist/manifest.json'), 'utf8')) as {
+      documents: Array<{ responses: Array<{ verbatim: unknown; redactions: string[] }> }>;
+    };
+    expect(manifest.documents[0].responses[0]).toMatchObject({
+      verbatim: { html: true, pdf: true, against: 'redacted-source' },
+      redactions: ['5.1.2e', '5.1.2e'],
+    });
   });
 
   it('has the withheld text of the response in no public artefact', () => {
-    const files = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? files(path.join(dir, entry.name)) : [path.join(dir, entry.name)]));
+    const files = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? files(path.join(dir, entry.name)) : [path.join(dir, entry.name)]));
     for (const file of files(path.join(root, 'dist'))) {
       expect(readFileSync(file).includes('Bakker'), file).toBe(false);
       expect(readFileSync(file).includes('9876'), file).toBe(false);
@@ -170,7 +206,11 @@ Flits Media B.V.
     expect(code).toBe(1);
     expect(stderr).toContain('content/notitie/responses/flits.md');
     const lines = stderr.split('\n').map((line) => line.trim().replace(/\s+/g, ' '));
-    expect(lines).toContainEqual(expect.stringMatching(/^3:50-3:87 error Unexpected withheld text „Petra Bakker” \(grond 5\.1\.2e\) in `notitie\/index\.html` \(text, line \d+: „Petra Bakker”; .*\), expected it nowhere in the public output redaction-leak kia-redaction$/));
+    expect(lines).toContainEqual(
+      expect.stringMatching(
+        /^3:50-3:87 error Unexpected withheld text „Petra Bakker” \(grond 5\.1\.2e\) in `notitie\/index\.html` \(text, line \d+: „Petra Bakker”; .*\), expected it nowhere in the public output redaction-leak kia-redaction$/,
+      ),
+    );
     expect(existsSync(path.join(leaking, 'dist'))).toBe(false);
   }, 120_000);
 
@@ -178,7 +218,9 @@ Flits Media B.V.
     const internal = runCli(['build', '--internal', '--no-pdf'], root, epoch);
     expect(internal.code, internal.stderr).toBe(0);
     const html = readFileSync(path.join(root, 'dist-intern/notitie/index.html'), 'utf8');
-    expect(html).toContain('gevoerd door <mark class="redaction-internal" data-ground="5.1.2e">Petra Bakker<span class="redaction-ground"> [weglakken: 5.1.2e]</span></mark>');
+    expect(html).toContain(
+      'gevoerd door <mark class="redaction-internal" data-ground="5.1.2e">Petra Bakker<span class="redaction-ground"> [weglakken: 5.1.2e]</span></mark>',
+    );
     expect(html).toContain('<dt>Weg te lakken</dt>');
   }, 120_000);
 });
@@ -199,14 +241,26 @@ ${Array.from({ length: 6 }, (_, n) => `Bevinding ${n + 1}: de instellingen voor 
     const line = stderr
       .split('\n')
       .map((entry) => entry.trim().replace(/ +/g, ' '))
-      .find((entry) => entry.includes(`withheld text „Piet Geheimnaam” (grond 5.1.2e) ${needle === 'Piet Geheimnaam' ? '' : `as its other form „${needle}” `}in \`${file}\` (`));
+      .find((entry) =>
+        entry.includes(
+          `withheld text „Piet Geheimnaam” (grond 5.1.2e) ${needle === 'Piet Geheimnaam' ? '' : `as its other form „${needle}” `}in \`${file}\` (`,
+        ),
+      );
     const list = line?.match(/ in `[^`]+` \((.*)\), expected it nowhere/)?.[1] ?? '';
-    return Object.fromEntries(list.split('; ').filter(Boolean).map((form) => [form.slice(0, form.indexOf(', line ')), [...form.matchAll(/„([^”]*)”/g)].map((match) => match[1])]));
+    return Object.fromEntries(
+      list
+        .split('; ')
+        .filter(Boolean)
+        .map((form) => [form.slice(0, form.indexOf(', line ')), [...form.matchAll(/„([^”]*)”/g)].map((match) => match[1])]),
+    );
   };
 
   it('fails on capitals, on markup inside the name, on its other forms, in every channel; the gate having failed keeps nothing', () => {
     // An empty link fails the accessibility gate too: before, the output was then kept in dist.mislukt/.
-    const matter = frontmatter('definitief', 'description: Verslag van het gesprek met piet geheimnaam.\n').replace('title: Notitie over Flits', 'title: Notitie over Piet Geheim\u00adnaam');
+    const matter = frontmatter('definitief', 'description: Verslag van het gesprek met piet geheimnaam.\n').replace(
+      'title: Notitie over Flits',
+      'title: Notitie over Piet Geheim\u00adnaam',
+    );
     const root = writeTree({ 'content/notitie/index.md': matter + leakyBody + '\n[](https://example.org)\n' });
     const { code, stderr } = runCli(['build'], root, epoch);
     expect(code).toBe(1);
@@ -229,7 +283,9 @@ ${Array.from({ length: 6 }, (_, n) => `Bevinding ${n + 1}: de instellingen voor 
   }, 120_000);
 
   it('keeps a gate failure for inspection only when no withheld text is in it', () => {
-    const root = writeTree({ 'content/notitie/index.md': frontmatter('definitief') + leakyBody.replace(/## Het vervolg[^]*?P\. G\.\n/, '') + '\n[](https://example.org)\n' });
+    const root = writeTree({
+      'content/notitie/index.md': frontmatter('definitief') + leakyBody.replace(/## Het vervolg[^]*?P\. G\.\n/, '') + '\n[](https://example.org)\n',
+    });
     const { code, stderr } = runCli(['build'], root, epoch);
     expect(code).toBe(1);
     expect(stderr).not.toContain('redaction-leak');
@@ -240,7 +296,10 @@ ${Array.from({ length: 6 }, (_, n) => `Bevinding ${n + 1}: de instellingen voor 
 describe('a redaction wherever text travels', () => {
   const public_ = '[weggelakt, 5.1.2e]';
   const name = ':redact[Piet Geheimnaam]{grond="5.1.2e"}';
-  const matter = frontmatter('definitief', 'responses:\n  - file: reactie.md\n    from: Flits Media B.V.\n    title: Reactie van Flits Media\n    received: 2026-01-20\n    kind: reactie\n');
+  const matter = frontmatter(
+    'definitief',
+    'responses:\n  - file: reactie.md\n    from: Flits Media B.V.\n    title: Reactie van Flits Media\n    received: 2026-01-20\n    kind: reactie\n',
+  );
   const bodyText = `## Gesprek met ${name}
 
 Het gesprek[^1] staat in de tabel en de lijst.
@@ -276,7 +335,16 @@ ${Array.from({ length: 30 }, (_, n) => `Bevinding ${n + 1}: de instellingen voor
   it('reads the same public text in the heading, contents, caption, table header, list, link, footnote and response heading', () => {
     const html = readFileSync(path.join(root, 'dist/notitie/index.html'), 'utf8');
     const text = html.replace(/<[^>]+>/g, '');
-    for (const expected of [`Gesprek met ${public_}`, `Afspraken met ${public_}`, `Met ${public_}`, `Nagebeld door ${public_}`, `het verslag van ${public_}`, `Gevoerd door ${public_}`, `Antwoord aan ${public_}`]) expect(text, expected).toContain(expected);
+    for (const expected of [
+      `Gesprek met ${public_}`,
+      `Afspraken met ${public_}`,
+      `Met ${public_}`,
+      `Nagebeld door ${public_}`,
+      `het verslag van ${public_}`,
+      `Gevoerd door ${public_}`,
+      `Antwoord aan ${public_}`,
+    ])
+      expect(text, expected).toContain(expected);
     // The contents repeats the heading's text, not its markup twice.
     const toc = html.slice(html.indexOf('<nav'), html.indexOf('</nav>'));
     expect(toc.replace(/<[^>]+>/g, '')).toContain(`Gesprek met ${public_}`);
@@ -297,7 +365,9 @@ ${Array.from({ length: 30 }, (_, n) => `Bevinding ${n + 1}: de instellingen voor
     walk((await document.getOutline()) as Array<{ title: string; items: unknown[] }> | null);
     expect(titles).toContain(`Gesprek met ${public_}`);
     expect(titles).toContain(`Antwoord aan ${public_}`);
-    const pages = poppler('pdftotext', [pdf, '-']).split('\f').map((page) => page.replace(/\s+/g, ' '));
+    const pages = poppler('pdftotext', [pdf, '-'])
+      .split('\f')
+      .map((page) => page.replace(/\s+/g, ' '));
     const contents = pages.find((page) => page.includes('Inhoudsopgave'));
     expect(contents).toContain(`Gesprek met ${public_}`);
     // A page of the chapter names it in its running head.
@@ -310,7 +380,10 @@ describe('reproducible output', () => {
   it('with SOURCE_DATE_EPOCH two builds give byte-identical files, and the manifest records date, edition, instrument and tools', () => {
     const root = writeTree({ 'content/notitie/index.md': frontmatter('concept') + body });
     const hashes = (dir: string) => {
-      const files = (folder: string): string[] => readdirSync(folder, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? files(path.join(folder, entry.name)) : [path.join(folder, entry.name)]));
+      const files = (folder: string): string[] =>
+        readdirSync(folder, { withFileTypes: true }).flatMap((entry) =>
+          entry.isDirectory() ? files(path.join(folder, entry.name)) : [path.join(folder, entry.name)],
+        );
       return Object.fromEntries(files(dir).map((file) => [path.relative(dir, file), createHash('sha256').update(readFileSync(file)).digest('hex')]));
     };
     expect(runCli(['build', '--out', 'een'], root, epoch).code).toBe(0);
@@ -318,7 +391,12 @@ describe('reproducible output', () => {
     const first = hashes(path.join(root, 'een'));
     expect(Object.keys(first)).toEqual(expect.arrayContaining(['manifest.json', 'notitie/index.html', 'notitie/notitie.pdf']));
     expect(hashes(path.join(root, 'twee'))).toEqual(first);
-    const manifest = JSON.parse(readFileSync(path.join(root, 'een/manifest.json'), 'utf8')) as { buildDate: string; edition: string; instrument: { id: string }; tools: Record<string, string> };
+    const manifest = JSON.parse(readFileSync(path.join(root, 'een/manifest.json'), 'utf8')) as {
+      buildDate: string;
+      edition: string;
+      instrument: { id: string };
+      tools: Record<string, string>;
+    };
     expect(manifest.buildDate).toBe('2025-11-25');
     expect(manifest.edition).toBe('public');
     expect(manifest.instrument.id).toBe('kia-invuldocument');
@@ -337,7 +415,9 @@ describe('kia build --final', () => {
     const { code, stderr } = runCli(['build', '--final'], root);
     expect(code).toBe(1);
     const lines = stderr.split('\n').map((line) => line.trim().replace(/\s+/g, ' '));
-    expect(lines).toContain('6:9 error Unexpected `status: concept` in a final build, expected `definitief` (a draft cannot go to parliament) final-concept kia-final');
+    expect(lines).toContain(
+      '6:9 error Unexpected `status: concept` in a final build, expected `definitief` (a draft cannot go to parliament) final-concept kia-final',
+    );
     expect(lines).toContain('11:1 error Unexpected open marker `TODO` in a final build, expected the text finished final-open-marker kia-final');
     expect(lines).toContain('13:6 error Unexpected open marker `FIXME` in a final build, expected the text finished final-open-marker kia-final');
     expect(lines).toContain('15:1 error Unexpected open marker `Nog in te vullen` in a final build, expected the text finished final-open-marker kia-final');

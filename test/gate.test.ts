@@ -121,32 +121,41 @@ describe('negative PDF fixtures fail with their check', () => {
     const audit = await auditMutated((pdf) => {
       pdf.setTitle('');
       const xmp = pdf.catalog.lookup(PDFName.of('Metadata')) as PDFRawStream;
-      const text = Buffer.from(decodePDFRawStream(xmp).decode()).toString('utf8').replace(/<dc:title>[\s\S]*?<\/dc:title>/, '');
+      const text = Buffer.from(decodePDFRawStream(xmp).decode())
+        .toString('utf8')
+        .replace(/<dc:title>[\s\S]*?<\/dc:title>/, '');
       pdf.catalog.set(PDFName.of('Metadata'), pdf.context.register(pdf.context.stream(text, { Type: 'Metadata', Subtype: 'XML' })));
     });
     expect(await failing(audit)).toEqual(['pdf-title']);
   });
 
-  it('no language anywhere fails pdf-document-lang; without the catalog\'s only the bookmarks\' is lost', async () => {
+  it("no language anywhere fails pdf-document-lang; without the catalog's only the bookmarks' is lost", async () => {
     // The bookmarks take the catalog's language only, so theirs can no longer be determined.
     expect(await failing(await auditMutated((pdf) => pdf.catalog.delete(PDFName.of('Lang'))))).toEqual(['pdf-outline-lang']);
     // Without a /Lang on the structure elements either, neither the text nor the links'
     // descriptions (Contents) have a language at all.
     const withoutAny = await auditMutated((pdf) => {
       pdf.catalog.delete(PDFName.of('Lang'));
-      for (const [, object] of pdf.context.enumerateIndirectObjects()) if (object instanceof PDFDict && object.has(PDFName.of('S'))) object.delete(PDFName.of('Lang'));
+      for (const [, object] of pdf.context.enumerateIndirectObjects())
+        if (object instanceof PDFDict && object.has(PDFName.of('S'))) object.delete(PDFName.of('Lang'));
     });
     expect(await failing(withoutAny)).toEqual(['pdf-document-lang', 'pdf-outline-lang', 'pdf-annotation-lang']);
   });
 
   it('DisplayDocTitle false fails pdf-display-doc-title (07-002)', async () => {
-    const audit = await auditMutated((pdf) => pdf.catalog.lookup(PDFName.of('ViewerPreferences'), PDFDict).set(PDFName.of('DisplayDocTitle'), pdf.context.obj(false)));
+    const audit = await auditMutated((pdf) =>
+      pdf.catalog.lookup(PDFName.of('ViewerPreferences'), PDFDict).set(PDFName.of('DisplayDocTitle'), pdf.context.obj(false)),
+    );
     expect(await failing(audit)).toEqual(['pdf-display-doc-title']);
     expect(audit.checks.find((check) => check.id === 'pdf-display-doc-title')?.matterhorn).toBe('07-002');
   });
 
   it('no XMP metadata fails pdf-xmp-metadata and pdf-title', async () => {
-    expect(await failing(await auditMutated((pdf) => pdf.catalog.delete(PDFName.of('Metadata'))))).toEqual(['pdf-pdfua-identifier', 'pdf-xmp-metadata', 'pdf-title']);
+    expect(await failing(await auditMutated((pdf) => pdf.catalog.delete(PDFName.of('Metadata'))))).toEqual([
+      'pdf-pdfua-identifier',
+      'pdf-xmp-metadata',
+      'pdf-title',
+    ]);
   });
 
   it('a font without ToUnicode fails pdf-fonts-unicode', async () => {
@@ -238,6 +247,8 @@ describe('negative PDF fixtures fail with their check', () => {
   });
 
   it('suspect tags fail pdf-suspects', async () => {
-    expect(await failing(await auditMutated((pdf) => pdf.catalog.lookup(PDFName.of('MarkInfo'), PDFDict).set(PDFName.of('Suspects'), pdf.context.obj(true))))).toEqual(['pdf-suspects']);
+    expect(
+      await failing(await auditMutated((pdf) => pdf.catalog.lookup(PDFName.of('MarkInfo'), PDFDict).set(PDFName.of('Suspects'), pdf.context.obj(true)))),
+    ).toEqual(['pdf-suspects']);
   });
 });

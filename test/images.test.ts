@@ -58,7 +58,21 @@ describe('images in a public build', () => {
       'content/nota/img/scherm.png': PNG.sync.write(png),
     });
     const img = path.join(root, 'content/nota/img');
-    exiftool(['-q', '-overwrite_original', '-Artist=Piet Fotograaf', '-GPSLatitude=52.0801', '-GPSLatitudeRef=N', '-GPSLongitude=4.3129', '-GPSLongitudeRef=E', '-SerialNumber=CAM-4711', '-XMP-dc:Creator=Piet Fotograaf', '-IPTC:By-line=Piet Fotograaf', '-Comment=Foto: Piet Fotograaf', '-Orientation#=6', path.join(img, 'foto.jpg')]);
+    exiftool([
+      '-q',
+      '-overwrite_original',
+      '-Artist=Piet Fotograaf',
+      '-GPSLatitude=52.0801',
+      '-GPSLatitudeRef=N',
+      '-GPSLongitude=4.3129',
+      '-GPSLongitudeRef=E',
+      '-SerialNumber=CAM-4711',
+      '-XMP-dc:Creator=Piet Fotograaf',
+      '-IPTC:By-line=Piet Fotograaf',
+      '-Comment=Foto: Piet Fotograaf',
+      '-Orientation#=6',
+      path.join(img, 'foto.jpg'),
+    ]);
     exiftool(['-q', '-overwrite_original', '-PNG:Author=Piet Fotograaf', '-PNG:CreationTime=2026:01:05 09:30:00', path.join(img, 'scherm.png')]);
     const built = runCli(['build'], root);
     stderr = built.stderr;
@@ -75,7 +89,14 @@ describe('images in a public build', () => {
   it('publishes the SVG without scripts, handlers or outside references, its drawing kept', () => {
     const svg = readFileSync(path.join(root, 'dist/nota/img/grafiek.svg'), 'utf8');
     for (const unsafe of ['<script', 'onload', 'javascript:', 'evil.example', '@import', 'foreignObject']) expect(svg, unsafe).not.toContain(unsafe);
-    for (const kept of ['viewBox="0 0 120 60"', '<linearGradient id="verloop">', 'fill: url(#verloop)', '<use href="#blok" x="60"/>', '<title>Aantal meldingen per maand</title>']) expect(svg, kept).toContain(kept);
+    for (const kept of [
+      'viewBox="0 0 120 60"',
+      '<linearGradient id="verloop">',
+      'fill: url(#verloop)',
+      '<use href="#blok" x="60"/>',
+      '<title>Aantal meldingen per maand</title>',
+    ])
+      expect(svg, kept).toContain(kept);
     expect(readFileSync(path.join(root, 'dist/nota/img/entiteiten.svg'), 'utf8')).not.toContain('ENTITY');
     // The sanitised file is what Chromium drew into the PDF: its text is there.
     expect(execFileSync('pdftotext', [path.join(root, 'dist/nota/nota.pdf'), '-'], { encoding: 'utf8' })).toContain('Staafhoogte');
@@ -91,16 +112,23 @@ describe('images in a public build', () => {
     expect(left[0]['IFD0:Orientation']).toBe('Rotate 90 CW');
     expect(jpeg.decode(readFileSync(img('dist', 'foto.jpg'))).data).toEqual(jpeg.decode(readFileSync(img('content', 'foto.jpg'))).data);
     expect(PNG.sync.read(readFileSync(img('dist', 'scherm.png'))).data).toEqual(PNG.sync.read(readFileSync(img('content', 'scherm.png'))).data);
-    const manifest = JSON.parse(readFileSync(path.join(root, 'dist/manifest.json'), 'utf8')) as { documents: Array<{ images: Array<{ path: string; removedMetadata: string[] }> }> };
+    const manifest = JSON.parse(readFileSync(path.join(root, 'dist/manifest.json'), 'utf8')) as {
+      documents: Array<{ images: Array<{ path: string; removedMetadata: string[] }> }>;
+    };
     const images = Object.fromEntries(manifest.documents[0].images.map((image) => [image.path, image.removedMetadata]));
-    expect(images['img/foto.jpg']).toEqual(expect.arrayContaining(['IFD0:Artist', 'GPS:GPSLatitude', 'GPS:GPSLongitude', 'ExifIFD:SerialNumber', 'XMP-dc:Creator', 'IPTC:By-line', 'File:Comment']));
+    expect(images['img/foto.jpg']).toEqual(
+      expect.arrayContaining(['IFD0:Artist', 'GPS:GPSLatitude', 'GPS:GPSLongitude', 'ExifIFD:SerialNumber', 'XMP-dc:Creator', 'IPTC:By-line', 'File:Comment']),
+    );
     expect(images['img/scherm.png']).toEqual(['PNG:Author', 'PNG:CreationTime']);
     expect(images['img/grafiek.svg']).toEqual([]);
     expect(JSON.stringify(manifest)).not.toContain('Fotograaf');
   });
 
   it('refuses an SVG that is not well-formed, at its reference', () => {
-    const broken = writeTree({ 'content/nota/index.md': `---\ntitle: Nota\ntype: rapport\nlang: nl\ndate: 2026-01-31\nstatus: definitief\n---\n\n![Een grafiek](kapot.svg)\n`, 'content/nota/kapot.svg': '<svg xmlns="http://www.w3.org/2000/svg"><rect></svg>\n' });
+    const broken = writeTree({
+      'content/nota/index.md': `---\ntitle: Nota\ntype: rapport\nlang: nl\ndate: 2026-01-31\nstatus: definitief\n---\n\n![Een grafiek](kapot.svg)\n`,
+      'content/nota/kapot.svg': '<svg xmlns="http://www.w3.org/2000/svg"><rect></svg>\n',
+    });
     const { code, stderr: messages } = runCli(['build', '--no-pdf', '--no-check'], broken);
     expect(code).toBe(1);
     expect(messageLines(messages)).toEqual([
@@ -110,7 +138,7 @@ describe('images in a public build', () => {
 });
 
 describe('the leak search reads image metadata', () => {
-  it('finds a withheld name in a published photo\'s EXIF, XMP and PNG text', async () => {
+  it("finds a withheld name in a published photo's EXIF, XMP and PNG text", async () => {
     const dir = tempDir();
     const png = new PNG({ width: 16, height: 8 });
     pixels().copy(png.data);

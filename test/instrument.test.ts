@@ -13,15 +13,32 @@ describe('the KIA instrument', () => {
   const instrument = projectInstrument();
 
   it('has the five chapters and 32 questions of the invuldocument, with seven risk categories plus overige', () => {
-    expect(instrument.chapters.map((chapter) => `${chapter.number} ${chapter.title}`)).toEqual(['1 Voorbereidingen', '2 Doelstelling', "3 Risico's", '4 Handelingsopties', '5 Afweging']);
+    expect(instrument.chapters.map((chapter) => `${chapter.number} ${chapter.title}`)).toEqual([
+      '1 Voorbereidingen',
+      '2 Doelstelling',
+      "3 Risico's",
+      '4 Handelingsopties',
+      '5 Afweging',
+    ]);
     expect(instrument.chapters.map((chapter) => chapter.questions.length)).toEqual([3, 14, 8, 1, 6]);
-    expect(instrument.categories.map((category) => category.key)).toEqual(['content', 'gedrag', 'contact', 'consument', 'technologie', 'privacy', 'gezondheid', 'overige']);
+    expect(instrument.categories.map((category) => category.key)).toEqual([
+      'content',
+      'gedrag',
+      'contact',
+      'consument',
+      'technologie',
+      'privacy',
+      'gezondheid',
+      'overige',
+    ]);
     expect(instrument.questions.filter((question) => question.answer === 'ja-nee').map((question) => question.number)).toEqual(['1.1', '1.2', '1.3']);
     expect(instrument.questions.map((question) => question.id)).toContain('vraag-3-5');
   });
 
   it('derives the risk assessment with the standard 3×3 matrix', () => {
-    const table = (['laag', 'midden', 'hoog'] as const).map((kans) => (['laag', 'midden', 'hoog'] as const).map((impact) => matrixAssessment(instrument, kans, impact)));
+    const table = (['laag', 'midden', 'hoog'] as const).map((kans) =>
+      (['laag', 'midden', 'hoog'] as const).map((impact) => matrixAssessment(instrument, kans, impact)),
+    );
     expect(table).toEqual([
       ['laag', 'laag', 'midden'],
       ['laag', 'midden', 'hoog'],
@@ -46,7 +63,9 @@ describe('kia new', () => {
     expect(created.code, created.stderr).toBe(0);
     expect(created.stderr).toContain('content/tiktak/index.md');
     const text = readFileSync(path.join(root, 'content/tiktak/index.md'), 'utf8');
-    expect(text).toMatch(/^---\ntitle: "Kinderrechten Impact Assessment TikTak: korte video's"\ntype: kia\nlang: nl\ndate: \d{4}-\d{2}-\d{2}\nstatus: concept\nservice: "TikTak: korte video's"\n/);
+    expect(text).toMatch(
+      /^---\ntitle: "Kinderrechten Impact Assessment TikTak: korte video's"\ntype: kia\nlang: nl\ndate: \d{4}-\d{2}-\d{2}\nstatus: concept\nservice: "TikTak: korte video's"\n/,
+    );
     for (const chapter of projectInstrument().chapters) {
       expect(text).toContain(`\n## ${chapter.number} ${chapter.title}\n`);
       for (const question of chapter.questions) {

@@ -68,7 +68,12 @@ describe('killing a build', () => {
 
     expect(readFileSync(path.join(root, 'dist/index.html'), 'utf8')).toBe('<p>vorige build</p>\n');
     // What a killed process cannot clean: its lock and its staging folder.
-    expect(readdirSync(root).filter((name) => name.startsWith('.dist')).map((name) => name.replace(/-staging-.*/, '-staging-*')).sort()).toEqual(['.dist-staging-*', '.dist.lock']);
+    expect(
+      readdirSync(root)
+        .filter((name) => name.startsWith('.dist'))
+        .map((name) => name.replace(/-staging-.*/, '-staging-*'))
+        .sort(),
+    ).toEqual(['.dist-staging-*', '.dist.lock']);
     for (let attempt = 0; attempt < 50 && chromiumProcesses() > before; attempt++) await new Promise((resolve) => setTimeout(resolve, 100));
     expect(chromiumProcesses(), 'Chromium processes left after SIGKILL').toBe(before);
 
@@ -84,7 +89,9 @@ describe('killing a build', () => {
     const first = await buildUntilPdf(root);
     const second = runCli(['build'], root);
     expect(second.code).toBe(1);
-    expect(second.stderr.replace(/\s+/g, ' ')).toMatch(/error Unexpected `kia build` \(process \d+, since [\d-]+T[\d:.]+Z\) still writing `dist\/`, expected no other build at the same time; wait for it to finish, or remove `\.dist\.lock` if that process is gone output-locked kia-files/);
+    expect(second.stderr.replace(/\s+/g, ' ')).toMatch(
+      /error Unexpected `kia build` \(process \d+, since [\d-]+T[\d:.]+Z\) still writing `dist\/`, expected no other build at the same time; wait for it to finish, or remove `\.dist\.lock` if that process is gone output-locked kia-files/,
+    );
     expect(await first.exited, first.output()).toBe(0);
     expect(JSON.parse(readFileSync(path.join(root, 'dist/manifest.json'), 'utf8')).documents).toHaveLength(2);
     expect(readdirSync(root).sort()).toEqual(['content', 'dist']);
@@ -99,11 +106,16 @@ describe('a browser that crashes', () => {
     const { child, exited, output } = await buildUntilPdf(root);
     await new Promise((resolve) => setTimeout(resolve, 1500));
     // Kill the browser the build started (its direct child), as an out-of-memory kill would.
-    const browsers = execFileSync('pgrep', ['-P', String(child.pid), '-f', 'chromium'], { encoding: 'utf8' }).trim().split('\n').filter(Boolean);
+    const browsers = execFileSync('pgrep', ['-P', String(child.pid), '-f', 'chromium'], { encoding: 'utf8' })
+      .trim()
+      .split('\n')
+      .filter(Boolean);
     expect(browsers.length).toBeGreaterThan(0);
     for (const pid of browsers) process.kill(Number(pid), 'SIGKILL');
     expect(await exited, output()).toBe(0);
-    expect(output().replace(/\s+/g, ' ')).toMatch(/warning Unexpected browser crash while rendering the PDF \(.*\), expected it to finish; the browser was restarted and the PDF made again browser-restarted kia-pdf/);
+    expect(output().replace(/\s+/g, ' ')).toMatch(
+      /warning Unexpected browser crash while rendering the PDF \(.*\), expected it to finish; the browser was restarted and the PDF made again browser-restarted kia-pdf/,
+    );
     expect(readdirSync(path.join(root, 'dist/flits'))).toContain('flits.pdf');
     for (let attempt = 0; attempt < 50 && chromiumProcesses() > before; attempt++) await new Promise((resolve) => setTimeout(resolve, 100));
     expect(chromiumProcesses()).toBe(before);

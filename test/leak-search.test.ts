@@ -75,9 +75,16 @@ describe('parts of a redacted name elsewhere in the sources', () => {
   const redaction = (file: VFile, extra: { also?: string[]; allowed?: string[] } = {}) => {
     const start = text.indexOf(':redact');
     const end = text.indexOf('}') + 1;
-    return { text: 'Piet Geheimnaam', ground: '5.1.2e', file, position: { start: { line: 1, column: start + 1, offset: start }, end: { line: 1, column: end + 1, offset: end } }, ...extra };
+    return {
+      text: 'Piet Geheimnaam',
+      ground: '5.1.2e',
+      file,
+      position: { start: { line: 1, column: start + 1, offset: start }, end: { line: 1, column: end + 1, offset: end } },
+      ...extra,
+    };
   };
-  const messages = (file: VFile) => file.messages.map((message) => `${message.line}:${message.column} ${message.fatal ? 'error' : 'warning'} ${message.reason} ${message.ruleId}`);
+  const messages = (file: VFile) =>
+    file.messages.map((message) => `${message.line}:${message.column} ${message.fatal ? 'error' : 'warning'} ${message.reason} ${message.ruleId}`);
 
   it('warns at every place a part stands, not at the redaction itself', () => {
     const file = new VFile({ path: 'nota/index.md', value: text });

@@ -72,9 +72,16 @@ describe('a response with its received original', () => {
     const html = readFileSync(path.join(root, 'dist/nota/index.html'), 'utf8');
     expect(html).toContain('De formule is 2*3*4 en de variabele heet snake_case_name_here of *echt* belangrijk*.');
     expect(html).toContain('<dt>Origineel</dt><dd>zienswijze.txt, SHA-256 <code class="sha256">');
-    expect(html).toContain('De reacties hieronder zijn letterlijk overgenomen zoals ontvangen: bij elke build wordt hun tekst teken voor teken vergeleken met het ontvangen bestand');
-    const manifest = JSON.parse(readFileSync(path.join(root, 'dist/manifest.json'), 'utf8')) as { documents: Array<{ responses: Array<{ verbatim: unknown; original: { path: string; kind: string; verified: boolean } }> }> };
-    expect(manifest.documents[0].responses[0]).toMatchObject({ verbatim: { html: true, pdf: true }, original: { path: 'content/nota/responses/originals/zienswijze.txt', kind: 'txt', verified: true } });
+    expect(html).toContain(
+      'De reacties hieronder zijn letterlijk overgenomen zoals ontvangen: bij elke build wordt hun tekst teken voor teken vergeleken met het ontvangen bestand',
+    );
+    const manifest = JSON.parse(readFileSync(path.join(root, 'dist/manifest.json'), 'utf8')) as {
+      documents: Array<{ responses: Array<{ verbatim: unknown; original: { path: string; kind: string; verified: boolean } }> }>;
+    };
+    expect(manifest.documents[0].responses[0]).toMatchObject({
+      verbatim: { html: true, pdf: true },
+      original: { path: 'content/nota/responses/originals/zienswijze.txt', kind: 'txt', verified: true },
+    });
     // The original is the editors' reference, not part of the publication.
     expect(execFileSync('find', [path.join(root, 'dist'), '-name', 'zienswijze.txt']).toString()).toBe('');
   }, 120_000);
@@ -88,19 +95,36 @@ describe('a response with its received original', () => {
               children: [
                 new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun('Zienswijze Flits')] }),
                 new Paragraph({ children: [new TextRun('De formule is 2*3*4 en '), new TextRun({ text: 'niet', bold: true }), new TextRun(' meer.')] }),
-                new Paragraph({ children: tracked ? [new TextRun('Met '), new InsertedTextRun({ text: 'hartelijke ', id: 1, author: 'Jurist', date: '2026-01-19T10:00:00Z' }), new DeletedTextRun({ text: 'vriendelijke ', id: 2, author: 'Jurist', date: '2026-01-19T10:00:00Z' }), new TextRun('groet')] : [new TextRun('Met vriendelijke groet')] }),
+                new Paragraph({
+                  children: tracked
+                    ? [
+                        new TextRun('Met '),
+                        new InsertedTextRun({ text: 'hartelijke ', id: 1, author: 'Jurist', date: '2026-01-19T10:00:00Z' }),
+                        new DeletedTextRun({ text: 'vriendelijke ', id: 2, author: 'Jurist', date: '2026-01-19T10:00:00Z' }),
+                        new TextRun('groet'),
+                      ]
+                    : [new TextRun('Met vriendelijke groet')],
+                }),
               ],
             },
           ],
         }),
       );
     const markdown = '## Zienswijze Flits\n\nDe formule is 2\\*3\\*4 en **niet** meer.\n\nMet vriendelijke groet\n';
-    const clean = writeTree({ 'content/nota/index.md': matter('responses/originals/zienswijze.docx'), 'content/nota/responses/zienswijze.md': markdown, 'content/nota/responses/originals/zienswijze.docx': await word(false) });
+    const clean = writeTree({
+      'content/nota/index.md': matter('responses/originals/zienswijze.docx'),
+      'content/nota/responses/zienswijze.md': markdown,
+      'content/nota/responses/originals/zienswijze.docx': await word(false),
+    });
     const passed = runCli(['build', '--no-pdf', '--no-check'], clean);
     expect(passed.code, passed.stderr).toBe(0);
     expect(messageLines(passed.stderr)).toEqual([]);
 
-    const tracked = writeTree({ 'content/nota/index.md': matter('responses/originals/zienswijze.docx'), 'content/nota/responses/zienswijze.md': markdown, 'content/nota/responses/originals/zienswijze.docx': await word(true) });
+    const tracked = writeTree({
+      'content/nota/index.md': matter('responses/originals/zienswijze.docx'),
+      'content/nota/responses/zienswijze.md': markdown,
+      'content/nota/responses/originals/zienswijze.docx': await word(true),
+    });
     const refused = runCli(['build', '--no-pdf', '--no-check'], tracked);
     expect(refused.code).toBe(1);
     expect(refused.stderr.replace(/\s+/g, ' ')).toContain(
@@ -108,14 +132,36 @@ describe('a response with its received original', () => {
     );
   }, 60_000);
 
-  it('leaves a PDF original\'s running heads and page numbers out, and finds a change on its third page', () => {
+  it("leaves a PDF original's running heads and page numbers out, and finds a change on its third page", () => {
     // Every paragraph its own words (a running head is a line that recurs; body text does not).
     const name = (n: number) => `${String.fromCharCode(65 + (n % 26))}${String.fromCharCode(97 + Math.floor(n / 26))}`;
-    const paragraphs = Array.from({ length: 60 }, (_, n) => `Punt ${name(n)} van de zienswijze: de instellingen voor kinderen zijn volgens ons wel degelijk standaard veilig ingesteld, zie bijlage ${name(59 - n)}.`);
+    const paragraphs = Array.from(
+      { length: 60 },
+      (_, n) =>
+        `Punt ${name(n)} van de zienswijze: de instellingen voor kinderen zijn volgens ons wel degelijk standaard veilig ingesteld, zie bijlage ${name(59 - n)}.`,
+    );
     const work = tempDir();
-    writeFileSync(path.join(work, 'zienswijze.html'), `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Zienswijze Flits Media</title></head><body>${paragraphs.map((text) => `<p>${text}</p>`).join('')}</body></html>`);
+    writeFileSync(
+      path.join(work, 'zienswijze.html'),
+      `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Zienswijze Flits Media</title></head><body>${paragraphs.map((text) => `<p>${text}</p>`).join('')}</body></html>`,
+    );
     // Chromium's own printing with its default header (date, title) and footer (address, "1/3").
-    execFileSync('/usr/bin/chromium', ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', `--user-data-dir=${path.join(work, 'profile')}`, `--print-to-pdf=${path.join(work, 'zienswijze.pdf')}`, path.join(work, 'zienswijze.html')], { stdio: 'ignore' });
+    execFileSync(
+      '/usr/bin/chromium',
+      [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        `--user-data-dir=${path.join(work, 'profile')}`,
+        `--print-to-pdf=${path.join(work, 'zienswijze.pdf')}`,
+        path.join(work, 'zienswijze.html'),
+      ],
+      { stdio: 'ignore' },
+    );
     const changed = paragraphs.map((text, n) => (n === 49 ? text.replace('standaard', 'meestal') : text));
     const root = writeTree({
       'content/nota/index.md': matter('responses/originals/zienswijze.pdf'),
@@ -126,12 +172,16 @@ describe('a response with its received original', () => {
     expect(code).toBe(1);
     const lines = messageLines(stderr);
     expect(lines, stderr).toHaveLength(1);
-    expect(lines[0]).toMatch(/^99:\d+ error Unexpected published text `[^`]*meestal[^`]*`, expected `[^`]*standaard[^`]*` as in the original `responses\/originals\/zienswijze\.pdf` \(page [23], line \d+; whitespace ignored\) verbatim-original kia-verbatim$/);
+    expect(lines[0]).toMatch(
+      /^99:\d+ error Unexpected published text `[^`]*meestal[^`]*`, expected `[^`]*standaard[^`]*` as in the original `responses\/originals\/zienswijze\.pdf` \(page [23], line \d+; whitespace ignored\) verbatim-original kia-verbatim$/,
+    );
     // Built again with the text as received: the furniture is listed in the manifest, not compared.
     writeFileSync(path.join(root, 'content/nota/responses/zienswijze.md'), paragraphs.join('\n\n') + '\n');
     const passed = runCli(['build', '--no-pdf', '--no-check'], root);
     expect(passed.code, passed.stderr).toBe(0);
-    const manifest = JSON.parse(readFileSync(path.join(root, 'dist/manifest.json'), 'utf8')) as { documents: Array<{ responses: Array<{ original: { kind: string; verified: boolean; furniture: string[] } }> }> };
+    const manifest = JSON.parse(readFileSync(path.join(root, 'dist/manifest.json'), 'utf8')) as {
+      documents: Array<{ responses: Array<{ original: { kind: string; verified: boolean; furniture: string[] } }> }>;
+    };
     const { original } = manifest.documents[0].responses[0];
     expect(original.kind).toBe('pdf');
     expect(original.verified).toBe(true);
@@ -153,7 +203,9 @@ describe('a response without its received original', () => {
       `3:1 warning Unexpected \`1)\` read as a list item numbered \`1.\` ${tail} (write \`1\\)\`, or name the received original in \`original:\`) markdown-consumed kia-verbatim`,
     ]);
     const html = readFileSync(path.join(root, 'dist/nota/index.html'), 'utf8');
-    expect(html).toContain('<p class="responses-intro">De reacties hieronder zijn overgenomen uit de bestanden die bij elke reactie staan vermeld, met hun SHA-256-vingerafdruk.</p>');
+    expect(html).toContain(
+      '<p class="responses-intro">De reacties hieronder zijn overgenomen uit de bestanden die bij elke reactie staan vermeld, met hun SHA-256-vingerafdruk.</p>',
+    );
     expect(html).toContain('<dt>Overgenomen</dt><dd>Uit het bestand zienswijze.md; de tekst is niet vergeleken met een ontvangen origineel.</dd>');
     expect(html).not.toContain('letterlijk');
   });

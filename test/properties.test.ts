@@ -18,8 +18,14 @@ import { bodyProcessor, toHast } from '../scripts/pipeline/processor.ts';
 /** HTML and messages of `text` through the body processor, with or without the preview's cache. */
 async function bodyResult(text: string, parseCache?: ParseCache) {
   const file = new VFile({ path: 'index.md', value: text });
-  const tree = await toHast(bodyProcessor({ instrument: projectInstrument(), grounds: wooGrounds(), decisionNoteSections: decisionNoteSections(), parseCache }), file);
-  return { html: toHtml(tree), messages: file.messages.map((message) => `${message.place ? JSON.stringify(message.place) : ''} ${message.ruleId} ${message.reason}`) };
+  const tree = await toHast(
+    bodyProcessor({ instrument: projectInstrument(), grounds: wooGrounds(), decisionNoteSections: decisionNoteSections(), parseCache }),
+    file,
+  );
+  return {
+    html: toHtml(tree),
+    messages: file.messages.map((message) => `${message.place ? JSON.stringify(message.place) : ''} ${message.ruleId} ${message.reason}`),
+  };
 }
 
 describe('random input', () => {
@@ -50,6 +56,8 @@ describe('random input', () => {
   }, 120_000);
 
   it('the property catches what it is meant to catch', async () => {
-    await expect(checkCompiles({ head: '---\ntitle: x\ntype: rapport\nlang: nl\ndate: 2026-01-31\nstatus: concept\n---\n', body: '<img src=x onerror=alert(1)>' })).resolves.toMatchObject({ html: true, ruleIds: ['unsafe-html'] });
+    await expect(
+      checkCompiles({ head: '---\ntitle: x\ntype: rapport\nlang: nl\ndate: 2026-01-31\nstatus: concept\n---\n', body: '<img src=x onerror=alert(1)>' }),
+    ).resolves.toMatchObject({ html: true, ruleIds: ['unsafe-html'] });
   });
 });

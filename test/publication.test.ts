@@ -25,7 +25,9 @@ function files(dir: string, base = dir): string[] {
 
 /** The text of each PDF page, in content-stream order (the watermark's letters stay together). */
 function pdfPages(file: string): string[] {
-  return poppler('pdftotext', ['-raw', file, '-']).split('\f').filter((page) => page.trim());
+  return poppler('pdftotext', ['-raw', file, '-'])
+    .split('\f')
+    .filter((page) => page.trim());
 }
 
 describe('a publication: a letter and two assessments, one a concept', () => {
@@ -83,7 +85,16 @@ describe('a publication: a letter and two assessments, one a concept', () => {
   it('lays the letter out as a Kamerbrief, with "Pagina X van Y" on its page', () => {
     const [page] = pdfPages(path.join(dist, 'kamerbrief/kamerbrief.pdf'));
     const text = page.replace(/\s+/g, ' ');
-    for (const part of ['Retouradres Postbus 20011 2500 EA Den Haag', 'Aan de Voorzitter van de Tweede Kamer der Staten-Generaal', 'Betreft', 'Onze referentie', 'VBZ-2026-0311', 'Hoogachtend,', 'J. Voorbeeld', 'Pagina 1 van 1']) {
+    for (const part of [
+      'Retouradres Postbus 20011 2500 EA Den Haag',
+      'Aan de Voorzitter van de Tweede Kamer der Staten-Generaal',
+      'Betreft',
+      'Onze referentie',
+      'VBZ-2026-0311',
+      'Hoogachtend,',
+      'J. Voorbeeld',
+      'Pagina 1 van 1',
+    ]) {
       expect(text).toContain(part);
     }
   });
@@ -112,7 +123,9 @@ describe('a publication: a letter and two assessments, one a concept', () => {
     expect(final.code).toBe(1);
     const lines = final.stderr.split('\n').map((line) => line.trim().replace(/\s+/g, ' '));
     expect(lines).toContain('content/kia-beeldbox/index.md');
-    expect(lines).toContain('12:9 error Unexpected `status: concept` in a final build, expected `definitief` (a draft cannot go to parliament) final-concept kia-final');
+    expect(lines).toContain(
+      '12:9 error Unexpected `status: concept` in a final build, expected `definitief` (a draft cannot go to parliament) final-concept kia-final',
+    );
     expect(final.stderr).not.toContain('content/kia-klets/index.md');
     expect(files(dist).map((file) => [file, readFileSync(path.join(dist, file)).toString('base64')])).toEqual(before);
   }, 120_000);
@@ -136,8 +149,16 @@ describe('a publication: a letter and two assessments, one a concept', () => {
       expect(squashed[1]).toContain('Inhoud van deze publicatie');
       // -layout: the floated page numbers stay on their entry's line.
       const contents = poppler('pdftotext', ['-layout', '-f', '2', '-l', '2', bundle(), '-']).replace(/\s+/g, ' ');
-      const entries = [...contents.matchAll(/(Aanbieding Kinderrechten Impact Assessments Klets en Beeldbox|Kinderrechten Impact Assessment Klets|Kinderrechten Impact Assessment Beeldbox) (\d+)/g)].map((match) => [match[1], Number(match[2])] as const);
-      expect(entries.map(([title]) => title)).toEqual(['Aanbieding Kinderrechten Impact Assessments Klets en Beeldbox', 'Kinderrechten Impact Assessment Klets', 'Kinderrechten Impact Assessment Beeldbox']);
+      const entries = [
+        ...contents.matchAll(
+          /(Aanbieding Kinderrechten Impact Assessments Klets en Beeldbox|Kinderrechten Impact Assessment Klets|Kinderrechten Impact Assessment Beeldbox) (\d+)/g,
+        ),
+      ].map((match) => [match[1], Number(match[2])] as const);
+      expect(entries.map(([title]) => title)).toEqual([
+        'Aanbieding Kinderrechten Impact Assessments Klets en Beeldbox',
+        'Kinderrechten Impact Assessment Klets',
+        'Kinderrechten Impact Assessment Beeldbox',
+      ]);
       for (const [title, page] of entries) expect(squashed[page - 1], `${title} on page ${page}`).toContain(title);
       // No per-document contents in the bundle: one table of contents.
       expect(squashed.filter((page) => page.includes('Inhoudsopgave'))).toEqual([]);
@@ -148,7 +169,8 @@ describe('a publication: a letter and two assessments, one a concept', () => {
       }
       // The concept's pages, and only those, carry its watermark.
       const beeldbox = entries[2][1];
-      for (const [index, page] of pages.entries()) expect(page.includes('Concept · gebouwd op 25 november 2025'), `page ${index + 1}`).toBe(index + 1 >= beeldbox);
+      for (const [index, page] of pages.entries())
+        expect(page.includes('Concept · gebouwd op 25 november 2025'), `page ${index + 1}`).toBe(index + 1 >= beeldbox);
       // Where a response's text is in the bundle, its redaction box is too, not the name.
       expect(squashed.join(' ')).toContain('onze jurist [weggelakt, 5.1.2e]');
     });
@@ -164,13 +186,20 @@ describe('a publication: a letter and two assessments, one a concept', () => {
         return items;
       };
       const outline = titles(pdf.catalog.lookup(PDFName.of('Outlines'), PDFDict).lookupMaybe(PDFName.of('First'), PDFDict));
-      expect(outline.map((entry) => entry.title)).toEqual(['Kinderrechten Impact Assessments Klets en Beeldbox', 'Aanbieding Kinderrechten Impact Assessments Klets en Beeldbox', 'Kinderrechten Impact Assessment Klets', 'Kinderrechten Impact Assessment Beeldbox']);
+      expect(outline.map((entry) => entry.title)).toEqual([
+        'Kinderrechten Impact Assessments Klets en Beeldbox',
+        'Aanbieding Kinderrechten Impact Assessments Klets en Beeldbox',
+        'Kinderrechten Impact Assessment Klets',
+        'Kinderrechten Impact Assessment Beeldbox',
+      ]);
       expect(outline[2].children).toEqual(['1 Voorbereidingen', '2 Doelstelling', "3 Risico's", '4 Handelingsopties', '5 Afweging']);
       expect(outline[3].children.at(-1)).toBe('Reacties van belanghebbenden');
     });
 
     it('is checked by the gate, recorded in the manifest and linked from the landing page', () => {
-      const report = JSON.parse(readFileSync(path.join(dist, 'toegankelijkheid/report.json'), 'utf8')) as { documents: Array<{ slug: string; html: unknown; pdf: { status: string; file: string } | null }> };
+      const report = JSON.parse(readFileSync(path.join(dist, 'toegankelijkheid/report.json'), 'utf8')) as {
+        documents: Array<{ slug: string; html: unknown; pdf: { status: string; file: string } | null }>;
+      };
       const entry = report.documents.find((document) => document.slug === 'publicatie');
       const page = toText(fromHtml(readFileSync(path.join(dist, 'toegankelijkheid/index.html'), 'utf8'))).replace(/\s+/g, ' ');
       expect(page).toContain('3 documenten en de hele publicatie als één PDF; 0 overtredingen in HTML');
@@ -200,7 +229,9 @@ describe('a publication: a letter and two assessments, one a concept', () => {
       const refused = runCli(['build', '--bundle', '--no-pdf'], alone, epoch);
       expect(refused.code).toBe(1);
       const lines = refused.stderr.split('\n').map((line) => line.trim().replace(/\s+/g, ' '));
-      expect(lines).toContain('error Unexpected --bundle without `publication.yml` in the content folder, expected the publication file that lists the documents in order bundle-without-publication kia-bundle');
+      expect(lines).toContain(
+        'error Unexpected --bundle without `publication.yml` in the content folder, expected the publication file that lists the documents in order bundle-without-publication kia-bundle',
+      );
       expect(lines).toContain('error Unexpected --bundle with --no-pdf, expected to build the PDFs bundle-without-pdf kia-bundle');
       const only = runCli(['build', '--bundle', '--only', 'kia-klets'], root, epoch);
       expect(only.code).toBe(1);

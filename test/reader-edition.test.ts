@@ -33,7 +33,7 @@ describe('the HTML edition of the example assessment', () => {
   const page = () => path.join(out, 'flits/index.html');
   const tree = () => fromHtml(readFileSync(page(), 'utf8'));
 
-  it('links to its PDF near the top, with the PDF\'s own page count and size', () => {
+  it("links to its PDF near the top, with the PDF's own page count and size", () => {
     expect(result.ok).toBe(true);
     const pdf = path.join(out, 'flits/flits.pdf');
     const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))![1]);
@@ -54,7 +54,8 @@ describe('the HTML edition of the example assessment', () => {
 
   it('reflows at 320 px and at 200 % zoom, keeps the contents beside the text on a wide screen, and starts Tab at the skip link', async () => {
     const layout = await session.measureLayout(page(), { allowedRoot: out, widths: [320, 640, 1400], timeoutMs: 60_000 });
-    for (const { width, scrollWidth, overflowing } of layout.slice(0, 2)) expect({ width, scrollWidth: Math.min(scrollWidth, width + 1000), overflowing }).toEqual({ width, scrollWidth: width, overflowing: [] });
+    for (const { width, scrollWidth, overflowing } of layout.slice(0, 2))
+      expect({ width, scrollWidth: Math.min(scrollWidth, width + 1000), overflowing }).toEqual({ width, scrollWidth: width, overflowing: [] });
     expect(layout[2].tocInView).toBe(true);
     expect(layout.map((entry) => entry.firstFocus)).toEqual(['Direct naar de inhoud', 'Direct naar de inhoud', 'Direct naar de inhoud']);
   });
@@ -67,7 +68,7 @@ describe('the HTML edition of the example assessment', () => {
     expect(html).not.toContain('assets/print.css'); // the paged layer is the PDF's
   });
 
-  it('prints contents that fill their page: a chapter\'s entries may run on to the next page', async () => {
+  it("prints contents that fill their page: a chapter's entries may run on to the next page", async () => {
     const { runs } = await readPdfPages(new Uint8Array(readFileSync(path.join(out, 'flits/flits.pdf'))));
     const contents = runs[1].filter((run) => !run.artifact && run.text.trim());
     expect(contents.some((run) => run.text === 'Inhoudsopgave')).toBe(true);

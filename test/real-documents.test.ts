@@ -27,7 +27,10 @@ const expected: Record<string, { notes: number; sentences: number }> = {
   'brief-unicef-essaybundel': { notes: 10, sentences: 60 },
   'brief-strategie-kinderrechten-online': { notes: 23, sentences: 120 },
 };
-const slugs = readdirSync(corpus, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+const slugs = readdirSync(corpus, { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name)
+  .sort();
 
 /**
  * What the PDF text extraction of the seeds added, per the seeds' README: page furniture
@@ -40,7 +43,11 @@ const footnoteCall = /(?<=[\p{L}.,;:)’”´])\d{1,2}(?=[\s.,;:)]|$)/gu;
 
 /** A seed as body text and footnote texts. */
 function readSeed(file: string): { body: string; notes: string[] } {
-  let text = readFileSync(file, 'utf8').replace(/Ɵ/g, 'ti').replace(/Ʃ/g, 'tt').replace(/\[bookmark: [^\]]*\]/g, '').replace(/^\s*·\s+/gmu, '');
+  let text = readFileSync(file, 'utf8')
+    .replace(/Ɵ/g, 'ti')
+    .replace(/Ʃ/g, 'tt')
+    .replace(/\[bookmark: [^\]]*\]/g, '')
+    .replace(/^\s*·\s+/gmu, '');
   const notes: string[] = [];
   // Footnotes exported inline by Word: `[footnoteRef:N]` calls, `[N: text]` notes.
   text = text.replace(/\[footnoteRef:\d+\]/g, '').replace(/\[(\d+): ((?:[^[\]])*?)\](?=\s*(?:\[\d+:|\n|$))/g, (_, _number, note: string) => {
@@ -75,7 +82,11 @@ function readSeed(file: string): { body: string; notes: string[] } {
  * Text as compared: NFKC (ligatures), footnote calls left out, whitespace, soft hyphens and
  * hyphens left out (a hyphen at a line end of the PDF cannot be told from a real one).
  */
-const normalise = (text: string) => text.normalize('NFKC').replace(footnoteCall, '').replace(/[\s\u00ad\-\u2010\u2011]+/gu, '');
+const normalise = (text: string) =>
+  text
+    .normalize('NFKC')
+    .replace(footnoteCall, '')
+    .replace(/[\s\u00ad\-\u2010\u2011]+/gu, '');
 
 /**
  * The sentences of a text: split after . ! ? : before a capital, quote or bracket, and at a blank
@@ -128,7 +139,12 @@ describe('the real documents of test/real/', () => {
         const tree = fromHtml(readFileSync(path.join(out, slug, 'index.html'), 'utf8')) as Root;
         // Footnote calls and back links are ours, not the document's text; a numbered list's
         // numbers are CSS markers, read out (and printed) as `1.`.
-        remove(tree, (node) => node.type === 'element' && ((node as Element).properties.dataFootnoteRef !== undefined || (node as Element).properties.dataFootnoteBackref !== undefined));
+        remove(
+          tree,
+          (node) =>
+            node.type === 'element' &&
+            ((node as Element).properties.dataFootnoteRef !== undefined || (node as Element).properties.dataFootnoteBackref !== undefined),
+        );
         visit(tree, 'element', (node) => {
           if (node.tagName !== 'ol') return;
           const items = node.children.filter((child): child is Element => child.type === 'element' && child.tagName === 'li');
@@ -150,12 +166,18 @@ describe('the real documents of test/real/', () => {
         const text = runs
           .map((page) => {
             const shown = page.filter((run) => !run.artifact && run.text.trim());
-            return shown.filter((run, index) => !(/^\d{1,3}$/.test(run.text) && index > 0 && run.y - shown[index - 1].y > 1 && run.y - shown[index - 1].y < 8)).map((run) => run.text).join(' ');
+            return shown
+              .filter((run, index) => !(/^\d{1,3}$/.test(run.text) && index > 0 && run.y - shown[index - 1].y > 1 && run.y - shown[index - 1].y < 8))
+              .map((run) => run.text)
+              .join(' ');
           })
           .join(' ');
         const pdf = normalise(text);
         const { body, notes } = seed();
-        const { rest, missing } = takeOut(pdf, notes.map((note, index) => `${index + 1}${normalise(note)}`));
+        const { rest, missing } = takeOut(
+          pdf,
+          notes.map((note, index) => `${index + 1}${normalise(note)}`),
+        );
         expect(missing).toEqual([]);
         expect(sentences(body).filter((sentence) => !rest.includes(normalise(sentence)))).toEqual([]);
       });

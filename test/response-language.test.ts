@@ -30,8 +30,10 @@ Wij danken Flits Media voor de reactie. Flits schrijft dat "direct messages are 
 Ook de zin "we take the findings seriously" zegt niet wat er met de bevindingen wordt gedaan. Wij vragen het ministerie om dit bij de vervolgacties mee te nemen.
 `;
 
-const entry = (file: string, extra = '') => `  - file: ${file}\n    from: Flits Media B.V.\n    title: Reactie ${file}\n    received: 2026-01-20\n    kind: reactie\n${extra}`;
-const matter = (responses: string) => `---\ntitle: Nota\ntype: rapport\nlang: nl\ndate: 2026-01-31\nstatus: definitief\nresponses:\n${responses}---\n\n## Inhoud\n\nDe reacties staan hieronder.\n`;
+const entry = (file: string, extra = '') =>
+  `  - file: ${file}\n    from: Flits Media B.V.\n    title: Reactie ${file}\n    received: 2026-01-20\n    kind: reactie\n${extra}`;
+const matter = (responses: string) =>
+  `---\ntitle: Nota\ntype: rapport\nlang: nl\ndate: 2026-01-31\nstatus: definitief\nresponses:\n${responses}---\n\n## Inhoud\n\nDe reacties staan hieronder.\n`;
 
 describe('the language of a response', () => {
   it('guesses English, Dutch, and "too mixed to say"', () => {
@@ -41,18 +43,28 @@ describe('the language of a response', () => {
   });
 
   it('warns at the entry when an English response is not declared, and not for Dutch quoting English', () => {
-    const root = writeTree({ 'content/nota/index.md': matter(entry('en.md') + entry('nl.md')), 'content/nota/en.md': english, 'content/nota/nl.md': dutchQuotingEnglish });
+    const root = writeTree({
+      'content/nota/index.md': matter(entry('en.md') + entry('nl.md')),
+      'content/nota/en.md': english,
+      'content/nota/nl.md': dutchQuotingEnglish,
+    });
     const { code, stderr } = runCli(['build', '--no-pdf', '--no-check'], root);
     expect(code, stderr).toBe(0);
     expect(messageLines(stderr)).toEqual([
-      expect.stringMatching(/^8:11 warning Unexpected response `en\.md` that reads as English \(\d+ of \d+ common words\), expected Dutch as the document's `lang` says \(declare `lang: en` for the response\) response-language kia-responses$/),
+      expect.stringMatching(
+        /^8:11 warning Unexpected response `en\.md` that reads as English \(\d+ of \d+ common words\), expected Dutch as the document's `lang` says \(declare `lang: en` for the response\) response-language kia-responses$/,
+      ),
     ]);
   });
 
   describe('declared as English', () => {
     let root: string;
     beforeAll(() => {
-      root = writeTree({ 'content/nota/index.md': matter(entry('en.md', '    lang: en\n') + entry('nl.md')), 'content/nota/en.md': english, 'content/nota/nl.md': dutchQuotingEnglish });
+      root = writeTree({
+        'content/nota/index.md': matter(entry('en.md', '    lang: en\n') + entry('nl.md')),
+        'content/nota/en.md': english,
+        'content/nota/nl.md': dutchQuotingEnglish,
+      });
       const built = runCli(['build'], root);
       expect(built.code, built.stderr).toBe(0);
       expect(messageLines(built.stderr)).toEqual([]);
@@ -68,10 +80,19 @@ describe('the language of a response', () => {
       expect(section).toContain('<dt>Van</dt>');
     });
 
-    it('gives the response\'s structure elements in the PDF /Lang en, its note included, and the Dutch ones none', async () => {
+    it("gives the response's structure elements in the PDF /Lang en, its note included, and the Dutch ones none", async () => {
       const facts = await readPdfFacts(new Uint8Array(readFileSync(path.join(root, 'dist/nota/nota.pdf'))), { text: true });
       const textOf = (element: StructElement): string =>
-        element.children.map((child) => ('mcid' in child ? (facts.text?.[(child as ContentRef).page - 1] ?? []).filter((run) => run.mcid === (child as ContentRef).mcid).map((run) => run.text).join('') : textOf(child as StructElement))).join('');
+        element.children
+          .map((child) =>
+            'mcid' in child
+              ? (facts.text?.[(child as ContentRef).page - 1] ?? [])
+                  .filter((run) => run.mcid === (child as ContentRef).mcid)
+                  .map((run) => run.text)
+                  .join('')
+              : textOf(child as StructElement),
+          )
+          .join('');
       const langOf = new Map<StructElement, string | undefined>();
       const walk = (element: StructElement, inherited: string | undefined) => {
         const lang = element.lang ?? inherited;

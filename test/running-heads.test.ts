@@ -10,9 +10,12 @@ import { readPdfText, type PdfContent } from '../scripts/pdf/text.ts';
 import { document, runCli, writeTree } from './helpers/workspace.ts';
 
 const chapters = ['Aanleiding', 'Werkwijze', 'Bevindingen', 'Conclusies', 'Vervolg'];
-const paragraph = (chapter: string, n: number) => `Alinea ${n} van ${chapter.toLowerCase()}: de instellingen voor kinderen zijn niet standaard veilig, en meldingen komen ook 's nachts binnen, wat de slaap verstoort.`;
+const paragraph = (chapter: string, n: number) =>
+  `Alinea ${n} van ${chapter.toLowerCase()}: de instellingen voor kinderen zijn niet standaard veilig, en meldingen komen ook 's nachts binnen, wat de slaap verstoort.`;
 // Chapters of different lengths, so that some begin halfway down a page.
-const body = chapters.map((chapter, index) => `## ${chapter}\n\n${Array.from({ length: 7 + index * 5 }, (_, n) => paragraph(chapter, n + 1)).join('\n\n')}\n`).join('\n');
+const body = chapters
+  .map((chapter, index) => `## ${chapter}\n\n${Array.from({ length: 7 + index * 5 }, (_, n) => paragraph(chapter, n + 1)).join('\n\n')}\n`)
+  .join('\n');
 
 describe('running heads', () => {
   let pdf: PdfContent;
@@ -36,7 +39,8 @@ describe('running heads', () => {
       const expected = startsPage ? headings[0].chapter : inForce;
       if (headings.length > 0 && !startsPage) midPageStarts++;
       const head = page.furniture.join(' ');
-      for (const chapter of chapters) expect(head.includes(chapter), `page ${index + 1}: head „${head}”, expected ${expected ?? 'no section'}`).toBe(chapter === expected);
+      for (const chapter of chapters)
+        expect(head.includes(chapter), `page ${index + 1}: head „${head}”, expected ${expected ?? 'no section'}`).toBe(chapter === expected);
       if (headings.length > 0) inForce = headings[headings.length - 1].chapter;
     }
     // The case that was wrong before: a chapter beginning halfway down a page.

@@ -42,9 +42,12 @@ describe('hostile HTML in content', () => {
 
   it('builds, warning at each removed element and attribute', () => {
     expect(result.code, result.stderr).toBe(0);
-    const warnings = result.stderr.split('\n').filter((line) => line.includes('unsafe-html')).map((line) => line.trim().replace(/\s+/g, ' '));
+    const warnings = result.stderr
+      .split('\n')
+      .filter((line) => line.includes('unsafe-html'))
+      .map((line) => line.trim().replace(/\s+/g, ' '));
     expect(warnings).toEqual([
-      "18:1-18:77 warning Unexpected `<script>` in raw HTML, expected only elements of the allow-list (removed with its content) unsafe-html kia-html",
+      '18:1-18:77 warning Unexpected `<script>` in raw HTML, expected only elements of the allow-list (removed with its content) unsafe-html kia-html',
       '20:1-20:57 warning Unexpected `<img>` in raw HTML, expected Markdown image syntax `![beschrijving](bestand)` so the image is checked and copied (removed) unsafe-html kia-html',
       '22:5-22:43 warning Unexpected URL `javascript:alert(2)` in `href` on `<a>` in raw HTML, expected http(s), mailto or a relative link (attribute removed) unsafe-html kia-html',
       '22:47-22:96 warning Unexpected attribute `style` on `<span>` in raw HTML, expected only attributes of the allow-list (removed) unsafe-html kia-html',

@@ -34,7 +34,10 @@ describe('footnote targets', () => {
     const { code, stderr } = runCli(['build', '--no-pdf'], root);
     expect(stderr).not.toContain('target-size');
     expect(code, stderr).toBe(0);
-    const report = JSON.parse(readFileSync(path.join(root, 'dist/toegankelijkheid/report.json'), 'utf8')) as { passed: boolean; files: Array<{ file: string; checks: Array<{ id: string; status: string }> }> };
+    const report = JSON.parse(readFileSync(path.join(root, 'dist/toegankelijkheid/report.json'), 'utf8')) as {
+      passed: boolean;
+      files: Array<{ file: string; checks: Array<{ id: string; status: string }> }>;
+    };
     expect(report.passed).toBe(true);
     // Evaluated (the page has targets), and passed.
     expect(report.files.find((file) => file.file === 'nota/index.html')?.checks.find((check) => check.id === 'target-size')?.status).toBe('pass');

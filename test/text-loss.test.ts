@@ -16,7 +16,19 @@ describe('text lost in layout', () => {
   it('finds a block whose first words also start an earlier sentence (no false alarm)', () => {
     // More than a page of other text between the two (pieces of a block resume within 20,000 characters).
     const filler = Array.from({ length: 2000 }, (_, n) => `Andere zin ${n}.`);
-    const pdf = { pages: [{ lines: ['Gezondheid beperkt uitkomst wordt toezichthouder sterk.', ...filler, 'Gezondheid beperkt', 'uitkomst vergroot reactie', 'toont eigenwaarde.'] }] } as never;
+    const pdf = {
+      pages: [
+        {
+          lines: [
+            'Gezondheid beperkt uitkomst wordt toezichthouder sterk.',
+            ...filler,
+            'Gezondheid beperkt',
+            'uitkomst vergroot reactie',
+            'toont eigenwaarde.',
+          ],
+        },
+      ],
+    } as never;
     const found = { kind: 'li', text: 'Gezondheid beperkt uitkomst vergroot reactie toont eigenwaarde.', heading: '4.1' };
     const missing = { kind: 'li', text: 'Gezondheid beperkt uitkomst verdwijnt helemaal uit de PDF.', heading: '4.1' };
     expect(lostBlocks([found, missing], pdf)).toEqual([missing]);
@@ -30,8 +42,13 @@ describe('text lost in layout', () => {
     });
     const { code, stderr } = runCli(['build', '--no-check'], root);
     expect(code).toBe(1);
-    const lines = stderr.split('\n').filter((line) => line.includes('pdf-text-lost')).map((line) => line.trim().replace(/\s+/g, ' '));
-    expect(lines).toContain('error Unexpected tabelcel „de rij daarna” (onder „Tabel”) missing from the PDF, expected all text of the HTML in the PDF (Paged.js could not lay it out: split the table row or shorten the note) pdf-text-lost kia-pdf');
+    const lines = stderr
+      .split('\n')
+      .filter((line) => line.includes('pdf-text-lost'))
+      .map((line) => line.trim().replace(/\s+/g, ' '));
+    expect(lines).toContain(
+      'error Unexpected tabelcel „de rij daarna” (onder „Tabel”) missing from the PDF, expected all text of the HTML in the PDF (Paged.js could not lay it out: split the table row or shorten the note) pdf-text-lost kia-pdf',
+    );
     expect(lines).toContain(
       'error Unexpected tabelcel „Zin 1 van een cel die langer is dan een pagina. Zin 2 van ee…” (onder „Tabel”) missing from the PDF, expected all text of the HTML in the PDF (Paged.js could not lay it out: split the table row or shorten the note) pdf-text-lost kia-pdf',
     );
@@ -48,7 +65,12 @@ describe('text lost in layout', () => {
     writeFileSync(path.join(work, 'flits/print.html'), compiled!.printHtml);
     const session = await BrowserSession.launch();
     try {
-      const printed = await session.print(path.join(work, 'flits/print.html'), { timeoutMs: 120_000, allowedRoot: work, notes: '.footnote', blocks: printBlocks });
+      const printed = await session.print(path.join(work, 'flits/print.html'), {
+        timeoutMs: 120_000,
+        allowedRoot: work,
+        notes: '.footnote',
+        blocks: printBlocks,
+      });
       writeFileSync(path.join(work, 'flits.pdf'), printed.pdf);
       const { blocks } = printed;
       expect(blocks.filter((block) => block.kind === 'note').length).toBeGreaterThan(10);

@@ -62,20 +62,33 @@ describe('verbatim proof', () => {
 
   it('fails the build when a plugin curls a straight apostrophe in the HTML', async () => {
     const root = workspace();
-    const result = await build({ contentDir: path.join(root, 'content'), outDir: path.join(root, 'dist'), pdf: false, extraPlugins: { screen: [curlApostrophes] } });
+    const result = await build({
+      contentDir: path.join(root, 'content'),
+      outDir: path.join(root, 'dist'),
+      pdf: false,
+      extraPlugins: { screen: [curlApostrophes] },
+    });
     expect(result.ok).toBe(false);
     const messages = formatMessages(result.files);
     expect(messages).toContain(
-      "content/doc/responses/reactie.md:3:7 error verbatim-html kia-verbatim: Unexpected HTML text `’sreactiebevat\"rechte\"en` differing from the response at character 14 (whitespace ignored), expected `'sreactiebevat\"rechte\"en` as in the source",
+      'content/doc/responses/reactie.md:3:7 error verbatim-html kia-verbatim: Unexpected HTML text `’sreactiebevat"rechte"en` differing from the response at character 14 (whitespace ignored), expected `\'sreactiebevat"rechte"en` as in the source',
     );
   });
 
   it('fails the build when only the PDF loses a word', async () => {
     const root = workspace();
-    const result = await build({ contentDir: path.join(root, 'content'), outDir: path.join(root, 'dist'), pdf: true, check: false, extraPlugins: { print: [dropWord('Tweede ')] } });
+    const result = await build({
+      contentDir: path.join(root, 'content'),
+      outDir: path.join(root, 'dist'),
+      pdf: true,
+      check: false,
+      extraPlugins: { print: [dropWord('Tweede ')] },
+    });
     expect(result.ok).toBe(false);
     const messages = formatMessages(result.files);
-    expect(messages).toMatch(/content\/doc\/responses\/reactie\.md:5:1 error verbatim-pdf kia-verbatim: Unexpected PDF text `alineamet<b>HTML<\/b>e[^`]*` differing from the response at character \d+ \(whitespace ignored\), expected `Tweedealineamet<b>HTML<\/` as in the source/);
+    expect(messages).toMatch(
+      /content\/doc\/responses\/reactie\.md:5:1 error verbatim-pdf kia-verbatim: Unexpected PDF text `alineamet<b>HTML<\/b>e[^`]*` differing from the response at character \d+ \(whitespace ignored\), expected `Tweedealineamet<b>HTML<\/` as in the source/,
+    );
     expect(messages).not.toContain('verbatim-html');
   });
 
@@ -90,7 +103,10 @@ describe('verbatim proof', () => {
     const intact = (await compileDocument(doc, { assetBase: '../assets' })).document!;
     expect((await verifyResponses(intact, htmlFile, pdf)).responses).toEqual([{ html: true, pdf: true }]);
 
-    const damaged = { ...pdf, pages: pdf.pages.map((page) => ({ ...page, lines: page.lines.map((line) => line.replace('aanhalingstekens', 'aanhalingsteken')) })) };
+    const damaged = {
+      ...pdf,
+      pages: pdf.pages.map((page) => ({ ...page, lines: page.lines.map((line) => line.replace('aanhalingstekens', 'aanhalingsteken')) })),
+    };
     const compiled = (await compileDocument(doc, { assetBase: '../assets' })).document!;
     expect((await verifyResponses(compiled, htmlFile, damaged)).responses).toEqual([{ html: true, pdf: false }]);
     expect(formatMessages([compiled.responses[0].file])).toContain(
@@ -99,7 +115,9 @@ describe('verbatim proof', () => {
     // The same proof on another PDF (the publication bundle) names that PDF.
     const inBundle = (await compileDocument(doc, { assetBase: '../assets' })).document!;
     await verifyResponses(inBundle, htmlFile, damaged, { pdfName: 'publicatie/publicatie.pdf' });
-    expect(formatMessages([inBundle.responses[0].file])).toContain('error verbatim-pdf kia-verbatim: Unexpected PDF (`publicatie/publicatie.pdf`) text `.Tweedealineamet<b>HTML<`');
+    expect(formatMessages([inBundle.responses[0].file])).toContain(
+      'error verbatim-pdf kia-verbatim: Unexpected PDF (`publicatie/publicatie.pdf`) text `.Tweedealineamet<b>HTML<`',
+    );
   });
 
   it('reports the first differing character when a written HTML file is edited', async () => {
@@ -110,7 +128,9 @@ describe('verbatim proof', () => {
     writeFileSync(htmlFile, compiled!.html.replace('“gekrulde”', '"gekrulde"'));
     const result = await verifyResponses(compiled!, htmlFile, undefined);
     expect(result.responses).toEqual([{ html: false, pdf: undefined }]);
-    expect(formatMessages([compiled!.responses[0].file])).toContain('content/doc/responses/reactie.md:3:36 error verbatim-html kia-verbatim: Unexpected HTML text `"gekrulde"aanhalingsteke` differing from the response at character 38');
+    expect(formatMessages([compiled!.responses[0].file])).toContain(
+      'content/doc/responses/reactie.md:3:36 error verbatim-html kia-verbatim: Unexpected HTML text `"gekrulde"aanhalingsteke` differing from the response at character 38',
+    );
   });
 
   it('reads the source text from the Markdown, footnotes in reference order', async () => {
@@ -143,7 +163,13 @@ describe('verbatim proof of a response with redactions', () => {
 
   it('still fails on a changed character, saying it compared with the redacted source', async () => {
     const root = writeTree({ 'content/doc/index.md': document('Tekst.\n', responseEntry), 'content/doc/responses/reactie.md': redacted });
-    const result = await build({ contentDir: path.join(root, 'content'), outDir: path.join(root, 'dist'), pdf: false, check: false, extraPlugins: { screen: [dropWord('Tweede')] } });
+    const result = await build({
+      contentDir: path.join(root, 'content'),
+      outDir: path.join(root, 'dist'),
+      pdf: false,
+      check: false,
+      extraPlugins: { screen: [dropWord('Tweede')] },
+    });
     expect(formatMessages(result.files)).toContain(
       'content/doc/responses/reactie.md:3:1 error verbatim-html kia-verbatim: Unexpected HTML text `alinea.` differing from the response at character 46 (whitespace ignored), expected `Tweedealinea.` as in the redacted source (each `:redact[…]` shown as its public text)',
     );

@@ -48,7 +48,8 @@ function measure(command: string, args: string[], env: NodeJS.ProcessEnv = proce
   });
 }
 
-const stage = (name: string, ...extra: string[]) => measure(process.execPath, ['--import', 'tsx', path.join(root, 'scripts/bench/stage.ts'), name, workspace, ...extra]);
+const stage = (name: string, ...extra: string[]) =>
+  measure(process.execPath, ['--import', 'tsx', path.join(root, 'scripts/bench/stage.ts'), name, workspace, ...extra]);
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
@@ -66,16 +67,39 @@ for (let run = 1; run <= runs; run++) {
   samples.verify.push(await stage('verify', String(pdf.report.responsesPage)));
   samples.gate.push(await stage('gate'));
   samples.pdfChecks.push(await stage('pdf-checks'));
-  samples.audit.push(await measure(process.execPath, [path.join(root, 'scripts/bin/kia.js'), 'audit', path.join(workspace, 'work/groot/groot.pdf'), '--out', path.join(workspace, 'audit')]));
+  samples.audit.push(
+    await measure(process.execPath, [
+      path.join(root, 'scripts/bin/kia.js'),
+      'audit',
+      path.join(workspace, 'work/groot/groot.pdf'),
+      '--out',
+      path.join(workspace, 'audit'),
+    ]),
+  );
   samples.pagedjsCli.push(
     await measure(
       path.join(root, 'node_modules/.bin/pagedjs-cli'),
-      [path.join(workspace, 'work/groot/print.html'), '-o', path.join(workspace, 'work/groot/baseline.pdf'), '--browserArgs', chromiumArgs.filter((arg) => !arg.startsWith('--headless')).join(',')],
+      [
+        path.join(workspace, 'work/groot/print.html'),
+        '-o',
+        path.join(workspace, 'work/groot/baseline.pdf'),
+        '--browserArgs',
+        chromiumArgs.filter((arg) => !arg.startsWith('--headless')).join(','),
+      ],
       { ...process.env, PUPPETEER_EXECUTABLE_PATH: chromiumPath() },
     ),
   );
   samples.preview.push(await stage('preview'));
-  samples.build.push(await measure(process.execPath, [path.join(root, 'scripts/bin/kia.js'), 'build', '--content', path.join(workspace, 'content'), '--out', path.join(workspace, 'dist')]));
+  samples.build.push(
+    await measure(process.execPath, [
+      path.join(root, 'scripts/bin/kia.js'),
+      'build',
+      '--content',
+      path.join(workspace, 'content'),
+      '--out',
+      path.join(workspace, 'dist'),
+    ]),
+  );
 }
 
 // The issue's publication at full size, once (it takes minutes): a letter and three generated
@@ -83,14 +107,27 @@ for (let run = 1; run <= runs; run++) {
 const bundleContent = path.join(workspace, 'bundle-content');
 for (const slug of ['kia-een', 'kia-twee', 'kia-drie']) await generateAssessment(bundleContent, slug);
 await cp(path.join(root, 'test/fixture-publication/content/kamerbrief'), path.join(bundleContent, 'kamerbrief'), { recursive: true });
-await writeFile(path.join(bundleContent, 'publication.yml'), 'title: Drie assessments\ndate: 2026-11-16\nsender:\n  ministry: Ministerie van Voorbeeldzaken\ndocuments: [kamerbrief, kia-een, kia-twee, kia-drie]\n');
+await writeFile(
+  path.join(bundleContent, 'publication.yml'),
+  'title: Drie assessments\ndate: 2026-11-16\nsender:\n  ministry: Ministerie van Voorbeeldzaken\ndocuments: [kamerbrief, kia-een, kia-twee, kia-drie]\n',
+);
 process.stderr.write('bundle: letter + 3 assessments…\n');
-const bundleRun = await measure(process.execPath, [path.join(root, 'scripts/bin/kia.js'), 'build', '--bundle', '--content', bundleContent, '--out', path.join(workspace, 'bundle-dist')]);
+const bundleRun = await measure(process.execPath, [
+  path.join(root, 'scripts/bin/kia.js'),
+  'build',
+  '--bundle',
+  '--content',
+  bundleContent,
+  '--out',
+  path.join(workspace, 'bundle-dist'),
+]);
 const bundleManifest = JSON.parse(await readFile(path.join(workspace, 'bundle-dist/manifest.json'), 'utf8')) as { bundle: { pages: number; bytes: number } };
 const bundlePdfSeconds = Number(/publicatie +PDF +([\d.]+) s/.exec(bundleRun.stderr)?.[1] ?? NaN);
 
 const row = (label: string, list: Sample[]) =>
-  `${label.padEnd(44)} ${median(list.map((s) => s.seconds)).toFixed(2).padStart(6)} s  (min ${Math.min(...list.map((s) => s.seconds)).toFixed(2)} s)  peak ${mb(Math.max(...list.map((s) => s.peakBytes))).padStart(7)}`;
+  `${label.padEnd(44)} ${median(list.map((s) => s.seconds))
+    .toFixed(2)
+    .padStart(6)} s  (min ${Math.min(...list.map((s) => s.seconds)).toFixed(2)} s)  peak ${mb(Math.max(...list.map((s) => s.peakBytes))).padStart(7)}`;
 // The PDF/UA checks against the veraPDF corpus (target: the whole corpus in at most 15 s).
 const corpus = path.resolve(root, '../shared/conformance/verapdf-pdfua1');
 let conformanceLine = 'PDF/UA conformance corpus: not found (../shared/conformance/verapdf-pdfua1)';

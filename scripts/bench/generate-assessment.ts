@@ -66,12 +66,19 @@ export async function generateAssessment(contentDir: string, slug: string, size:
         if (footnote < size.footnotes && p < perQuestion) text += `[^n${++footnote}]`;
         lines.push(text, '');
         if (p === 2) lines.push(...Array.from({ length: 4 }, () => `- ${sentence()}`), '');
-        if (question.category && p % 8 === 7) lines.push(`:::risico[${sentence().slice(0, 40).trim()}]{kans=${level()} impact=${level()}}`, paragraph(), ':::', '');
+        if (question.category && p % 8 === 7)
+          lines.push(`:::risico[${sentence().slice(0, 40).trim()}]{kans=${level()} impact=${level()}}`, paragraph(), ':::', '');
       }
       if (question.number === '4.1') {
         for (let row = 0; row < size.measures; row++) {
           const category = instrument.categories[row % instrument.categories.length].key;
-          lines.push(`:::maatregel[${sentence().slice(0, 50).trim()}]{categorie=${category} restrisico=${level()} beheerder="Benchmarkdienst B.V."}`, `- ${sentence()}`, `- ${sentence()}`, ':::', '');
+          lines.push(
+            `:::maatregel[${sentence().slice(0, 50).trim()}]{categorie=${category} restrisico=${level()} beheerder="Benchmarkdienst B.V."}`,
+            `- ${sentence()}`,
+            `- ${sentence()}`,
+            ':::',
+            '',
+          );
         }
       }
       if (question.number === '5.3') {
@@ -109,7 +116,13 @@ export async function generateAssessment(contentDir: string, slug: string, size:
     '',
   ];
   const response = (title: string) =>
-    [`## ${title}`, '', ...Array.from({ length: 12 }, () => [paragraph().replace(/kinderen/, "TikTok's \"kinderen\""), '']).flat(), 'Met vriendelijke groet,', ''].join('\n');
+    [
+      `## ${title}`,
+      '',
+      ...Array.from({ length: 12 }, () => [paragraph().replace(/kinderen/, 'TikTok\'s "kinderen"'), '']).flat(),
+      'Met vriendelijke groet,',
+      '',
+    ].join('\n');
 
   const dir = path.join(contentDir, slug);
   await mkdir(path.join(dir, 'responses'), { recursive: true });

@@ -37,7 +37,13 @@ if (stage === 'html') {
 } else if (stage === 'pdf') {
   const printer = await BrowserSession.launch();
   try {
-    const printed = await printer.print(printPath, { timeoutMs: 600_000, allowedRoot: work, locate: ['.responses'], pageNumberLinks: 'nav.toc a', notes: '.footnote' });
+    const printed = await printer.print(printPath, {
+      timeoutMs: 600_000,
+      allowedRoot: work,
+      locate: ['.responses'],
+      pageNumberLinks: 'nav.toc a',
+      notes: '.footnote',
+    });
     report.pages = printed.pages;
     report.responsesPage = printed.located['.responses'] ?? 1;
     await writeFile(path.join(work, 'groot/print-text.json'), JSON.stringify({ text: printed.text, notes: printed.notes }));
@@ -67,7 +73,14 @@ if (stage === 'html') {
   try {
     const { report: gate, timings } = await runGate(
       session,
-      [{ slug: 'groot', title: document.matter.title, html: { file: htmlPath, shown: 'groot/index.html' }, pdf: { file: pdfPath, shown: 'groot/groot.pdf', expected: { ...pdfExpectations(document.printTree, printed.text, printed.notes), runs } } }],
+      [
+        {
+          slug: 'groot',
+          title: document.matter.title,
+          html: { file: htmlPath, shown: 'groot/index.html' },
+          pdf: { file: pdfPath, shown: 'groot/groot.pdf', expected: { ...pdfExpectations(document.printTree, printed.text, printed.notes), runs } },
+        },
+      ],
       [],
       work,
     );
@@ -142,5 +155,12 @@ async function measurePreview(): Promise<Record<string, number>> {
   await rm(copy, { recursive: true, force: true });
   const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
   process.stderr.write(`preview save → reload (ms): ${toReload.map((ms) => ms.toFixed(0)).join(' ')}\n`);
-  return { edits, reloadMedianMs: median(toReload), reloadMaxMs: Math.max(...toReload), pageMedianMs: median(toPage), pageMaxMs: Math.max(...toPage), serverMedianMs: median(serverSide) };
+  return {
+    edits,
+    reloadMedianMs: median(toReload),
+    reloadMaxMs: Math.max(...toReload),
+    pageMedianMs: median(toPage),
+    pageMaxMs: Math.max(...toPage),
+    serverMedianMs: median(serverSide),
+  };
 }

@@ -15,7 +15,8 @@ export function pdfExpectations(printTree: Root, text?: string, notes?: string[]
     const rank = headingRank(node);
     if (rank) headings.push({ level: rank, text: toString(node) });
     // A block passage is checked per block (each carries the language in the PDF).
-    if (typeof node.properties.lang === 'string' && node.tagName !== 'div') langPassages.push({ lang: node.properties.lang, text: collapseWhitespace(toString(node)) });
+    if (typeof node.properties.lang === 'string' && node.tagName !== 'div')
+      langPassages.push({ lang: node.properties.lang, text: collapseWhitespace(toString(node)) });
   });
   return { headings, langPassages, text, notes };
 }

@@ -85,7 +85,15 @@ function htmlCheck(finding: HtmlFinding, status: CheckStatus): FileCheck {
  * decide; a person must), passed and inapplicable rules are listed by id.
  */
 export function htmlFileAudit(audit: HtmlAudit): FileAudit {
-  const listed = (id: string, status: CheckStatus): FileCheck => ({ id, status, title: id, message: status === 'pass' ? 'Geslaagd.' : 'Niets om te controleren op deze pagina.', clause: null, matterhorn: null, wcag: [] });
+  const listed = (id: string, status: CheckStatus): FileCheck => ({
+    id,
+    status,
+    title: id,
+    message: status === 'pass' ? 'Geslaagd.' : 'Niets om te controleren op deze pagina.',
+    clause: null,
+    matterhorn: null,
+    wcag: [],
+  });
   return {
     file: audit.file,
     kind: 'html',

@@ -18,13 +18,23 @@ export function checkFinal(documents: CompiledDocument[]): boolean {
   };
   for (const document of documents) {
     if (document.matter.status === 'concept') {
-      refuse(document.file, 'Unexpected `status: concept` in a final build, expected `definitief` (a draft cannot go to parliament)', document.file.data.frontmatterPlaces?.status, 'final-concept');
+      refuse(
+        document.file,
+        'Unexpected `status: concept` in a final build, expected `definitief` (a draft cannot go to parliament)',
+        document.file.data.frontmatterPlaces?.status,
+        'final-concept',
+      );
     }
     // A zienswijze comes from outside the ministry: what is published must be proven to be
     // what was received, so the final build needs the received file to compare with.
     for (const [n, response] of document.responses.entries()) {
       if (response.entry.kind !== 'zienswijze' || response.original) continue;
-      refuse(document.file, `Unexpected zienswijze \`${response.entry.file}\` without \`original:\` in a final build, expected the file as received (PDF, .docx, .eml or .txt) to prove the published text equal to it`, document.file.data.frontmatterPlaces?.[`responses.${n}.file`], 'final-without-original');
+      refuse(
+        document.file,
+        `Unexpected zienswijze \`${response.entry.file}\` without \`original:\` in a final build, expected the file as received (PDF, .docx, .eml or .txt) to prove the published text equal to it`,
+        document.file.data.frontmatterPlaces?.[`responses.${n}.file`],
+        'final-without-original',
+      );
     }
     for (const open of document.file.data.openMarkers ?? []) {
       refuse(document.file, `Unexpected open marker \`${open.marker}\` in a final build, expected the text finished`, open.place, 'final-open-marker');

@@ -40,7 +40,12 @@ export function reportStandards(axeVersion: string): { html: string; pdf: string
 }
 
 /** Run the gate; `root` is the folder pages may load files from. */
-export async function runGate(session: BrowserSession, documents: GateDocument[], pages: Array<{ file: string; shown: string }>, root: string): Promise<{ report: AccessibilityReport; timings: GateTimings }> {
+export async function runGate(
+  session: BrowserSession,
+  documents: GateDocument[],
+  pages: Array<{ file: string; shown: string }>,
+  root: string,
+): Promise<{ report: AccessibilityReport; timings: GateTimings }> {
   const started = performance.now();
   const timings: GateTimings = { htmlSeconds: 0, pdfSeconds: 0, seconds: 0 };
   // axe works in the browser's process and the PDF checks in ours: run the two lines side by side.
@@ -102,7 +107,10 @@ export async function runGate(session: BrowserSession, documents: GateDocument[]
       summary,
       documents: results,
       pages: pageResults,
-      files: [...results.flatMap((result) => [...(result.html ? [htmlFileAudit(result.html)] : []), ...(result.pdf ? [pdfFileAudit(result.pdf)] : [])]), ...pageResults.map(htmlFileAudit)],
+      files: [
+        ...results.flatMap((result) => [...(result.html ? [htmlFileAudit(result.html)] : []), ...(result.pdf ? [pdfFileAudit(result.pdf)] : [])]),
+        ...pageResults.map(htmlFileAudit),
+      ],
       manualChecks: manualCriteria,
       manualNote: notApplicableNote,
     },
@@ -126,15 +134,21 @@ export function reportGateProblems(report: AccessibilityReport, fileFor: (slug: 
     for (const check of entry.pdf?.checks ?? []) {
       if (check.status !== 'fail') continue;
       const where = check.details[0] ? ` (${check.details[0].page ? `page ${check.details[0].page}: ` : ''}${check.details[0].text})` : '';
-      file.message(`Unexpected PDF/UA failure in ${entry.pdf!.file}: ${check.title}${where}; ISO 14289-1 ${check.clause}${check.matterhorn ? `, Matterhorn ${check.matterhorn}` : ''}, expected it to pass`, {
-        source: 'kia-pdf-check',
-        ruleId: check.id,
-      }).fatal = true;
+      file.message(
+        `Unexpected PDF/UA failure in ${entry.pdf!.file}: ${check.title}${where}; ISO 14289-1 ${check.clause}${check.matterhorn ? `, Matterhorn ${check.matterhorn}` : ''}, expected it to pass`,
+        {
+          source: 'kia-pdf-check',
+          ruleId: check.id,
+        },
+      ).fatal = true;
     }
   }
   for (const page of report.pages) {
     for (const violation of page.violations) {
-      fallback.message(`Unexpected accessibility violation in ${page.file}: ${violation.help} (\`${violation.nodes[0]?.target ?? '?'}\`), expected none`, { source: 'axe', ruleId: violation.id }).fatal = true;
+      fallback.message(`Unexpected accessibility violation in ${page.file}: ${violation.help} (\`${violation.nodes[0]?.target ?? '?'}\`), expected none`, {
+        source: 'axe',
+        ruleId: violation.id,
+      }).fatal = true;
     }
   }
 }

@@ -82,5 +82,16 @@ function summarise(results: AxeResults, blocked: string[], file: string, seconds
       nodes: [{ target: url, html: '', summary: '' }],
     });
   }
-  return { file, status: violations.length > 0 ? 'fail' : 'pass', violations, incomplete, passes: results.passes.length, passedRules: results.passes.map((rule) => rule.id), inapplicableRules: (results.inapplicable ?? []).map((rule) => rule.id), axeVersion: results.testEngine.version, blockedRequests: blocked, seconds };
+  return {
+    file,
+    status: violations.length > 0 ? 'fail' : 'pass',
+    violations,
+    incomplete,
+    passes: results.passes.length,
+    passedRules: results.passes.map((rule) => rule.id),
+    inapplicableRules: (results.inapplicable ?? []).map((rule) => rule.id),
+    axeVersion: results.testEngine.version,
+    blockedRequests: blocked,
+    seconds,
+  };
 }

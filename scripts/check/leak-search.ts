@@ -122,5 +122,9 @@ export function findAll(hay: Haystack, pattern: RegExp, limit = 20): Find[] {
  */
 export function nameParts(withheld: string): string[] {
   const words = withheld.match(/\p{Lu}[\p{L}\p{M}'’-]*/gu) ?? [];
-  return [...new Set(words.map((word) => word.replace(/['’-]+$/u, '')).filter((word) => [...word.replace(/\p{M}/gu, '')].filter((char) => /\p{L}/u.test(char)).length >= 4))];
+  return [
+    ...new Set(
+      words.map((word) => word.replace(/['’-]+$/u, '')).filter((word) => [...word.replace(/\p{M}/gu, '')].filter((char) => /\p{L}/u.test(char)).length >= 4),
+    ),
+  ];
 }

@@ -57,7 +57,12 @@ export async function readOriginal(file: string): Promise<OriginalText> {
   if (kind === 'eml') {
     const email = await PostalMime.parse(bytes);
     const body = email.text ?? '';
-    return { kind, lines: numbered(body, (n) => `line ${n} of the body`), furniture: [], problem: body.trim() ? undefined : 'the e-mail has no plain-text body' };
+    return {
+      kind,
+      lines: numbered(body, (n) => `line ${n} of the body`),
+      furniture: [],
+      problem: body.trim() ? undefined : 'the e-mail has no plain-text body',
+    };
   }
   const text = new TextDecoder('utf-8').decode(bytes).replace(/^\ufeff/, '');
   return { kind, lines: numbered(text, (n) => `line ${n}`), furniture: [] };
@@ -83,7 +88,8 @@ async function pdfText(file: string): Promise<OriginalText> {
   const shape = (text: string) => text.trim().replace(/\d+/g, '#');
   const recurring = { top: new Map<string, number>(), bottom: new Map<string, number>() };
   for (const page of pages) {
-    for (const end of ['top', 'bottom'] as const) for (const shaped of new Set(edgeLines(page, end).map((line) => shape(line.text)))) recurring[end].set(shaped, (recurring[end].get(shaped) ?? 0) + 1);
+    for (const end of ['top', 'bottom'] as const)
+      for (const shaped of new Set(edgeLines(page, end).map((line) => shape(line.text)))) recurring[end].set(shaped, (recurring[end].get(shaped) ?? 0) + 1);
   }
   const enough = Math.max(2, Math.ceil(pages.length / 2));
   const furniture: string[] = [];
@@ -117,6 +123,8 @@ async function docxText(bytes: Uint8Array): Promise<OriginalText> {
     kind: 'docx',
     lines: paragraphs.flatMap((paragraph, index) => paragraph.split('\n').map((text) => ({ text, place: `paragraph ${index + 1}` }))),
     furniture: [],
-    problem: tracked ? 'the Word file has tracked changes, so its text is not one text (ask the sender for the version as sent, with the changes accepted)' : undefined,
+    problem: tracked
+      ? 'the Word file has tracked changes, so its text is not one text (ask the sender for the version as sent, with the changes accepted)'
+      : undefined,
   };
 }

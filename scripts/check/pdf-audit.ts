@@ -21,7 +21,15 @@ import { structureRules } from './pdf-rules/structure.ts';
 export type { PdfExpectations } from './pdf-rules/rule.ts';
 
 /** Every check, in report order: one module per clause family. */
-export const pdfRules: PdfRule[] = [...documentRules, ...languageRules, ...structureRules, ...contentRules, ...annotationRules, ...fontRules, ...comparisonRules];
+export const pdfRules: PdfRule[] = [
+  ...documentRules,
+  ...languageRules,
+  ...structureRules,
+  ...contentRules,
+  ...annotationRules,
+  ...fontRules,
+  ...comparisonRules,
+];
 
 export type CheckStatus = 'pass' | 'fail' | 'not-applicable' | 'not-checked';
 
@@ -62,7 +70,13 @@ export async function auditPdf(file: string, options: { shownFile: string; expec
   const started = performance.now();
   const facts = await readPdfFacts(new Uint8Array(await readFile(file)), { text: options.expected?.runs ?? options.expected !== undefined });
   const checks = runChecks(facts, options.expected);
-  return { file: options.shownFile, status: checks.some((check) => check.status === 'fail') ? 'fail' : 'pass', pages: facts.pageCount, checks, seconds: (performance.now() - started) / 1000 };
+  return {
+    file: options.shownFile,
+    status: checks.some((check) => check.status === 'fail') ? 'fail' : 'pass',
+    pages: facts.pageCount,
+    checks,
+    seconds: (performance.now() - started) / 1000,
+  };
 }
 
 /**
@@ -78,7 +92,10 @@ export function runChecks(facts: PdfFacts, expected?: PdfExpectations): PdfCheck
 function judge(rule: PdfRule, facts: PdfFacts, context: RuleContext): PdfCheck {
   const head = { id: rule.id, title: rule.title, clause: rule.clause, matterhorn: rule.matterhorn, rules: rule.rules, wcag: rule.wcag };
   // A requirement on the structure tree cannot be met without one.
-  const answer = rule.structural && !facts.structure ? { problems: [{ text: 'geen structuurboom' }], failed: 'Niet te bepalen: de PDF heeft geen structuurboom (tags).' } : rule.check(facts, context);
+  const answer =
+    rule.structural && !facts.structure
+      ? { problems: [{ text: 'geen structuurboom' }], failed: 'Niet te bepalen: de PDF heeft geen structuurboom (tags).' }
+      : rule.check(facts, context);
   const verdict = answer === 'not-applicable' ? { problems: [], status: 'not-applicable' as const } : Array.isArray(answer) ? { problems: answer } : answer;
   const status: CheckStatus = verdict.status ?? (verdict.problems.length > 0 ? 'fail' : 'pass');
   const first = status === 'fail' ? verdict.problems.find((problem) => problem.page !== undefined || problem.object !== undefined) : undefined;
@@ -86,7 +103,7 @@ function judge(rule: PdfRule, facts: PdfFacts, context: RuleContext): PdfCheck {
     ...head,
     ...('matterhorn' in verdict && verdict.matterhorn !== undefined ? { matterhorn: verdict.matterhorn } : {}),
     status,
-    message: status === 'fail' ? ('failed' in verdict && verdict.failed ? verdict.failed : rule.failed) : ('ok' in verdict && verdict.ok ? verdict.ok : rule.ok),
+    message: status === 'fail' ? ('failed' in verdict && verdict.failed ? verdict.failed : rule.failed) : 'ok' in verdict && verdict.ok ? verdict.ok : rule.ok,
     ...(first?.page !== undefined ? { page: first.page } : {}),
     ...(first?.object !== undefined ? { object: first.object } : {}),
     failures: status === 'fail' ? verdict.problems.length : 0,

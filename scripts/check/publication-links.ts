@@ -44,7 +44,9 @@ export function checkPublicationLinks(documents: LinkedDocument[], slugs: string
       };
       if (!url.href.startsWith(base) || !slugs.includes(slug)) {
         const near = closest(slug, slugs);
-        report(` outside the publication's documents, expected a link to one of them (\`../<slug>/index.html\` or \`../<slug>/<slug>.pdf\`)${near ? `, such as \`../${near}/index.html\`` : ''}`);
+        report(
+          ` outside the publication's documents, expected a link to one of them (\`../<slug>/index.html\` or \`../<slug>/<slug>.pdf\`)${near ? `, such as \`../${near}/index.html\`` : ''}`,
+        );
         return;
       }
       if (rest.length > 0 || !['', 'index.html', `${slug}.pdf`].includes(file)) {

@@ -66,17 +66,27 @@ async function readable(file: string): Promise<Form[]> {
       // A font or an image: its bytes as Latin-1; an image also its metadata as ExifTool reads
       // it (decoded: UTF-16 XMP, compressed PNG text chunks).
       const forms: Form[] = [{ label: 'bytes', text: bytes.toString('latin1'), bytes: true }];
-      if (/\.(jpe?g|png|gif|webp|tiff?)$/i.test(file)) forms.push({ label: 'image metadata', text: Object.entries(await imageMetadata(file)).map(([key, value]) => `${key}: ${value}`).join('\n') });
+      if (/\.(jpe?g|png|gif|webp|tiff?)$/i.test(file))
+        forms.push({
+          label: 'image metadata',
+          text: Object.entries(await imageMetadata(file))
+            .map(([key, value]) => `${key}: ${value}`)
+            .join('\n'),
+        });
       return forms;
     }
-    const forms: Form[] = [{ label: 'text', text }, { label: 'text (entities decoded)', text: decodeEntities(text) }];
+    const forms: Form[] = [
+      { label: 'text', text },
+      { label: 'text (entities decoded)', text: decodeEntities(text) },
+    ];
     if (file.endsWith('.html')) {
       // What a reader gets: text across inline markup (`Piet <em>Geheimnaam</em>`), and every
       // attribute (ids, alternative text, accessible names, addresses).
       const tree = fromHtml(text);
       const attributes: string[] = [];
       visit(tree, 'element', (node) => {
-        for (const value of Object.values(node.properties)) if (value !== null && value !== undefined && typeof value !== 'boolean') attributes.push(Array.isArray(value) ? value.join(' ') : String(value));
+        for (const value of Object.values(node.properties))
+          if (value !== null && value !== undefined && typeof value !== 'boolean') attributes.push(Array.isArray(value) ? value.join(' ') : String(value));
       });
       forms.push({ label: 'text as read', text: toText(tree) }, { label: 'attributes (ids, alt, aria-label, href)', text: attributes.join('\n') });
     }
@@ -92,11 +102,16 @@ async function readable(file: string): Promise<Form[]> {
   const work = await mkdtemp(path.join(tmpdir(), 'kia-redaction-'));
   try {
     const expanded = path.join(work, 'expanded.pdf');
-    await run('qpdf', ['--qdf', '--object-streams=disable', '--stream-data=uncompress', '--decode-level=all', file, expanded]).catch((error: { code?: number }) => {
-      if (error.code !== 3) throw error; // 3: warnings, output written
-    });
+    await run('qpdf', ['--qdf', '--object-streams=disable', '--stream-data=uncompress', '--decode-level=all', file, expanded]).catch(
+      (error: { code?: number }) => {
+        if (error.code !== 3) throw error; // 3: warnings, output written
+      },
+    );
     const raw = await readFile(expanded);
-    forms.push({ label: 'raw bytes, streams decompressed (UTF-8)', text: raw.toString('utf8'), bytes: true }, { label: 'raw bytes, streams decompressed (Latin-1)', text: raw.toString('latin1'), bytes: true });
+    forms.push(
+      { label: 'raw bytes, streams decompressed (UTF-8)', text: raw.toString('utf8'), bytes: true },
+      { label: 'raw bytes, streams decompressed (Latin-1)', text: raw.toString('latin1'), bytes: true },
+    );
     // UTF-16BE strings may start at an odd or even byte: read both alignments.
     for (const shift of [0, 1]) forms.push({ label: 'raw bytes, streams decompressed (UTF-16)', text: utf16be(raw.subarray(shift)), bytes: true });
   } finally {
@@ -127,7 +142,14 @@ function collectStrings(object: unknown, into: string[]): void {
  */
 export async function checkRedactions(dir: string, redactions: Redaction[]): Promise<boolean> {
   let clean = true;
-  const needles = redactions.flatMap((redaction) => [redaction.text, ...(redaction.also ?? [])].map((text) => ({ redaction, text, pattern: leakPattern(text), bytesPattern: leakPattern(text, { bytes: true }) })));
+  const needles = redactions.flatMap((redaction) =>
+    [redaction.text, ...(redaction.also ?? [])].map((text) => ({
+      redaction,
+      text,
+      pattern: leakPattern(text),
+      bytesPattern: leakPattern(text, { bytes: true }),
+    })),
+  );
   for (const file of (await files(dir)).sort()) {
     const shown = path.relative(dir, file);
     // Each form folded once, not once per redaction: a bundle's decompressed PDF is many MB.
@@ -141,7 +163,10 @@ export async function checkRedactions(dir: string, redactions: Redaction[]): Pro
       if (where.length === 0) continue;
       clean = false;
       const form = text === redaction.text ? '' : ` as its other form „${text}”`;
-      redaction.file.message(`Unexpected withheld text „${redaction.text}” (grond ${redaction.ground})${form} in \`${shown}\` (${where.join('; ')}), expected it nowhere in the public output`, { place: redaction.position, source, ruleId: 'redaction-leak' }).fatal = true;
+      redaction.file.message(
+        `Unexpected withheld text „${redaction.text}” (grond ${redaction.ground})${form} in \`${shown}\` (${where.join('; ')}), expected it nowhere in the public output`,
+        { place: redaction.position, source, ruleId: 'redaction-leak' },
+      ).fatal = true;
     }
   }
   return clean;

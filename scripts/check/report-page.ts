@@ -25,7 +25,12 @@ const impactLabels: Record<string, string> = { critical: 'kritiek', serious: 'er
 function findingsTable(caption: string, findings: HtmlFinding[]): Element {
   return h('table', [
     h('caption', caption),
-    h('thead', [h('tr', ['Regel', 'Ernst', 'WCAG', 'Elementen', 'Uitleg'].map((label) => h('th', { scope: 'col' }, label)))]),
+    h('thead', [
+      h(
+        'tr',
+        ['Regel', 'Ernst', 'WCAG', 'Elementen', 'Uitleg'].map((label) => h('th', { scope: 'col' }, label)),
+      ),
+    ]),
     h(
       'tbody',
       findings.map((finding) =>
@@ -33,7 +38,12 @@ function findingsTable(caption: string, findings: HtmlFinding[]): Element {
           h('th', { scope: 'row' }, [h('code', finding.id)]),
           h('td', finding.impact ? (impactLabels[finding.impact] ?? finding.impact) : '–'),
           h('td', finding.wcag.length > 0 ? finding.wcag.join(', ') : 'best practice'),
-          h('td', [h('ul.report-nodes', finding.nodes.slice(0, 10).map((node) => h('li', [h('code', node.target)])))]),
+          h('td', [
+            h(
+              'ul.report-nodes',
+              finding.nodes.slice(0, 10).map((node) => h('li', [h('code', node.target)])),
+            ),
+          ]),
           h('td', [finding.help, ' ', h('a', { href: finding.helpUrl }, ['uitleg', h('span.visually-hidden', ` bij ${finding.id}`)])]),
         ]),
       ),
@@ -56,15 +66,23 @@ function htmlSection(audit: HtmlAudit, headingLevel: 'h3' | 'h2', title: string)
   return content;
 }
 
-type PdfResult = Pick<PdfAudit, 'file' | 'status'> & { pages?: number; checks: Array<Pick<FileCheck, 'id' | 'status' | 'title' | 'clause' | 'matterhorn' | 'wcag' | 'message' | 'details'>> };
+type PdfResult = Pick<PdfAudit, 'file' | 'status'> & {
+  pages?: number;
+  checks: Array<Pick<FileCheck, 'id' | 'status' | 'title' | 'clause' | 'matterhorn' | 'wcag' | 'message' | 'details'>>;
+};
 
-function pdfSection(audit: PdfResult, heading: string = audit.pages === undefined ? "PDF" : `PDF (${pageCount(audit.pages)})`): ElementContent[] {
+function pdfSection(audit: PdfResult, heading: string = audit.pages === undefined ? 'PDF' : `PDF (${pageCount(audit.pages)})`): ElementContent[] {
   return [
     h('h3', heading),
     h('p', [h('strong', audit.status === 'pass' ? 'Voldoet' : 'Voldoet niet'), ' aan de automatische PDF/UA-controles. Bestand: ', h('code', audit.file), '.']),
     h('table', [
       h('caption', `PDF/UA-controles voor ${audit.file}`),
-      h('thead', [h('tr', ['Controle', 'Uitkomst', 'ISO 14289-1', 'Matterhorn', 'WCAG', 'Toelichting'].map((label) => h('th', { scope: 'col' }, label)))]),
+      h('thead', [
+        h(
+          'tr',
+          ['Controle', 'Uitkomst', 'ISO 14289-1', 'Matterhorn', 'WCAG', 'Toelichting'].map((label) => h('th', { scope: 'col' }, label)),
+        ),
+      ]),
       h(
         'tbody',
         audit.checks.map((check) =>
@@ -77,7 +95,14 @@ function pdfSection(audit: PdfResult, heading: string = audit.pages === undefine
             h('td', [
               check.message,
               ...(check.details && check.details.length > 0
-                ? [h('ul', check.details.map((detail) => h('li', `${detail.page ? `pagina ${detail.page}: ` : ''}${detail.text}${detail.object ? ` (object ${detail.object})` : ''}`)))]
+                ? [
+                    h(
+                      'ul',
+                      check.details.map((detail) =>
+                        h('li', `${detail.page ? `pagina ${detail.page}: ` : ''}${detail.text}${detail.object ? ` (object ${detail.object})` : ''}`),
+                      ),
+                    ),
+                  ]
                 : []),
             ]),
           ]),
@@ -88,17 +113,31 @@ function pdfSection(audit: PdfResult, heading: string = audit.pages === undefine
 }
 
 function standardsParagraph(standards: AccessibilityReport['standards']): Element {
-  return h('p', `HTML: ${standards.html}. PDF: ${standards.pdf}. Automatische controles vinden maar een deel van de problemen; de handmatige controlelijst onderaan hoort erbij.`);
+  return h(
+    'p',
+    `HTML: ${standards.html}. PDF: ${standards.pdf}. Automatische controles vinden maar een deel van de problemen; de handmatige controlelijst onderaan hoort erbij.`,
+  );
 }
 
 function manualSection(report: Pick<AccessibilityReport, 'manualChecks' | 'manualNote'>): Element {
   return h('section', { ariaLabelledBy: 'handmatig' }, [
     h('h2', { id: 'handmatig' }, 'Handmatige controlelijst'),
-    h('p', 'Deze succescriteria van WCAG 2.1 (niveau A en AA) kan geen automatische controle vaststellen. Een persoon moet ze beoordelen, voor de HTML en de PDF.'),
+    h(
+      'p',
+      'Deze succescriteria van WCAG 2.1 (niveau A en AA) kan geen automatische controle vaststellen. Een persoon moet ze beoordelen, voor de HTML en de PDF.',
+    ),
     h('table', [
       h('caption', 'Handmatig te controleren succescriteria'),
-      h('thead', [h('tr', ['Criterium', 'Niveau', 'Wat te controleren'].map((label) => h('th', { scope: 'col' }, label)))]),
-      h('tbody', report.manualChecks.map((item) => h('tr', [h('th', { scope: 'row' }, `${item.criterion} ${item.name}`), h('td', item.level), h('td', item.check)]))),
+      h('thead', [
+        h(
+          'tr',
+          ['Criterium', 'Niveau', 'Wat te controleren'].map((label) => h('th', { scope: 'col' }, label)),
+        ),
+      ]),
+      h(
+        'tbody',
+        report.manualChecks.map((item) => h('tr', [h('th', { scope: 'row' }, `${item.criterion} ${item.name}`), h('td', item.level), h('td', item.check)])),
+      ),
     ]),
     h('p', report.manualNote),
   ]);
@@ -106,7 +145,15 @@ function manualSection(report: Pick<AccessibilityReport, 'manualChecks' | 'manua
 
 /** An axe result from the shared file shape, back in the form the findings table shows. */
 function asFinding(check: FileCheck): HtmlFinding {
-  return { id: check.id, impact: check.impact ?? null, description: check.message, help: check.title, helpUrl: check.helpUrl ?? '', wcag: check.wcag, nodes: check.nodes ?? [] };
+  return {
+    id: check.id,
+    impact: check.impact ?? null,
+    description: check.message,
+    help: check.title,
+    helpUrl: check.helpUrl ?? '',
+    wcag: check.wcag,
+    nodes: check.nodes ?? [],
+  };
 }
 
 /** "3 documenten en de hele publicatie als één PDF": the bundle (a PDF without HTML) is not a document of its own. */
@@ -131,7 +178,10 @@ function fileSection(entry: FileAudit, index: number): Element {
         : ` (${kindLabels[entry.kind]}${entry.pages ? `, ${pageCount(entry.pages)}` : ''}): ${counts('fail')} mislukt, ${counts('not-checked')} niet automatisch te beoordelen, ${counts('pass')} geslaagd, ${counts('not-applicable')} niet van toepassing.`,
     ]),
   );
-  if (entry.kind === 'pdf' && entry.status !== 'error') content.push(...pdfSection({ file: entry.file, status: entry.status === 'fail' ? 'fail' : 'pass', pages: entry.pages, checks: entry.checks }, 'PDF/UA-controles'));
+  if (entry.kind === 'pdf' && entry.status !== 'error')
+    content.push(
+      ...pdfSection({ file: entry.file, status: entry.status === 'fail' ? 'fail' : 'pass', pages: entry.pages, checks: entry.checks }, 'PDF/UA-controles'),
+    );
   if (entry.kind === 'html' && entry.status !== 'error') {
     const violations = entry.checks.filter((check) => check.status === 'fail').map(asFinding);
     const review = entry.checks.filter((check) => check.status === 'not-checked').map(asFinding);
@@ -177,14 +227,21 @@ function buildReportPage(report: AccessibilityReport, assetBase: string): string
     standardsParagraph(report.standards),
   ];
   for (const document of report.documents) {
-    body.push(h('section', { ariaLabelledBy: `document-${document.slug}` }, [
-      h('h2', { id: `document-${document.slug}` }, document.title),
-      ...(document.html ? htmlSection(document.html, 'h3', 'HTML') : []),
-      ...(document.pdf ? pdfSection(document.pdf) : [h('h3', 'PDF'), h('p', `Niet gecontroleerd: ${document.pdfMissing ?? 'geen PDF'}`)]),
-    ]));
+    body.push(
+      h('section', { ariaLabelledBy: `document-${document.slug}` }, [
+        h('h2', { id: `document-${document.slug}` }, document.title),
+        ...(document.html ? htmlSection(document.html, 'h3', 'HTML') : []),
+        ...(document.pdf ? pdfSection(document.pdf) : [h('h3', 'PDF'), h('p', `Niet gecontroleerd: ${document.pdfMissing ?? 'geen PDF'}`)]),
+      ]),
+    );
   }
   if (report.pages.length > 0) {
-    body.push(h('section', { ariaLabelledBy: 'overige-paginas' }, [h('h2', { id: 'overige-paginas' }, "Overige pagina's"), ...report.pages.flatMap((page) => htmlSection(page, 'h3', page.file))]));
+    body.push(
+      h('section', { ariaLabelledBy: 'overige-paginas' }, [
+        h('h2', { id: 'overige-paginas' }, "Overige pagina's"),
+        ...report.pages.flatMap((page) => htmlSection(page, 'h3', page.file)),
+      ]),
+    );
   }
   body.push(manualSection(report));
   return simplePage({

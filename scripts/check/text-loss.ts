@@ -9,13 +9,24 @@ import type { PdfContent } from '../pdf/text.ts';
 import { collapseWhitespace, withoutLineBreaking } from '../model/text-normalisation.ts';
 
 /** The blocks whose text the PDF must contain: the cover, the body, tables, notes, the responses. */
-export const printBlocks = '.doc-header h1, .doc-header p, .doc-header dt, .doc-header dd, .letter-head p, .letter-head dt, .letter-head dd, .letter-head h1, main p, main li:not(:has(p, li)), main th, main td, main caption, main h2, main h3, main h4, main h5, main h6, main dt, main dd, .footnote';
+export const printBlocks =
+  '.doc-header h1, .doc-header p, .doc-header dt, .doc-header dd, .letter-head p, .letter-head dt, .letter-head dd, .letter-head h1, main p, main li:not(:has(p, li)), main th, main td, main caption, main h2, main h3, main h4, main h5, main h6, main dt, main dd, .footnote';
 
 // Whitespace, soft hyphens and hyphens are left out on both sides: line breaks and hyphenation
 // are the layout's business, not lost text.
 const squash = withoutLineBreaking;
 
-const kindLabels: Record<string, string> = { p: 'alinea', li: 'lijstitem', th: 'tabelkop', td: 'tabelcel', caption: 'tabelbijschrift', note: 'voetnoot', dt: 'gegeven', dd: 'gegeven', h1: 'titel' };
+const kindLabels: Record<string, string> = {
+  p: 'alinea',
+  li: 'lijstitem',
+  th: 'tabelkop',
+  td: 'tabelcel',
+  caption: 'tabelbijschrift',
+  note: 'voetnoot',
+  dt: 'gegeven',
+  dd: 'gegeven',
+  h1: 'titel',
+};
 
 /**
  * Where `wanted` ends in `text`, found from `from` on, allowing it to be interrupted: a
@@ -76,9 +87,12 @@ export function reportLostBlocks(lost: TextBlock[], file: VFile): void {
   for (const block of lost) {
     const words = collapseWhitespace(block.text);
     const shown = words.length > 60 ? `${words.slice(0, 60)}…` : words;
-    file.message(`Unexpected ${kindLabels[block.kind] ?? 'kop'} „${shown}”${block.heading && block.kind[0] !== 'h' ? ` (onder „${block.heading}”)` : ''} missing from the PDF, expected all text of the HTML in the PDF (Paged.js could not lay it out: split the table row or shorten the note)`, {
-      source: 'kia-pdf',
-      ruleId: 'pdf-text-lost',
-    }).fatal = true;
+    file.message(
+      `Unexpected ${kindLabels[block.kind] ?? 'kop'} „${shown}”${block.heading && block.kind[0] !== 'h' ? ` (onder „${block.heading}”)` : ''} missing from the PDF, expected all text of the HTML in the PDF (Paged.js could not lay it out: split the table row or shorten the note)`,
+      {
+        source: 'kia-pdf',
+        ruleId: 'pdf-text-lost',
+      },
+    ).fatal = true;
   }
 }

@@ -176,7 +176,10 @@ export function findInPdf(expected: LocatedText, pdf: PdfText, from: number, rep
   const probe = expected.text.slice(0, 48);
   const start = pdf.text.indexOf(probe, from);
   if (start === -1) {
-    return { difference: { index: 0, place: expected.places[0], expected: expected.text.slice(0, 24), actual: '(begin van de reactie niet gevonden in de PDF)' }, end: from };
+    return {
+      difference: { index: 0, place: expected.places[0], expected: expected.text.slice(0, 24), actual: '(begin van de reactie niet gevonden in de PDF)' },
+      end: from,
+    };
   }
   let i = 0;
   let j = start;

@@ -30,7 +30,12 @@ export interface VerbatimResult {
  * Compare each response with the HTML file at `htmlPath` and the extracted PDF text; `pdfName`
  * names the PDF in messages when it is not the document's own (the publication bundle).
  */
-export async function verifyResponses(document: CompiledDocument, htmlPath: string, pdf: PdfContent | undefined, options: { pdfName?: string } = {}): Promise<VerbatimResult> {
+export async function verifyResponses(
+  document: CompiledDocument,
+  htmlPath: string,
+  pdf: PdfContent | undefined,
+  options: { pdfName?: string } = {},
+): Promise<VerbatimResult> {
   const written = fromHtml(await readFile(htmlPath, 'utf8'));
   const htmlRegions = responseRegions(written);
   const printRegions = responseRegions(document.printTree);
@@ -80,7 +85,10 @@ export async function verifyResponses(document: CompiledDocument, htmlPath: stri
  * each proven equal to that same text above, so they equal the original too. Each difference is
  * a fatal message at its place in the Markdown, naming its place in the original.
  */
-async function verifyOriginal(response: CompiledDocument['responses'][number], region: Element | undefined): Promise<NonNullable<VerbatimResult['responses'][number]['original']>> {
+async function verifyOriginal(
+  response: CompiledDocument['responses'][number],
+  region: Element | undefined,
+): Promise<NonNullable<VerbatimResult['responses'][number]['original']>> {
   const original = response.original!;
   const fail = (reason: string, place?: Point) => {
     response.file.message(reason, { place, source, ruleId: 'verbatim-original' }).fatal = true;
@@ -97,7 +105,8 @@ async function verifyOriginal(response: CompiledDocument['responses'][number], r
     return { verified: false, kind: read.kind, furniture: read.furniture };
   }
   const redactions = response.file.data.redactions ?? [];
-  const withheld = (start: Point | undefined) => redactions.find((redaction) => redaction.position?.start.line === start?.line && redaction.position?.start.column === start?.column)?.text;
+  const withheld = (start: Point | undefined) =>
+    redactions.find((redaction) => redaction.position?.start.line === start?.line && redaction.position?.start.column === start?.column)?.text;
   const published = publishedText(region ?? { type: 'root', children: [] }, withheld);
   const differences = compareWithOriginal(normaliseOriginal(read.lines), published);
   for (const difference of differences) {

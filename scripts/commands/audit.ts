@@ -88,7 +88,11 @@ export async function audit(options: AuditOptions): Promise<AuditReport> {
   try {
     for (const target of await targets(options.paths, outDir)) {
       const started = performance.now();
-      const entry = await auditOne(target, async () => (session ??= await BrowserSession.launch()), (version) => (axeVersion = version));
+      const entry = await auditOne(
+        target,
+        async () => (session ??= await BrowserSession.launch()),
+        (version) => (axeVersion = version),
+      );
       files.push(entry);
       options.onFile?.(entry, (performance.now() - started) / 1000);
     }
@@ -107,8 +111,14 @@ export async function audit(options: AuditOptions): Promise<AuditReport> {
       passed: files.filter((file) => file.status === 'pass').length,
       failed: files.filter((file) => file.status === 'fail').length,
       errors: files.filter((file) => file.status === 'error').length,
-      pdfFailures: files.filter((file) => file.kind === 'pdf').flatMap((file) => file.checks).filter((check) => check.status === 'fail').length,
-      htmlViolations: files.filter((file) => file.kind === 'html').flatMap((file) => file.checks).filter((check) => check.status === 'fail').length,
+      pdfFailures: files
+        .filter((file) => file.kind === 'pdf')
+        .flatMap((file) => file.checks)
+        .filter((check) => check.status === 'fail').length,
+      htmlViolations: files
+        .filter((file) => file.kind === 'html')
+        .flatMap((file) => file.checks)
+        .filter((check) => check.status === 'fail').length,
       notChecked: checks.filter((check) => check.status === 'not-checked').length,
     },
     files,

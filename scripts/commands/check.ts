@@ -51,13 +51,21 @@ async function checkUnlocked(options: CheckOptions, contentDir: string, outDir: 
   const done = (extra: Partial<CheckResult> = {}): CheckResult => ({ ok: !failed(), files: files.filter((file) => file.messages.length > 0), ...extra });
 
   const all = await discoverDocuments(contentDir, problems);
-  const publication = await readPublication(contentDir, all.map((doc) => doc.slug));
+  const publication = await readPublication(
+    contentDir,
+    all.map((doc) => doc.slug),
+  );
   if (publication) files.push(publication.file);
   const documents = options.only ? all.filter((doc) => doc.slug === options.only) : all;
   if (options.only && documents.length === 0) {
-    problems.message(`Unexpected document \`${options.only}\`, expected one of ${all.map((doc) => `\`${doc.slug}\``).join(', ') || '(none)'}`, { source: 'kia-files', ruleId: 'unknown-document' }).fatal = true;
+    problems.message(`Unexpected document \`${options.only}\`, expected one of ${all.map((doc) => `\`${doc.slug}\``).join(', ') || '(none)'}`, {
+      source: 'kia-files',
+      ruleId: 'unknown-document',
+    }).fatal = true;
   }
-  const manifest = existsSync(path.join(outDir, 'manifest.json')) ? (JSON.parse(await readFile(path.join(outDir, 'manifest.json'), 'utf8')) as Manifest) : undefined;
+  const manifest = existsSync(path.join(outDir, 'manifest.json'))
+    ? (JSON.parse(await readFile(path.join(outDir, 'manifest.json'), 'utf8')) as Manifest)
+    : undefined;
 
   const started = performance.now();
   const work = await mkdtemp(path.join(tmpdir(), 'kia-check-'));
@@ -86,7 +94,10 @@ async function checkUnlocked(options: CheckOptions, contentDir: string, outDir: 
         pdfMissing: upToDate ? undefined : 'de PDF in de uitvoermap ontbreekt of is ouder dan de bron; draai `kia build`.',
       });
     }
-    checkPublicationLinks(linked, all.map((doc) => doc.slug));
+    checkPublicationLinks(
+      linked,
+      all.map((doc) => doc.slug),
+    );
     if (failed()) return done();
     const compileSeconds = (performance.now() - started) / 1000;
     const session = await BrowserSession.launch();
@@ -97,7 +108,11 @@ async function checkUnlocked(options: CheckOptions, contentDir: string, outDir: 
     } finally {
       await session.close();
     }
-    reportGateProblems(report, (slug) => files.find((candidate) => candidate.path === path.relative(process.cwd(), path.join(contentDir, slug, 'index.md'))), problems);
+    reportGateProblems(
+      report,
+      (slug) => files.find((candidate) => candidate.path === path.relative(process.cwd(), path.join(contentDir, slug, 'index.md'))),
+      problems,
+    );
     // Replace only the report folder, in one step.
     await replaceFolder(path.join(outDir, 'toegankelijkheid'), (dir) => writeReport(dir, report, '../assets'));
     if (!existsSync(path.join(outDir, 'assets'))) await copyAssets(outDir);

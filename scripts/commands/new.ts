@@ -33,9 +33,11 @@ export async function newAssessment(options: NewOptions): Promise<NewResult> {
     problems.message(reason, { source: 'kia-new', ruleId }).fatal = true;
     return { ok: false, problems };
   };
-  if (!slugPattern.test(options.slug)) return fail(`Unexpected slug \`${options.slug}\`, expected lowercase letters, digits and \`-\` (it becomes the URL and PDF name)`, 'invalid-slug');
+  if (!slugPattern.test(options.slug))
+    return fail(`Unexpected slug \`${options.slug}\`, expected lowercase letters, digits and \`-\` (it becomes the URL and PDF name)`, 'invalid-slug');
   if (existsSync(dir)) return fail(`Unexpected existing folder \`${problems.path}\`, expected a new slug (kia new never overwrites)`, 'document-exists');
-  if (options.service !== undefined && options.service.trim() === '') return fail('Unexpected empty --service, expected the name of the digital service', 'invalid-service');
+  if (options.service !== undefined && options.service.trim() === '')
+    return fail('Unexpected empty --service, expected the name of the digital service', 'invalid-service');
   const date = options.date ?? new Date().toISOString().slice(0, 10);
   const text = scaffoldAssessment({ instrument: projectInstrument(), service: options.service?.trim(), date });
   await mkdir(dir, { recursive: true });

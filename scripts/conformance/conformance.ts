@@ -18,5 +18,7 @@ out(`pass files failed in their own clause: ${verdicts.filter((verdict) => verdi
 out('');
 out('disagreements:');
 for (const verdict of verdicts.filter((entry) => !entry.agrees)) {
-  out(`${path.basename(verdict.file)}  ${verdict.rule} (${verdict.clause}), expected ${verdict.expected}: ${verdict.error ? `error: ${verdict.error}` : verdict.said.length > 0 ? verdict.said.join(' | ') : 'no failing check in this clause'}`);
+  out(
+    `${path.basename(verdict.file)}  ${verdict.rule} (${verdict.clause}), expected ${verdict.expected}: ${verdict.error ? `error: ${verdict.error}` : verdict.said.length > 0 ? verdict.said.join(' | ') : 'no failing check in this clause'}`,
+  );
 }

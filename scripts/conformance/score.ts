@@ -38,7 +38,12 @@ export function corpusFiles(corpus: string): CorpusFile[] {
     .map((entry) => {
       const match = /^(.+-t\d+)-(pass|fail)/.exec(entry.name);
       const rule = match?.[1] ?? entry.name;
-      return { file: path.join(entry.parentPath, entry.name), rule, clause: clauses.get(rule) ?? rule.replace(/-t\d+$/, ''), expected: (match?.[2] ?? 'pass') as 'pass' | 'fail' };
+      return {
+        file: path.join(entry.parentPath, entry.name),
+        rule,
+        clause: clauses.get(rule) ?? rule.replace(/-t\d+$/, ''),
+        expected: (match?.[2] ?? 'pass') as 'pass' | 'fail',
+      };
     })
     .sort((a, b) => a.file.localeCompare(b.file));
 }
@@ -52,8 +57,10 @@ export async function scoreCorpus(corpus: string): Promise<Verdict[]> {
   for (const entry of corpusFiles(corpus)) {
     try {
       const audit = await auditPdf(entry.file, { shownFile: path.basename(entry.file) });
-      const said = audit.checks.filter((check) => check.status === 'fail' && inClause(entry.clause, check.clause)).map((check) => `${check.id} (${check.clause}): ${check.message}`);
-      verdicts.push({ ...entry, said, agrees: (said.length > 0) === (entry.expected === 'fail') });
+      const said = audit.checks
+        .filter((check) => check.status === 'fail' && inClause(entry.clause, check.clause))
+        .map((check) => `${check.id} (${check.clause}): ${check.message}`);
+      verdicts.push({ ...entry, said, agrees: said.length > 0 === (entry.expected === 'fail') });
     } catch (error) {
       // A file we cannot read at all counts as failed by us.
       verdicts.push({ ...entry, said: [], error: (error as Error).message, agrees: entry.expected === 'fail' });

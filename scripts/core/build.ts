@@ -170,7 +170,8 @@ export async function runBuild(options: BuildOptions, contentDir: string, outDir
     if (options.pdf) await print(run, written, printer, staging);
     const records = await verify(run, written, staging);
     if (run.failed()) return await discard(run, staging);
-    const bundle = options.bundle && options.pdf && selection.publication ? await printBundle(run, selection.publication, compiled, printer, staging) : undefined;
+    const bundle =
+      options.bundle && options.pdf && selection.publication ? await printBundle(run, selection.publication, compiled, printer, staging) : undefined;
     if (run.failed()) return await discard(run, staging);
 
     const landing = await landingPageAndRecords(selection, written, records, previous, bundle, staging);
@@ -198,17 +199,32 @@ async function selectDocuments(run: BuildRun): Promise<Selection> {
   const { options, problems } = run;
   const found = await discoverDocuments(run.contentDir, problems);
   // content/publication.yml, when there is one: the bundle's order, title, sender, Kamerstuk.
-  const publicationRead = await readPublication(run.contentDir, found.map((doc) => doc.slug));
+  const publicationRead = await readPublication(
+    run.contentDir,
+    found.map((doc) => doc.slug),
+  );
   if (publicationRead) run.files.push(publicationRead.file);
   const publication = publicationRead?.publication;
   const documents = publication ? [...found].sort((a, b) => publicationIndex(publication, a.slug) - publicationIndex(publication, b.slug)) : found;
   if (documents.length === 0 && !run.failed()) {
-    problems.message('Unexpected content folder without documents, expected a folder `<slug>/index.md`', { source: 'kia-files', ruleId: 'no-documents' }).fatal = true;
+    problems.message('Unexpected content folder without documents, expected a folder `<slug>/index.md`', {
+      source: 'kia-files',
+      ruleId: 'no-documents',
+    }).fatal = true;
   }
-  if (options.bundle) checkBundleOptions(options, publication, found.map((doc) => doc.slug), problems);
+  if (options.bundle)
+    checkBundleOptions(
+      options,
+      publication,
+      found.map((doc) => doc.slug),
+      problems,
+    );
   const selected = options.only ? documents.filter((doc) => doc.slug === options.only) : documents;
   if (options.only && selected.length === 0) {
-    problems.message(`Unexpected document \`${options.only}\`, expected one of ${documents.map((doc) => `\`${doc.slug}\``).join(', ') || '(none)'}`, { source: 'kia-files', ruleId: 'unknown-document' }).fatal = true;
+    problems.message(`Unexpected document \`${options.only}\`, expected one of ${documents.map((doc) => `\`${doc.slug}\``).join(', ') || '(none)'}`, {
+      source: 'kia-files',
+      ruleId: 'unknown-document',
+    }).fatal = true;
   }
   return { documents, selected, publication: publication && publicationRead ? { publication, file: publicationRead.file } : undefined };
 }
@@ -235,10 +251,15 @@ async function compile(run: BuildRun, selection: Selection): Promise<{ compiled:
   // Every redaction of the publication, against every document: a name withheld in one may not
   // stand in another. Its parts are looked for in the sources now, before anything is built.
   const sources = compiled.flatMap((document) => [document.file, ...document.responses.map((response) => response.file)]);
-  const redactions = options.redaction === 'internal' ? [] : sources.flatMap((file) => (file.data.redactions ?? []).map((redaction) => ({ ...redaction, file })));
+  const redactions =
+    options.redaction === 'internal' ? [] : sources.flatMap((file) => (file.data.redactions ?? []).map((redaction) => ({ ...redaction, file })));
   checkNameParts(sources, redactions, Boolean(options.final));
   if (options.final) {
-    if (!options.pdf || options.check === false) run.problems.message('Unexpected --no-pdf or --no-check in a final build, expected the PDF and the accessibility gate', { source: 'kia-final', ruleId: 'final-incomplete' }).fatal = true;
+    if (!options.pdf || options.check === false)
+      run.problems.message('Unexpected --no-pdf or --no-check in a final build, expected the PDF and the accessibility gate', {
+        source: 'kia-final',
+        ruleId: 'final-incomplete',
+      }).fatal = true;
     checkFinal(compiled);
   }
   return { compiled, redactions };
@@ -280,7 +301,14 @@ async function verify(run: BuildRun, written: WrittenDocument[], staging: Stagin
       const started = performance.now();
       proofs = (await verifyResponses(document, htmlPath, pdf && pagesFrom(pdf.text, pdf.located['.responses'] ?? 1))).responses;
       const proven = proofs.filter((response) => response.html && response.pdf !== false && response.original?.verified !== false).length;
-      run.progress({ slug, stage: 'verify', state: 'done', ms: performance.now() - started, detail: `${proven} van ${document.responses.length} reacties letterlijk${redactedNote(document)}`, failed: proven < document.responses.length });
+      run.progress({
+        slug,
+        stage: 'verify',
+        state: 'done',
+        ms: performance.now() - started,
+        detail: `${proven} van ${document.responses.length} reacties letterlijk${redactedNote(document)}`,
+        failed: proven < document.responses.length,
+      });
     }
     records.push(await documentRecord(document, { docDir: dir, root: staging.dir, contentDir: run.contentDir }, pdf?.pdfInfo, proofs, images));
   }
@@ -288,23 +316,51 @@ async function verify(run: BuildRun, written: WrittenDocument[], staging: Stagin
 }
 
 /** Step 6 (`--bundle`): `publicatie/publicatie.pdf`, printed after every document's own, whose proofs it repeats. */
-async function printBundle(run: BuildRun, read: { publication: Publication; file: VFile }, compiled: CompiledDocument[], printer: PdfPrinter, staging: Staging): Promise<PrintedPdf | undefined> {
+async function printBundle(
+  run: BuildRun,
+  read: { publication: Publication; file: VFile },
+  compiled: CompiledDocument[],
+  printer: PdfPrinter,
+  staging: Staging,
+): Promise<PrintedPdf | undefined> {
   const { publication, file } = read;
   const dir = path.join(staging.dir, bundleSlug);
   await mkdir(dir, { recursive: true });
   // Only what the publication lists (a document it leaves out is on the landing page only).
   const listed = compiled.filter((document) => publication.documents.includes(document.source.slug));
-  const tree = bundleTree(publication, listed.map((document) => ({ slug: document.source.slug, matter: document.matter, printTree: document.printTree })), { assetBase: '../assets' });
+  const tree = bundleTree(
+    publication,
+    listed.map((document) => ({ slug: document.source.slug, matter: document.matter, printTree: document.printTree })),
+    { assetBase: '../assets' },
+  );
   const responsesOf = (slug: string) => `[id="${slug}"] .responses`;
-  const printable = { slug: bundleSlug, printHtml: toHtml(tree), printTree: tree, metadata: bundleMetadata(publication, listed.length), locate: listed.map((document) => responsesOf(document.source.slug)) };
+  const printable = {
+    slug: bundleSlug,
+    printHtml: toHtml(tree),
+    printTree: tree,
+    metadata: bundleMetadata(publication, listed.length),
+    locate: listed.map((document) => responsesOf(document.source.slug)),
+  };
   const printed = await printer.print(printable, dir, file, { root: staging.dir, progress: run.printProgress });
   if (!printed) return undefined;
   for (const document of listed.filter((entry) => entry.responses.length > 0)) {
     const started = performance.now();
     run.progress({ slug: bundleSlug, stage: 'verify', state: 'start' });
-    const verbatim = await verifyResponses(document, path.join(staging.dir, document.source.slug, 'index.html'), pagesFrom(printed.text, printed.located[responsesOf(document.source.slug)] ?? 1), { pdfName: `${bundleSlug}/${bundleSlug}.pdf` });
+    const verbatim = await verifyResponses(
+      document,
+      path.join(staging.dir, document.source.slug, 'index.html'),
+      pagesFrom(printed.text, printed.located[responsesOf(document.source.slug)] ?? 1),
+      { pdfName: `${bundleSlug}/${bundleSlug}.pdf` },
+    );
     const proven = verbatim.responses.filter((response) => response.html && response.pdf !== false && response.original?.verified !== false).length;
-    run.progress({ slug: bundleSlug, stage: 'verify', state: 'done', ms: performance.now() - started, detail: `${document.source.slug}: ${proven} van ${document.responses.length} reacties letterlijk${redactedNote(document)}`, failed: proven < document.responses.length });
+    run.progress({
+      slug: bundleSlug,
+      stage: 'verify',
+      state: 'done',
+      ms: performance.now() - started,
+      detail: `${document.source.slug}: ${proven} van ${document.responses.length} reacties letterlijk${redactedNote(document)}`,
+      failed: proven < document.responses.length,
+    });
   }
   return printed;
 }
@@ -345,12 +401,22 @@ async function landingPageAndRecords(
   }
   records.sort((a, b) => (a.slug < b.slug ? -1 : 1));
   const entries = selection.documents.map((doc) => landing.get(doc.slug)).filter((entry): entry is LandingEntry => Boolean(entry));
-  await writeFile(path.join(staging.dir, 'index.html'), landingPage(entries, selection.publication?.publication, bundle && { href: `${bundleSlug}/${bundleSlug}.pdf`, ...bundle.pdfInfo }));
+  await writeFile(
+    path.join(staging.dir, 'index.html'),
+    landingPage(entries, selection.publication?.publication, bundle && { href: `${bundleSlug}/${bundleSlug}.pdf`, ...bundle.pdfInfo }),
+  );
   return { records };
 }
 
 /** Step 8: axe on every page and the PDF checks on every PDF, side by side; the report written. */
-async function gate(run: BuildRun, selection: Selection, written: WrittenDocument[], bundle: PrintedPdf | undefined, printer: PdfPrinter, staging: Staging): Promise<NonNullable<BuildResult['accessibility']>> {
+async function gate(
+  run: BuildRun,
+  selection: Selection,
+  written: WrittenDocument[],
+  bundle: PrintedPdf | undefined,
+  printer: PdfPrinter,
+  staging: Staging,
+): Promise<NonNullable<BuildResult['accessibility']>> {
   const gateDocuments: GateDocument[] = written.map(({ document, dir, htmlPath, pdf }) => {
     const slug = document.source.slug;
     return {
@@ -363,13 +429,31 @@ async function gate(run: BuildRun, selection: Selection, written: WrittenDocumen
   });
   const publication = selection.publication?.publication;
   if (bundle && publication) {
-    gateDocuments.push({ slug: bundleSlug, title: `${publication.title} (de hele publicatie in één PDF)`, pdf: { file: path.join(staging.dir, bundleSlug, `${bundleSlug}.pdf`), shown: `${bundleSlug}/${bundleSlug}.pdf`, expected: bundle.expected } });
+    gateDocuments.push({
+      slug: bundleSlug,
+      title: `${publication.title} (de hele publicatie in één PDF)`,
+      pdf: { file: path.join(staging.dir, bundleSlug, `${bundleSlug}.pdf`), shown: `${bundleSlug}/${bundleSlug}.pdf`, expected: bundle.expected },
+    });
   }
   const session = await printer.session();
   run.progress({ slug: '(alle)', stage: 'check-html', state: 'start' });
   const { report, timings } = await runGate(session, gateDocuments, [{ file: path.join(staging.dir, 'index.html'), shown: 'index.html' }], staging.dir);
-  run.progress({ slug: '(alle)', stage: 'check-html', state: 'done', ms: timings.htmlSeconds * 1000, detail: `${report.summary.htmlViolations} overtredingen, ${report.summary.htmlNeedsReview} na te kijken`, failed: report.summary.htmlViolations > 0 });
-  run.progress({ slug: '(alle)', stage: 'check-pdf', state: 'done', ms: timings.pdfSeconds * 1000, detail: `${report.summary.pdfFailures} mislukt, ${report.summary.pdfNotChecked} niet gecontroleerd; gelijktijdig met HTML, samen ${timings.seconds.toFixed(2)} s`, failed: report.summary.pdfFailures > 0 });
+  run.progress({
+    slug: '(alle)',
+    stage: 'check-html',
+    state: 'done',
+    ms: timings.htmlSeconds * 1000,
+    detail: `${report.summary.htmlViolations} overtredingen, ${report.summary.htmlNeedsReview} na te kijken`,
+    failed: report.summary.htmlViolations > 0,
+  });
+  run.progress({
+    slug: '(alle)',
+    stage: 'check-pdf',
+    state: 'done',
+    ms: timings.pdfSeconds * 1000,
+    detail: `${report.summary.pdfFailures} mislukt, ${report.summary.pdfNotChecked} niet gecontroleerd; gelijktijdig met HTML, samen ${timings.seconds.toFixed(2)} s`,
+    failed: report.summary.pdfFailures > 0,
+  });
   await writeReport(path.join(staging.dir, 'toegankelijkheid'), report, '../assets');
   reportGateProblems(report, (slug) => written.find((entry) => entry.document.source.slug === slug)?.document.file, run.problems);
   return { passed: report.passed, summary: report.summary, report: 'toegankelijkheid/index.html' };
@@ -385,7 +469,10 @@ async function writeManifest(
   chromiumVersion: string | undefined,
   staging: Staging,
 ): Promise<Manifest> {
-  const shared = [await fileRecord(path.join(staging.dir, 'index.html'), 'index.html'), ...(await folderRecords(path.join(staging.dir, 'assets'), staging.dir))];
+  const shared = [
+    await fileRecord(path.join(staging.dir, 'index.html'), 'index.html'),
+    ...(await folderRecords(path.join(staging.dir, 'assets'), staging.dir)),
+  ];
   if (accessibility) shared.push(...(await folderRecords(path.join(staging.dir, 'toegankelijkheid'), staging.dir)));
   const instrument = projectInstrument();
   const read = selection.publication;
@@ -394,10 +481,19 @@ async function writeManifest(
     buildDate: buildDate(),
     edition: run.options.redaction === 'internal' ? 'internal' : 'public',
     instrument: { id: instrument.id, version: instrument.version },
-    ...(read ? { publication: { ...read.publication, file: await fileRecord(String(read.file.path), path.relative(path.dirname(run.contentDir), String(read.file.path))) } } : {}),
+    ...(read
+      ? {
+          publication: {
+            ...read.publication,
+            file: await fileRecord(String(read.file.path), path.relative(path.dirname(run.contentDir), String(read.file.path))),
+          },
+        }
+      : {}),
     tools: toolVersions(chromiumVersion),
     documents: records,
-    ...(bundle ? { bundle: { ...(await fileRecord(path.join(staging.dir, bundleSlug, `${bundleSlug}.pdf`), `${bundleSlug}/${bundleSlug}.pdf`)), pages: bundle.pages } } : {}),
+    ...(bundle
+      ? { bundle: { ...(await fileRecord(path.join(staging.dir, bundleSlug, `${bundleSlug}.pdf`), `${bundleSlug}/${bundleSlug}.pdf`)), pages: bundle.pages } }
+      : {}),
     shared,
   };
   await writeFile(path.join(staging.dir, 'manifest.json'), serializeManifest(manifest));
@@ -448,8 +544,16 @@ function checkBundleOptions(options: BuildOptions, publication: Publication | un
   const refuse = (reason: string, ruleId: string) => {
     problems.message(reason, { source: 'kia-bundle', ruleId }).fatal = true;
   };
-  if (!publication && slugs.length > 0) refuse('Unexpected --bundle without `publication.yml` in the content folder, expected the publication file that lists the documents in order', 'bundle-without-publication');
+  if (!publication && slugs.length > 0)
+    refuse(
+      'Unexpected --bundle without `publication.yml` in the content folder, expected the publication file that lists the documents in order',
+      'bundle-without-publication',
+    );
   if (!options.pdf) refuse('Unexpected --bundle with --no-pdf, expected to build the PDFs', 'bundle-without-pdf');
   if (options.only) refuse('Unexpected --bundle with --only, expected to build every document of the publication', 'bundle-with-only');
-  if (slugs.includes(bundleSlug)) refuse(`Unexpected document folder \`${bundleSlug}\` with --bundle, expected that name free for the bundle's own folder (rename the document's folder)`, 'bundle-name-taken');
+  if (slugs.includes(bundleSlug))
+    refuse(
+      `Unexpected document folder \`${bundleSlug}\` with --bundle, expected that name free for the bundle's own folder (rename the document's folder)`,
+      'bundle-name-taken',
+    );
 }

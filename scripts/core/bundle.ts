@@ -39,7 +39,8 @@ function part(tree: Root, tagName: 'head' | 'body'): Element {
   return found;
 }
 
-const hasClass = (node: ElementContent, name: string) => node.type === 'element' && Array.isArray(node.properties.className) && node.properties.className.includes(name);
+const hasClass = (node: ElementContent, name: string) =>
+  node.type === 'element' && Array.isArray(node.properties.className) && node.properties.className.includes(name);
 
 /** `#x` → `#slug--x`; `../other/index.html#x` (a document of the bundle) → `#other--x`. */
 function bundleHref(href: string, slug: string, slugs: Set<string>): string {
@@ -60,7 +61,8 @@ function rebase(tree: Element, slug: string, slugs: Set<string>): void {
     }
     if (typeof properties.href === 'string') properties.href = bundleHref(properties.href, slug, slugs);
     // Images sit next to their document's page (`<slug>/afbeeldingen/…`); the bundle is one folder up.
-    if (node.tagName === 'img' && typeof properties.src === 'string' && !/^([a-z]+:|\/|\.\.\/)/i.test(properties.src)) properties.src = `../${slug}/${properties.src}`;
+    if (node.tagName === 'img' && typeof properties.src === 'string' && !/^([a-z]+:|\/|\.\.\/)/i.test(properties.src))
+      properties.src = `../${slug}/${properties.src}`;
   });
 }
 
@@ -73,7 +75,8 @@ function documentSection(bundlePart: BundlePart, slugs: Set<string>): { section:
   // The bundle's contents lists each document's chapters, not every question: the bookmarks
   // have every level, and the contents of three assessments would otherwise fill pages.
   if (contents) {
-    for (const item of contents.children) if (item.type === 'element') item.children = item.children.filter((child) => !(child.type === 'element' && child.tagName === 'ol'));
+    for (const item of contents.children)
+      if (item.type === 'element') item.children = item.children.filter((child) => !(child.type === 'element' && child.tagName === 'ol'));
   }
   let heading: string | undefined;
   visit(body, 'element', (node) => {
@@ -81,7 +84,16 @@ function documentSection(bundlePart: BundlePart, slugs: Set<string>): { section:
   });
   const classes = (Array.isArray(body.properties.className) ? body.properties.className : []).filter((name) => name !== 'variant-print');
   const children = body.children.filter((node) => node !== toc && !hasClass(node as ElementContent, 'doc-footer')) as ElementContent[];
-  const section = h('section', { className: ['bundle-document', ...classes.map(String)], id: bundlePart.slug, ariaLabelledBy: heading, dataDraftNote: body.properties.dataDraftNote as string | undefined }, children);
+  const section = h(
+    'section',
+    {
+      className: ['bundle-document', ...classes.map(String)],
+      id: bundlePart.slug,
+      ariaLabelledBy: heading,
+      dataDraftNote: body.properties.dataDraftNote as string | undefined,
+    },
+    children,
+  );
   return { section, contents };
 }
 
@@ -91,7 +103,10 @@ export function bundleTree(publication: Publication, parts: BundlePart[], option
   const slugs = new Set(parts.map((entry) => entry.slug));
   const firstBody = part(parts[0].printTree, 'body');
   const head = structuredClone(part(parts[0].printTree, 'head'));
-  head.children = head.children.filter((node) => !(node.type === 'element' && (node.tagName === 'title' || (node.tagName === 'meta' && ['author', 'description'].includes(String(node.properties.name))))));
+  head.children = head.children.filter(
+    (node) =>
+      !(node.type === 'element' && (node.tagName === 'title' || (node.tagName === 'meta' && ['author', 'description'].includes(String(node.properties.name))))),
+  );
   head.children.push(
     h('title', publication.title),
     h('meta', { name: 'author', content: publication.sender.ministry }),
@@ -110,7 +125,10 @@ export function bundleTree(publication: Publication, parts: BundlePart[], option
     h(
       'ol.bundle-contents',
       sections.map(({ entry, contents }) =>
-        h('li.toc-document', [h('a', { href: `#${entry.slug}` }, [entry.matter.title, h('span.page-number', pageNumberPlaceholder)]), ...(contents ? [contents] : [])]),
+        h('li.toc-document', [
+          h('a', { href: `#${entry.slug}` }, [entry.matter.title, h('span.page-number', pageNumberPlaceholder)]),
+          ...(contents ? [contents] : []),
+        ]),
       ),
     ),
   ]);
@@ -120,7 +138,11 @@ export function bundleTree(publication: Publication, parts: BundlePart[], option
       { type: 'doctype' },
       h('html', { lang: 'nl' }, [
         head,
-        h('body', { className: ['bundle', 'variant-print'], dataInternalNote: firstBody.properties.dataInternalNote as string | undefined }, [cover, toc, ...sections.map(({ section }) => section)]),
+        h('body', { className: ['bundle', 'variant-print'], dataInternalNote: firstBody.properties.dataInternalNote as string | undefined }, [
+          cover,
+          toc,
+          ...sections.map(({ section }) => section),
+        ]),
       ]),
     ],
   };

@@ -59,12 +59,25 @@ export async function compileDocument(doc: DocumentSource, options: CompileOptio
   const files = [index.file];
   if (index.file.messages.some((message) => message.fatal)) return { files };
   if (String(index.file.value).trim() === '') {
-    index.file.message('Unexpected empty file, expected frontmatter and the text of the document', { place: { line: 1, column: 1 }, source: 'kia-files', ruleId: 'empty-file' }).fatal = true;
+    index.file.message('Unexpected empty file, expected frontmatter and the text of the document', {
+      place: { line: 1, column: 1 },
+      source: 'kia-files',
+      ruleId: 'empty-file',
+    }).fatal = true;
     return { files };
   }
   const grounds = wooGrounds();
   const redaction = options.redaction ?? 'public';
-  const bodyTree = await toHast(bodyProcessor({ instrument: options.instrument ?? projectInstrument(), grounds, decisionNoteSections: decisionNoteSections(), parseCache: options.parseCache, redaction }), index.file);
+  const bodyTree = await toHast(
+    bodyProcessor({
+      instrument: options.instrument ?? projectInstrument(),
+      grounds,
+      decisionNoteSections: decisionNoteSections(),
+      parseCache: options.parseCache,
+      redaction,
+    }),
+    index.file,
+  );
   const matter = index.file.data.matter;
   const { images, svgs } = await checkImages(doc, index.file);
 
@@ -78,7 +91,11 @@ export async function compileDocument(doc: DocumentSource, options: CompileOptio
     files.push(response.file);
     if (response.file.messages.some((message) => message.fatal)) continue;
     if (String(response.file.value).trim() === '') {
-      response.file.message('Unexpected empty response, expected the text of the response', { place: { line: 1, column: 1 }, source, ruleId: 'empty-response' }).fatal = true;
+      response.file.message('Unexpected empty response, expected the text of the response', {
+        place: { line: 1, column: 1 },
+        source,
+        ruleId: 'empty-response',
+      }).fatal = true;
       continue;
     }
     let original: CompiledResponse['original'];
@@ -92,14 +109,31 @@ export async function compileDocument(doc: DocumentSource, options: CompileOptio
     const text = sourceText(processor.parse(response.file) as MdastRoot, { source: String(response.file.value), redaction });
     const tree = await toHast(processor, response.file);
     checkResponseLanguage(tree, entry, n, matter?.lang, index.file);
-    const withheld = (response.file.data.redactions ?? []).map((entry) => grounds.find((ground) => ground.code === entry.ground) ?? { code: entry.ground, description: '' });
+    const withheld = (response.file.data.redactions ?? []).map(
+      (entry) => grounds.find((ground) => ground.code === entry.ground) ?? { code: entry.ground, description: '' },
+    );
     responses.push({ entry, file: response.file, relativePath: entry.file, sha256: response.sha256, source: text, redactions: withheld, original });
-    rendered.push({ entry, tree, sha256: response.sha256, redactions: withheld, internal: redaction === 'internal', original: original && { name: path.basename(original.relativePath), sha256: original.sha256 } });
+    rendered.push({
+      entry,
+      tree,
+      sha256: response.sha256,
+      redactions: withheld,
+      internal: redaction === 'internal',
+      original: original && { name: path.basename(original.relativePath), sha256: original.sha256 },
+    });
   }
   if (!matter || files.some((file) => file.messages.some((message) => message.fatal))) return { files };
 
   const run = async (variant: 'screen' | 'print') => {
-    const processor = documentProcessor({ matter, responses: structuredClone(rendered), assetBase: options.assetBase, variant, buildDate: options.buildDate ?? buildDate(), internal: redaction === 'internal', extraPlugins: options.extraPlugins?.[variant] });
+    const processor = documentProcessor({
+      matter,
+      responses: structuredClone(rendered),
+      assetBase: options.assetBase,
+      variant,
+      buildDate: options.buildDate ?? buildDate(),
+      internal: redaction === 'internal',
+      extraPlugins: options.extraPlugins?.[variant],
+    });
     // The print variant needs the body untouched, so the screen variant works on a copy.
     const tree = (await processor.run(options.screenOnly ? bodyTree : structuredClone(bodyTree), index.file)) as HastRoot;
     return { tree, html: processor.stringify(tree, index.file) };
@@ -108,7 +142,18 @@ export async function compileDocument(doc: DocumentSource, options: CompileOptio
   const print = options.screenOnly ? { html: '', tree: { type: 'root', children: [] } as HastRoot } : await run('print');
   return {
     files,
-    document: { source: doc, images, svgs, matter, file: index.file, sha256: index.sha256, responses, html: screen.html, printHtml: print.html, printTree: print.tree },
+    document: {
+      source: doc,
+      images,
+      svgs,
+      matter,
+      file: index.file,
+      sha256: index.sha256,
+      responses,
+      html: screen.html,
+      printHtml: print.html,
+      printTree: print.tree,
+    },
   };
 }
 
@@ -122,7 +167,7 @@ function checkResponseLanguage(tree: HastRoot, entry: ResponseEntry, n: number, 
   if (!declared || !guess || guess.lang === declared) return;
   const places = file.data.frontmatterPlaces;
   file.message(
-    `Unexpected response \`${entry.file}\` that reads as ${languageNames[guess.lang]} (${guess.hits} of ${guess.total} common words), expected ${languageNames[declared] ?? `\`${declared}\``} as ${entry.lang ? 'its `lang` says' : 'the document\'s `lang` says'} (declare \`lang: ${guess.lang}\` for the response)`,
+    `Unexpected response \`${entry.file}\` that reads as ${languageNames[guess.lang]} (${guess.hits} of ${guess.total} common words), expected ${languageNames[declared] ?? `\`${declared}\``} as ${entry.lang ? 'its `lang` says' : "the document's `lang` says"} (declare \`lang: ${guess.lang}\` for the response)`,
     { place: places?.[`responses.${n}.lang`] ?? places?.[`responses.${n}.file`], source, ruleId: 'response-language' },
   );
 }
@@ -142,7 +187,11 @@ async function checkImages(doc: DocumentSource, file: VFile): Promise<{ images: 
     const bytes = new Uint8Array(await readFile(absolute));
     const head = bytes.slice(0, 512);
     if (!looksLikeImage(head)) {
-      file.message(`Unexpected file \`${image.url}\` that is not an image, expected PNG, JPEG, GIF, WebP or SVG`, { place: image.position, source: 'kia-images', ruleId: 'not-an-image' }).fatal = true;
+      file.message(`Unexpected file \`${image.url}\` that is not an image, expected PNG, JPEG, GIF, WebP or SVG`, {
+        place: image.position,
+        source: 'kia-images',
+        ruleId: 'not-an-image',
+      }).fatal = true;
       continue;
     }
     const relative = path.relative(doc.dir, absolute);
@@ -153,11 +202,18 @@ async function checkImages(doc: DocumentSource, file: VFile): Promise<{ images: 
         sanitised.set(relative, result);
       }
       if (result.error || !result.svg) {
-        file.message(`Unexpected SVG \`${image.url}\` that is ${result.error}, expected a well-formed SVG file`, { place: image.position, source: 'kia-images', ruleId: 'invalid-svg' }).fatal = true;
+        file.message(`Unexpected SVG \`${image.url}\` that is ${result.error}, expected a well-formed SVG file`, {
+          place: image.position,
+          source: 'kia-images',
+          ruleId: 'invalid-svg',
+        }).fatal = true;
         continue;
       }
       if (result.removed.length > 0) {
-        file.message(`Unexpected ${result.removed.join('; ')} in \`${image.url}\`, expected an SVG without scripts, event handlers or references outside the file (removed from the published copy)`, { place: image.position, source: 'kia-images', ruleId: 'unsafe-svg' });
+        file.message(
+          `Unexpected ${result.removed.join('; ')} in \`${image.url}\`, expected an SVG without scripts, event handlers or references outside the file (removed from the published copy)`,
+          { place: image.position, source: 'kia-images', ruleId: 'unsafe-svg' },
+        );
       }
       svgs[relative] = result.svg;
     }
@@ -167,7 +223,11 @@ async function checkImages(doc: DocumentSource, file: VFile): Promise<{ images: 
 }
 
 function isSvg(head: Uint8Array): boolean {
-  return /^\s*(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*(<!DOCTYPE[\s\S]*?>\s*)?<svg[\s>]/.test(Buffer.from(head).toString('latin1').replace(/^\ufeff|^\xef\xbb\xbf/, ''));
+  return /^\s*(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*(<!DOCTYPE[\s\S]*?>\s*)?<svg[\s>]/.test(
+    Buffer.from(head)
+      .toString('latin1')
+      .replace(/^\ufeff|^\xef\xbb\xbf/, ''),
+  );
 }
 
 function looksLikeImage(head: Uint8Array): boolean {
@@ -187,7 +247,14 @@ function resolveResponse(doc: DocumentSource, relative: string, file: VFile, pla
 }
 
 /** Resolve `relative` inside the document folder, or report why not. */
-function resolveInside(doc: DocumentSource, relative: string, file: VFile, place: { line: number; column: number } | undefined, source: string, kind: 'response' | 'image' | 'original'): string | undefined {
+function resolveInside(
+  doc: DocumentSource,
+  relative: string,
+  file: VFile,
+  place: { line: number; column: number } | undefined,
+  source: string,
+  kind: 'response' | 'image' | 'original',
+): string | undefined {
   const report = (reason: string, ruleId: string) => {
     file.message(reason, { place, source, ruleId }).fatal = true;
     return undefined;
@@ -196,11 +263,14 @@ function resolveInside(doc: DocumentSource, relative: string, file: VFile, place
   const outside = `${kind}-outside-document`;
   if (path.isAbsolute(relative)) return report(`Unexpected absolute path \`${relative}\`, expected a path relative to \`${folder}\``, outside);
   const absolute = path.resolve(doc.dir, relative);
-  if (!absolute.startsWith(doc.dir + path.sep)) return report(`Unexpected path \`${relative}\` outside the document folder, expected a file inside \`${folder}\``, outside);
-  if (!existsSync(absolute)) return report(`Unexpected missing ${kind} file \`${relative}\`, expected a file at \`${path.join(folder, relative)}\``, `missing-${kind}`);
+  if (!absolute.startsWith(doc.dir + path.sep))
+    return report(`Unexpected path \`${relative}\` outside the document folder, expected a file inside \`${folder}\``, outside);
+  if (!existsSync(absolute))
+    return report(`Unexpected missing ${kind} file \`${relative}\`, expected a file at \`${path.join(folder, relative)}\``, `missing-${kind}`);
   const real = realpathSync(absolute);
-  if (!real.startsWith(realpathSync(doc.dir) + path.sep)) return report(`Unexpected link \`${relative}\` pointing outside the document folder, expected a file inside \`${folder}\``, outside);
-  if (!statSync(real).isFile()) return report(`Unexpected folder \`${relative}\`, expected a ${kind} file at \`${path.join(folder, relative)}\``, `missing-${kind}`);
+  if (!real.startsWith(realpathSync(doc.dir) + path.sep))
+    return report(`Unexpected link \`${relative}\` pointing outside the document folder, expected a file inside \`${folder}\``, outside);
+  if (!statSync(real).isFile())
+    return report(`Unexpected folder \`${relative}\`, expected a ${kind} file at \`${path.join(folder, relative)}\``, `missing-${kind}`);
   return absolute;
 }
-

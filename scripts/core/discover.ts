@@ -16,7 +16,10 @@ export const slugPattern = /^[a-z0-9][a-z0-9-]*$/;
  */
 export async function discoverDocuments(contentDir: string, problems: VFile): Promise<DocumentSource[]> {
   if (!existsSync(contentDir)) {
-    problems.message(`Unexpected missing content folder \`${path.relative(process.cwd(), contentDir) || contentDir}\`, expected a folder with one subfolder per document`, { source: 'kia-files', ruleId: 'missing-content' }).fatal = true;
+    problems.message(
+      `Unexpected missing content folder \`${path.relative(process.cwd(), contentDir) || contentDir}\`, expected a folder with one subfolder per document`,
+      { source: 'kia-files', ruleId: 'missing-content' },
+    ).fatal = true;
     return [];
   }
   const entries = await readdir(contentDir, { withFileTypes: true });
@@ -27,11 +30,18 @@ export async function discoverDocuments(contentDir: string, problems: VFile): Pr
     const index = path.join(dir, 'index.md');
     const shown = path.relative(process.cwd(), dir);
     if (!slugPattern.test(entry.name)) {
-      problems.message(`Unexpected folder name \`${entry.name}\`, expected a slug of lowercase letters, digits and \`-\` (it becomes the URL and PDF name)`, { source: 'kia-files', ruleId: 'invalid-slug', place: undefined }).fatal = true;
+      problems.message(`Unexpected folder name \`${entry.name}\`, expected a slug of lowercase letters, digits and \`-\` (it becomes the URL and PDF name)`, {
+        source: 'kia-files',
+        ruleId: 'invalid-slug',
+        place: undefined,
+      }).fatal = true;
       continue;
     }
     if (!existsSync(index)) {
-      problems.message(`Unexpected document folder \`${shown}\` without \`index.md\`, expected \`${path.join(shown, 'index.md')}\` (prefix the folder with \`_\` if it is not a document)`, { source: 'kia-files', ruleId: 'missing-index' }).fatal = true;
+      problems.message(
+        `Unexpected document folder \`${shown}\` without \`index.md\`, expected \`${path.join(shown, 'index.md')}\` (prefix the folder with \`_\` if it is not a document)`,
+        { source: 'kia-files', ruleId: 'missing-index' },
+      ).fatal = true;
       continue;
     }
     documents.push({ slug: entry.name, dir, index });

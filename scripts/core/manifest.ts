@@ -58,7 +58,14 @@ export interface Manifest {
   /** The KIA instrument the documents were checked against. */
   instrument?: { id: string; version: string };
   /** The bundle described by `content/publication.yml`, with that file's hash. */
-  publication?: { title: string; date: string; sender: { ministry: string; directorate?: string; address?: string[] }; kamerstuk?: { dossier: string; number?: string }; documents: string[]; file: FileRecord };
+  publication?: {
+    title: string;
+    date: string;
+    sender: { ministry: string; directorate?: string; address?: string[] };
+    kamerstuk?: { dossier: string; number?: string };
+    documents: string[];
+    file: FileRecord;
+  };
   /** Versions of Node, Chromium and the packages that made the output. */
   tools?: Record<string, string>;
   documents: DocumentRecord[];
@@ -77,7 +84,10 @@ export async function fileRecord(file: string, shownPath: string): Promise<FileR
 /** Records of every file under `dir` (recursively), paths relative to `root`. */
 export async function folderRecords(dir: string, root: string): Promise<FileRecord[]> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true });
-  const files = entries.filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name)).sort();
+  const files = entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.join(entry.parentPath, entry.name))
+    .sort();
   return Promise.all(files.map((file) => fileRecord(file, path.relative(root, file))));
 }
 
@@ -121,10 +131,21 @@ export async function documentRecord(
         title: response.entry.title,
         from: response.entry.from,
         received: response.entry.received,
-        verbatim: { html: verbatim[index]?.html ?? false, pdf: verbatim[index]?.pdf ?? null, against: response.redactions.length > 0 ? 'redacted-source' : 'source' },
+        verbatim: {
+          html: verbatim[index]?.html ?? false,
+          pdf: verbatim[index]?.pdf ?? null,
+          against: response.redactions.length > 0 ? 'redacted-source' : 'source',
+        },
         redactions: response.redactions.map((ground) => ground.code),
         ...(response.original
-          ? { original: { ...(await fileRecord(response.original.absolute, shown(response.original.absolute))), kind: verbatim[index]?.original?.kind ?? null, verified: verbatim[index]?.original?.verified ?? false, furniture: verbatim[index]?.original?.furniture ?? [] } }
+          ? {
+              original: {
+                ...(await fileRecord(response.original.absolute, shown(response.original.absolute))),
+                kind: verbatim[index]?.original?.kind ?? null,
+                verified: verbatim[index]?.original?.verified ?? false,
+                furniture: verbatim[index]?.original?.furniture ?? [],
+              },
+            }
           : {}),
       })),
     ),

@@ -78,7 +78,12 @@ function lockedMessage(outDir: string, error: OutputLocked): string {
  * Run `work` holding the lock on `outDir`; when another live process holds it, `work` does not
  * run and the result is a failure with an `output-locked` message on `problems`.
  */
-export async function withOutputLock<Result extends { ok: boolean; files: VFile[] }>(outDir: string, command: string, problems: VFile, work: () => Promise<Result>): Promise<Result | { ok: false; files: VFile[] }> {
+export async function withOutputLock<Result extends { ok: boolean; files: VFile[] }>(
+  outDir: string,
+  command: string,
+  problems: VFile,
+  work: () => Promise<Result>,
+): Promise<Result | { ok: false; files: VFile[] }> {
   let lock: OutputLock;
   try {
     lock = await lockOutput(outDir, command);

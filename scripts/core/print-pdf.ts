@@ -92,10 +92,13 @@ export class PdfPrinter {
         if (this.#session?.alive || this.#signal?.aborted) throw error;
         // The browser itself died (killed, out of memory), maybe while starting: start a new
         // one and try this document once more.
-        file.message(`Unexpected browser crash while rendering the PDF (${(error as Error).message.split('\n')[0]}), expected it to finish; the browser was restarted and the PDF made again`, {
-          source: 'kia-pdf',
-          ruleId: 'browser-restarted',
-        });
+        file.message(
+          `Unexpected browser crash while rendering the PDF (${(error as Error).message.split('\n')[0]}), expected it to finish; the browser was restarted and the PDF made again`,
+          {
+            source: 'kia-pdf',
+            ruleId: 'browser-restarted',
+          },
+        );
         await this.#session?.close();
         this.#session = undefined;
         printed = await this.#printOnce(printable, dir, options.root);
@@ -107,15 +110,27 @@ export class PdfPrinter {
       printed.expected.runs = runs;
       const lost = lostBlocks(printed.blocks, text);
       reportLostBlocks(lost, file);
-      progress({ slug, state: 'done', ms, detail: `${pageCount(printed.pdfInfo.pages)}${lost.length > 0 ? `; ${lost.length} blok(ken) tekst ontbreken in de PDF` : ''}`, failed: lost.length > 0 });
+      progress({
+        slug,
+        state: 'done',
+        ms,
+        detail: `${pageCount(printed.pdfInfo.pages)}${lost.length > 0 ? `; ${lost.length} blok(ken) tekst ontbreken in de PDF` : ''}`,
+        failed: lost.length > 0,
+      });
       return { pdfInfo: printed.pdfInfo, expected: printed.expected, located: printed.located, text };
     } catch (error) {
       // Ctrl-C closed the browser under the render: an interruption, not a broken document.
       if (this.#signal?.aborted) throw new PrintAborted();
       if (error instanceof PrintTimeout) {
-        file.message(`Unexpected PDF layout still running after ${error.timeoutMs / 1000} s, expected it to finish (raise --pdf-timeout for a very long document, or look for content Paged.js cannot lay out, such as a table row taller than a page)`, { source: 'kia-pdf', ruleId: 'pdf-timeout' }).fatal = true;
+        file.message(
+          `Unexpected PDF layout still running after ${error.timeoutMs / 1000} s, expected it to finish (raise --pdf-timeout for a very long document, or look for content Paged.js cannot lay out, such as a table row taller than a page)`,
+          { source: 'kia-pdf', ruleId: 'pdf-timeout' },
+        ).fatal = true;
       } else {
-        file.message(`Unexpected failure while rendering the PDF (${(error as Error).message}), expected a PDF`, { source: 'kia-pdf', ruleId: 'pdf-render' }).fatal = true;
+        file.message(`Unexpected failure while rendering the PDF (${(error as Error).message}), expected a PDF`, {
+          source: 'kia-pdf',
+          ruleId: 'pdf-render',
+        }).fatal = true;
       }
       progress({ slug, state: 'done', ms: performance.now() - started, failed: true });
       return undefined;
@@ -135,7 +150,14 @@ export class PdfPrinter {
     const printPath = path.join(dir, '.print.html');
     await writeFile(printPath, printable.printHtml);
     try {
-      const printed = await session.print(printPath, { timeoutMs: this.#timeoutMs, allowedRoot: root, locate: printable.locate, pageNumberLinks: 'nav.toc a', notes: '.footnote', blocks: printBlocks });
+      const printed = await session.print(printPath, {
+        timeoutMs: this.#timeoutMs,
+        allowedRoot: root,
+        locate: printable.locate,
+        pageNumberLinks: 'nav.toc a',
+        notes: '.footnote',
+        blocks: printBlocks,
+      });
       const expected = pdfExpectations(printable.printTree, printed.text, printed.notes);
       const bytes = await finishPdf(printed.pdf, { ...printable.metadata, links: printed.links, headings: expected.headings?.map((heading) => heading.text) });
       await writeFile(path.join(dir, `${printable.slug}.pdf`), bytes);
@@ -148,7 +170,13 @@ export class PdfPrinter {
 
 /** A compiled document as something to print. */
 export function printableDocument(document: CompiledDocument): Printable {
-  return { slug: document.source.slug, printHtml: document.printHtml, printTree: document.printTree, metadata: pdfMetadata(document.matter), locate: ['.responses'] };
+  return {
+    slug: document.source.slug,
+    printHtml: document.printHtml,
+    printTree: document.printTree,
+    metadata: pdfMetadata(document.matter),
+    locate: ['.responses'],
+  };
 }
 
 /** The pages of `content` from `firstPage` (1-based) on; earlier pages empty. */

@@ -21,7 +21,12 @@ export const publicationSchema = z.object({
     /** Postal address lines. */
     address: z.array(nonEmpty, { error: 'a list of address lines' }).optional(),
   }),
-  kamerstuk: z.object({ dossier: z.union([nonEmpty, z.number().int().positive()]).transform(String), number: z.union([nonEmpty, z.number().int().positive()]).transform(String).optional() }).optional(),
+  kamerstuk: z
+    .object({
+      dossier: z.union([nonEmpty, z.number().int().positive()]).transform(String),
+      number: z.union([nonEmpty, z.number().int().positive()]).transform(String).optional(),
+    })
+    .optional(),
   documents: z.array(z.string({ error: 'a document slug' }), { error: 'a list of document slugs' }).min(1, { error: 'at least one document' }),
 });
 
@@ -39,7 +44,15 @@ export async function readPublication(contentDir: string, slugs: string[]): Prom
   const source = await readSource(location);
   const file = source.file;
   if (file.messages.some((message) => message.fatal)) return { file };
-  const { data, values, places } = validateYaml(String(file.value), { file, source: 'kia-publication', schema: publicationSchema, notMapping: { reason: 'Unexpected publication file that is not a mapping, expected `key: value` lines (title, date, sender, documents)', ruleId: 'publication-not-mapping' } });
+  const { data, values, places } = validateYaml(String(file.value), {
+    file,
+    source: 'kia-publication',
+    schema: publicationSchema,
+    notMapping: {
+      reason: 'Unexpected publication file that is not a mapping, expected `key: value` lines (title, date, sender, documents)',
+      ruleId: 'publication-not-mapping',
+    },
+  });
   // The document list is checked even when other fields are wrong: every problem in one run.
   const listed = data?.documents ?? (Array.isArray(values?.documents) ? (values.documents as unknown[]) : []);
   const seen = new Set<string>();
@@ -47,15 +60,26 @@ export async function readPublication(contentDir: string, slugs: string[]): Prom
     if (typeof slug !== 'string') continue;
     const place = places[`documents.${index}`];
     if (!slugs.includes(slug)) {
-      file.message(`Unexpected document \`${slug}\` in the publication, expected one of ${slugs.map((each) => `\`${each}\``).join(', ') || '(none)'} (a folder under content/)`, { place, source: 'kia-publication', ruleId: 'unknown-document' }).fatal = true;
+      file.message(
+        `Unexpected document \`${slug}\` in the publication, expected one of ${slugs.map((each) => `\`${each}\``).join(', ') || '(none)'} (a folder under content/)`,
+        { place, source: 'kia-publication', ruleId: 'unknown-document' },
+      ).fatal = true;
     } else if (seen.has(slug)) {
-      file.message(`Unexpected second \`${slug}\` in the publication, expected each document once`, { place, source: 'kia-publication', ruleId: 'duplicate-document' }).fatal = true;
+      file.message(`Unexpected second \`${slug}\` in the publication, expected each document once`, {
+        place,
+        source: 'kia-publication',
+        ruleId: 'duplicate-document',
+      }).fatal = true;
     }
     seen.add(slug);
   }
   if (listed.length === 0) return { file };
   for (const slug of slugs.filter((each) => !seen.has(each))) {
-    file.message(`Unexpected document \`${slug}\` missing from the publication, expected every folder under content/ in \`documents\` (or move it out)`, { place: places.documents, source: 'kia-publication', ruleId: 'document-not-in-publication' });
+    file.message(`Unexpected document \`${slug}\` missing from the publication, expected every folder under content/ in \`documents\` (or move it out)`, {
+      place: places.documents,
+      source: 'kia-publication',
+      ruleId: 'document-not-in-publication',
+    });
   }
   return { file, publication: data && !file.messages.some((message) => message.fatal) ? data : undefined };
 }

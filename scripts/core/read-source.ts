@@ -39,7 +39,11 @@ export async function readSource(absolutePath: string): Promise<SourceFile> {
     file.message(reason, { place, source: 'kia-files', ruleId }).fatal = true;
   };
   if (bytes.length > maxSourceBytes) {
-    fail(`Unexpected file of ${(bytes.length / 1024 / 1024).toFixed(1)} MB, expected at most ${maxSourceBytes / 1024 / 1024} MB of text (split the document, or move data into appendices)`, { line: 1, column: 1 }, 'file-too-large');
+    fail(
+      `Unexpected file of ${(bytes.length / 1024 / 1024).toFixed(1)} MB, expected at most ${maxSourceBytes / 1024 / 1024} MB of text (split the document, or move data into appendices)`,
+      { line: 1, column: 1 },
+      'file-too-large',
+    );
     return { file, bytes, sha256: sha256(bytes) };
   }
   let text: string;
@@ -48,7 +52,11 @@ export async function readSource(absolutePath: string): Promise<SourceFile> {
   } catch {
     // Where the first undecodable byte is, as the author's editor would count lines.
     const lenient = new TextDecoder('utf-8').decode(bytes).replace(/\r\n?/g, '\n');
-    fail('Unexpected bytes that are not UTF-8, expected a UTF-8 text file (save it as UTF-8)', pointAt(lenient, Math.max(0, lenient.indexOf('\ufffd'))), 'invalid-utf8');
+    fail(
+      'Unexpected bytes that are not UTF-8, expected a UTF-8 text file (save it as UTF-8)',
+      pointAt(lenient, Math.max(0, lenient.indexOf('\ufffd'))),
+      'invalid-utf8',
+    );
     return { file, bytes, sha256: sha256(bytes) };
   }
   text = text.replace(/\r\n?/g, '\n');
@@ -62,7 +70,11 @@ export async function readSource(absolutePath: string): Promise<SourceFile> {
   const control = /[\u0001-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffe\uffff]/.exec(text);
   if (control) {
     const code = control[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
-    fail(`Unexpected control character U+${code}, expected printable text (remove it, or ask the sender for a clean copy)`, pointAt(text, control.index), 'control-character');
+    fail(
+      `Unexpected control character U+${code}, expected printable text (remove it, or ask the sender for a clean copy)`,
+      pointAt(text, control.index),
+      'control-character',
+    );
     return { file, bytes, sha256: sha256(bytes) };
   }
   file.value = text;

@@ -22,10 +22,21 @@ const placeholder = 'Nog in te vullen.';
 
 function questionBlock(question: InstrumentQuestion): string {
   const lines = [`### ${question.number} ${question.title}`, ''];
-  const note = [question.question ? `**Vraag:** ${question.question}` : '', question.guidance, question.answer === 'ja-nee' ? 'Antwoord met `::antwoord[ja]` of `::antwoord[nee]` op een eigen regel.' : ''].filter(Boolean);
+  const note = [
+    question.question ? `**Vraag:** ${question.question}` : '',
+    question.guidance,
+    question.answer === 'ja-nee' ? 'Antwoord met `::antwoord[ja]` of `::antwoord[nee]` op een eigen regel.' : '',
+  ].filter(Boolean);
   lines.push(':::toelichting', ...note.join('\n\n').split('\n'), ':::', '');
   if (question.category) {
-    lines.push(placeholder, '', ':::risico[Omschrijving van het risico]{kans="niet bepaald" impact="niet bepaald"}', 'Onderbouwing van kans en impact.', ':::', '');
+    lines.push(
+      placeholder,
+      '',
+      ':::risico[Omschrijving van het risico]{kans="niet bepaald" impact="niet bepaald"}',
+      'Onderbouwing van kans en impact.',
+      ':::',
+      '',
+    );
   } else if (question.number === '4.1') {
     lines.push(':::maatregel[Omschrijving van het risico]{categorie=content restrisico="niet bepaald" beheerder="Nog te bepalen"}', '- Maatregel.', ':::', '');
   } else if (question.number === '5.3') {

@@ -9,7 +9,19 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 
 /** The packages whose versions decide the output. */
-const packages = ['unified', 'remark-parse', 'remark-gfm', 'remark-directive', 'remark-rehype', 'rehype-stringify', 'pagedjs', 'pdf-lib', 'pdfjs-dist', 'axe-core', 'puppeteer-core'];
+const packages = [
+  'unified',
+  'remark-parse',
+  'remark-gfm',
+  'remark-directive',
+  'remark-rehype',
+  'rehype-stringify',
+  'pagedjs',
+  'pdf-lib',
+  'pdfjs-dist',
+  'axe-core',
+  'puppeteer-core',
+];
 
 /** A package's version from its package.json, found where Node looks for the package. */
 function packageVersion(name: string): string {
@@ -23,7 +35,10 @@ function packageVersion(name: string): string {
 
 /** `{ node, chromium?, <package>: version }`, in a fixed order. */
 export function toolVersions(chromium?: string): Record<string, string> {
-  const versions: Record<string, string> = { 'kia-press': (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version, node: process.version };
+  const versions: Record<string, string> = {
+    'kia-press': (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version,
+    node: process.version,
+  };
   if (chromium) versions.chromium = chromium;
   for (const name of packages) versions[name] = packageVersion(name);
   return versions;

@@ -26,8 +26,17 @@ const result = await fc.check(
   { numRuns: Number.MAX_SAFE_INTEGER, interruptAfterTimeLimit: seconds * 1000, markInterruptAsFailure: false, seed },
 );
 const elapsed = (performance.now() - started) / 1000;
-process.stdout.write(`kia fuzz: ${cases} cases in ${elapsed.toFixed(1)} s (${(cases / elapsed).toFixed(0)} per second), seed ${seed}; ${compiled} compiled to HTML\n`);
-process.stdout.write(`messages: ${[...rules].sort((a, b) => b[1] - a[1]).map(([rule, count]) => `${rule} ${count}`).join(', ') || 'none'}\n`);
+process.stdout.write(
+  `kia fuzz: ${cases} cases in ${elapsed.toFixed(1)} s (${(cases / elapsed).toFixed(0)} per second), seed ${seed}; ${compiled} compiled to HTML\n`,
+);
+process.stdout.write(
+  `messages: ${
+    [...rules]
+      .sort((a, b) => b[1] - a[1])
+      .map(([rule, count]) => `${rule} ${count}`)
+      .join(', ') || 'none'
+  }\n`,
+);
 if (result.failed && result.counterexample) {
   const [input] = result.counterexample as [DocumentInput];
   const dir = path.join('fuzz-failures', `${new Date().toISOString().replace(/[:.]/g, '-')}-seed-${seed}`);
@@ -35,6 +44,8 @@ if (result.failed && result.counterexample) {
   await writeFile(path.join(dir, 'content/fuzz/index.md'), input.head + input.body);
   if (input.response !== undefined) await writeFile(path.join(dir, 'content/fuzz/reactie.md'), input.response);
   await writeFile(path.join(dir, 'failure.txt'), `${String(result.errorInstance)}\n\nseed ${seed}, path ${result.counterexamplePath}\n`);
-  process.stdout.write(`FAILED after shrinking: ${String((result.errorInstance as Error | undefined)?.message ?? result.errorInstance)}\nminimal input written to ${dir}/\n`);
+  process.stdout.write(
+    `FAILED after shrinking: ${String((result.errorInstance as Error | undefined)?.message ?? result.errorInstance)}\nminimal input written to ${dir}/\n`,
+  );
   process.exitCode = 1;
 }

@@ -48,7 +48,8 @@ export async function checkCompiles(input: DocumentInput): Promise<{ html: boole
     for (const message of file.messages) {
       if (!message.ruleId || !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(message.ruleId)) throw new Error(`message without a kebab-case rule id: ${String(message)}`);
       if (!message.source) throw new Error(`message without a source: ${String(message)}`);
-      if (file.path === path.relative(process.cwd(), doc.index) && message.line !== undefined && message.line > lines) throw new Error(`message at line ${message.line} of a ${lines}-line file: ${String(message)}`);
+      if (file.path === path.relative(process.cwd(), doc.index) && message.line !== undefined && message.line > lines)
+        throw new Error(`message at line ${message.line} of a ${lines}-line file: ${String(message)}`);
       ruleIds.push(message.ruleId);
     }
   }
@@ -58,7 +59,8 @@ export async function checkCompiles(input: DocumentInput): Promise<{ html: boole
       if (node.tagName === 'script') throw new Error('a <script> element in the HTML');
       for (const [name, value] of Object.entries(node.properties)) {
         if (/^on/.test(name)) throw new Error(`an event handler \`${name}\` on <${node.tagName}>`);
-        if ((name === 'href' || name === 'src') && /^(javascript|vbscript|data):/i.test(String(value).replace(/[\u0000-\u0020]/g, ''))) throw new Error(`a script URL in ${name} on <${node.tagName}>`);
+        if ((name === 'href' || name === 'src') && /^(javascript|vbscript|data):/i.test(String(value).replace(/[\u0000-\u0020]/g, '')))
+          throw new Error(`a script URL in ${name} on <${node.tagName}>`);
       }
     });
   }

@@ -31,16 +31,14 @@ export function isExistingIsoDate(value: string): boolean {
 }
 
 /** YAML 1.1 loaders give a Date, YAML 1.2 a string: accept both, always yield `YYYY-MM-DD`. */
-export const isoDate = z
-  .union([z.string(), z.date()], { error: 'a date as YYYY-MM-DD' })
-  .transform((value, ctx) => {
-    const text = value instanceof Date ? value.toISOString().slice(0, 10) : value;
-    if (!isExistingIsoDate(text)) {
-      ctx.addIssue({ code: 'custom', message: 'an existing date as YYYY-MM-DD', input: value });
-      return z.NEVER;
-    }
-    return text;
-  });
+export const isoDate = z.union([z.string(), z.date()], { error: 'a date as YYYY-MM-DD' }).transform((value, ctx) => {
+  const text = value instanceof Date ? value.toISOString().slice(0, 10) : value;
+  if (!isExistingIsoDate(text)) {
+    ctx.addIssue({ code: 'custom', message: 'an existing date as YYYY-MM-DD', input: value });
+    return z.NEVER;
+  }
+  return text;
+});
 
 export const nonEmpty = z.string({ error: 'a string' }).trim().min(1, { error: 'a non-empty string' });
 
@@ -80,7 +78,17 @@ export const letterSchema = z.object(
     addressee: z.array(nonEmpty, { error: 'a list of address lines' }).optional(),
     /** The small line above the addressee, e.g. `Retouradres Postbus 20011 2500 EA Den Haag`. */
     returnAddress: nonEmpty.optional(),
-    sender: z.object({ organisation: nonEmpty, directorate: nonEmpty.optional(), address: z.array(nonEmpty, { error: 'a list of address lines' }).optional(), contact: nonEmpty.optional() }, { error: 'a mapping with organisation, directorate, address, contact' }).optional(),
+    sender: z
+      .object(
+        {
+          organisation: nonEmpty,
+          directorate: nonEmpty.optional(),
+          address: z.array(nonEmpty, { error: 'a list of address lines' }).optional(),
+          contact: nonEmpty.optional(),
+        },
+        { error: 'a mapping with organisation, directorate, address, contact' },
+      )
+      .optional(),
     attachments: z.array(nonEmpty, { error: 'a list of attachments' }).optional(),
     closing: nonEmpty.optional(),
     /** Who signs: the office (`function`) and, when the letter names them, the person. */
@@ -130,7 +138,8 @@ const commonFields = {
  * A block that belongs to another document type: named in every schema, so that a `type: kia`
  * with a `letter:` is an error at that block (an unknown field would only be a warning).
  */
-const notIn = (type: string, block: string, owner: DocumentType) => z.never({ error: `\`${block}:\` only in a document of \`type: ${owner}\` (this one is \`${type}\`)` }).optional();
+const notIn = (type: string, block: string, owner: DocumentType) =>
+  z.never({ error: `\`${block}:\` only in a document of \`type: ${owner}\` (this one is \`${type}\`)` }).optional();
 
 /** The frontmatter schema of one document type without its own blocks: the common fields, other types' blocks refused. */
 function typeSchema<Type extends DocumentType>(type: Type) {
@@ -163,13 +172,19 @@ const untypedSchema = z.object(
 );
 
 /** Any document's frontmatter: the union of the per-type schemas, told apart by `type`. */
-export const frontmatterSchema = z.discriminatedUnion('type', [frontmatterSchemas.kia, frontmatterSchemas.brief, frontmatterSchemas.beslisnota, frontmatterSchemas.rapport]);
+export const frontmatterSchema = z.discriminatedUnion('type', [
+  frontmatterSchemas.kia,
+  frontmatterSchemas.brief,
+  frontmatterSchemas.beslisnota,
+  frontmatterSchemas.rapport,
+]);
 
 /** The schema to validate a frontmatter with, chosen by its `type` value. */
 export function frontmatterSchemaFor(type: unknown): z.ZodType<Frontmatter> {
-  return typeof type === 'string' && Object.hasOwn(frontmatterSchemas, type) ? frontmatterSchemas[type as DocumentType] : (untypedSchema as unknown as z.ZodType<Frontmatter>);
+  return typeof type === 'string' && Object.hasOwn(frontmatterSchemas, type)
+    ? frontmatterSchemas[type as DocumentType]
+    : (untypedSchema as unknown as z.ZodType<Frontmatter>);
 }
 
 export type Frontmatter = z.infer<typeof frontmatterSchema>;
 export type ResponseEntry = z.infer<typeof responseSchema>;
-

@@ -17,7 +17,10 @@ const questionSchema = z.strictObject({
   question: z.string().min(1).optional(),
   guidance: z.string().min(1),
   /** The risk category this question asks about (chapter 3). */
-  category: z.string().regex(/^[a-z]+$/).optional(),
+  category: z
+    .string()
+    .regex(/^[a-z]+$/)
+    .optional(),
   /** `ja-nee`: answered with `::antwoord[ja]` or `::antwoord[nee]` (the pre-scan). */
   answer: z.literal('ja-nee').optional(),
 });
@@ -65,12 +68,15 @@ export function parseInstrument(text: string): Instrument {
     ...chapter,
     id: chapterId(chapter.number),
     questions: chapter.questions.map((question) => {
-      if (!question.number.startsWith(`${chapter.number}.`)) throw new Error(`Invalid KIA instrument: question ${question.number} is not in chapter ${chapter.number}`);
+      if (!question.number.startsWith(`${chapter.number}.`))
+        throw new Error(`Invalid KIA instrument: question ${question.number} is not in chapter ${chapter.number}`);
       return { ...question, chapter: chapter.number, id: questionId(question.number) };
     }),
   }));
   const questions = chapters.flatMap((chapter) => chapter.questions);
-  const categories = questions.filter((question) => question.category).map((question) => ({ key: question.category as string, label: question.title, question }));
+  const categories = questions
+    .filter((question) => question.category)
+    .map((question) => ({ key: question.category as string, label: question.title, question }));
   return { ...data, chapters, questions, categories };
 }
 

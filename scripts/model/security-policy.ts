@@ -7,7 +7,14 @@
 import type { Element } from 'hast';
 import { h } from 'hastscript';
 
-export const contentSecurityPolicy = ["default-src 'none'", "style-src 'self'", "img-src 'self' data:", "font-src 'self'", "base-uri 'none'", "form-action 'none'"].join('; ');
+export const contentSecurityPolicy = [
+  "default-src 'none'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
 
 /** The CSP and referrer `<meta>` elements for a page's head. */
 export function securityMeta(): Element[] {

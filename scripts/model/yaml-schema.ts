@@ -54,7 +54,11 @@ export function validateYaml<Schema extends z.ZodType>(text: string, check: Yaml
     for (const error of doc.errors) {
       if (seen.has(error.pos[0])) continue;
       seen.add(error.pos[0]);
-      fail(`Unexpected YAML syntax (${error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}), expected valid YAML`, pointAt(error.pos[0]), 'yaml-syntax');
+      fail(
+        `Unexpected YAML syntax (${error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}), expected valid YAML`,
+        pointAt(error.pos[0]),
+        'yaml-syntax',
+      );
     }
     return { places };
   }
@@ -79,7 +83,11 @@ export function validateYaml<Schema extends z.ZodType>(text: string, check: Yaml
     values = doc.toJS({ maxAliasCount: 100 }) as Record<string, unknown>;
   } catch (error) {
     // Parsing succeeded but the values cannot be built: an alias without anchor (`*x`), an alias bomb.
-    fail(`Unexpected YAML that cannot be read as values (${(error as Error).message.split('\n')[0]}), expected plain values without aliases`, { line: lineOffset + 1, column: 1 }, 'yaml-syntax');
+    fail(
+      `Unexpected YAML that cannot be read as values (${(error as Error).message.split('\n')[0]}), expected plain values without aliases`,
+      { line: lineOffset + 1, column: 1 },
+      'yaml-syntax',
+    );
     return { places };
   }
   const result = schema.safeParse(values, { reportInput: true });
@@ -89,7 +97,11 @@ export function validateYaml<Schema extends z.ZodType>(text: string, check: Yaml
       // With `reportInput`, an absent field is the only way to get an `undefined` input (YAML has no undefined).
       const input = (issue as { input?: unknown }).input;
       const missing = input === undefined;
-      fail(`Unexpected ${describe(input, path, missing)}, expected ${issue.message}`, placeOf(missing ? path.slice(0, -1) : path), missing ? 'missing-field' : 'invalid-field');
+      fail(
+        `Unexpected ${describe(input, path, missing)}, expected ${issue.message}`,
+        placeOf(missing ? path.slice(0, -1) : path),
+        missing ? 'missing-field' : 'invalid-field',
+      );
     }
     return { values, places };
   }
@@ -119,7 +131,12 @@ function warnUnknownKeys(node: YamlNode, schema: z.ZodType, prefix: PropertyKey[
         const suggestion = closest(key, known);
         // A field of a nested mapping written one level too high (`addressee:` for `letter.addressee`).
         const nested = Object.entries(shape).flatMap(([parent, child]) => Object.keys(unwrap(child).shape ?? {}).map((field) => ({ parent, field })));
-        const nearNested = suggestion ? undefined : closest(key, nested.map(({ field }) => field));
+        const nearNested = suggestion
+          ? undefined
+          : closest(
+              key,
+              nested.map(({ field }) => field),
+            );
         const found = nested.find(({ field }) => field === key) ?? nested.find(({ field }) => field === nearNested);
         const home = found && `${found.parent}.${found.field}`;
         const expected = home

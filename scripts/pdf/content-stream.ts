@@ -39,25 +39,49 @@ export function readOperators(text: string): Operator[] {
   while (index < length) {
     const code = text.charCodeAt(index);
     const kind = code < 256 ? charClass[code] : 0;
-    if (kind === 1) { index++; continue; }
+    if (kind === 1) {
+      index++;
+      continue;
+    }
     const tokenStart = index;
     if (kind === 2) {
-      if (code === 0x25) { // %
-        while (index < length) { const c = text.charCodeAt(index); if (c === 0x0a || c === 0x0d) break; index++; }
+      if (code === 0x25) {
+        // %
+        while (index < length) {
+          const c = text.charCodeAt(index);
+          if (c === 0x0a || c === 0x0d) break;
+          index++;
+        }
         continue;
       }
       if (code === 0x28) index = skipString(text, index);
-      else if (code === 0x3c) index = text.charCodeAt(index + 1) === 0x3c ? skipDictionary(text, index) : (text.indexOf('>', index) + 1 || length);
+      else if (code === 0x3c) index = text.charCodeAt(index + 1) === 0x3c ? skipDictionary(text, index) : text.indexOf('>', index) + 1 || length;
       else if (code === 0x5b) index = skipArray(text, index);
-      else if (code === 0x2f) { index++; while (index < length) { const c = text.charCodeAt(index); if (c < 256 && charClass[c] !== 0) break; index++; } }
-      else index++; // stray delimiter
+      else if (code === 0x2f) {
+        index++;
+        while (index < length) {
+          const c = text.charCodeAt(index);
+          if (c < 256 && charClass[c] !== 0) break;
+          index++;
+        }
+      } else index++; // stray delimiter
       if (operandStart < 0) operandStart = tokenStart;
       continue;
     }
-    while (index < length) { const c = text.charCodeAt(index); if (c < 256 && charClass[c] !== 0) break; index++; }
-    if (isOperandStart(code)) { if (operandStart < 0) operandStart = tokenStart; continue; }
+    while (index < length) {
+      const c = text.charCodeAt(index);
+      if (c < 256 && charClass[c] !== 0) break;
+      index++;
+    }
+    if (isOperandStart(code)) {
+      if (operandStart < 0) operandStart = tokenStart;
+      continue;
+    }
     const name = text.slice(tokenStart, index);
-    if (name === 'true' || name === 'false' || name === 'null') { if (operandStart < 0) operandStart = tokenStart; continue; }
+    if (name === 'true' || name === 'false' || name === 'null') {
+      if (operandStart < 0) operandStart = tokenStart;
+      continue;
+    }
     if (name === 'BI') {
       index = skipInlineImage(text, index);
     }
@@ -73,7 +97,8 @@ function skipInlineImage(text: string, index: number): number {
   while (at < text.length) {
     const end = text.indexOf('EI', at);
     if (end < 0) return text.length;
-    const before = text.charCodeAt(end - 1), after = text.charCodeAt(end + 2);
+    const before = text.charCodeAt(end - 1),
+      after = text.charCodeAt(end + 2);
     if (charClass[before] === 1 && (end + 2 >= text.length || charClass[after] === 1)) return end + 2;
     at = end + 2;
   }
@@ -84,9 +109,14 @@ function skipDictionary(text: string, index: number): number {
   const length = text.length;
   while (index < length) {
     const c = text.charCodeAt(index);
-    if (c === 0x3c && text.charCodeAt(index + 1) === 0x3c) { depth++; index += 2; }
-    else if (c === 0x3e && text.charCodeAt(index + 1) === 0x3e) { depth--; index += 2; if (depth === 0) return index; }
-    else if (c === 0x28) index = skipString(text, index);
+    if (c === 0x3c && text.charCodeAt(index + 1) === 0x3c) {
+      depth++;
+      index += 2;
+    } else if (c === 0x3e && text.charCodeAt(index + 1) === 0x3e) {
+      depth--;
+      index += 2;
+      if (depth === 0) return index;
+    } else if (c === 0x28) index = skipString(text, index);
     else index++;
   }
   return index;
@@ -96,7 +126,10 @@ function skipArray(text: string, index: number): number {
   const length = text.length;
   while (index < length) {
     const c = text.charCodeAt(index);
-    if (c === 0x28) { index = skipString(text, index); continue; }
+    if (c === 0x28) {
+      index = skipString(text, index);
+      continue;
+    }
     if (c === 0x5b) depth++;
     else if (c === 0x5d && --depth === 0) return index + 1;
     index++;
@@ -257,7 +290,12 @@ export interface ContentResolver {
  * Check every painting operator of a content stream (text showing, path painting, images,
  * shadings, and the content of form XObjects it draws) against its marked-content context.
  */
-export function checkMarkedContent(text: string, resolver: ContentResolver = {}, inherited: { tagged: boolean; artifact: boolean } = { tagged: false, artifact: false }, depth = 0): MarkedContentFindings {
+export function checkMarkedContent(
+  text: string,
+  resolver: ContentResolver = {},
+  inherited: { tagged: boolean; artifact: boolean } = { tagged: false, artifact: false },
+  depth = 0,
+): MarkedContentFindings {
   const findings: MarkedContentFindings = { untagged: [], artifactInTagged: [], taggedInArtifact: [], fonts: [], langMcids: [], notdef: [], codes: new Map() };
   // Per open marked-content sequence: whether it has a /Lang; and how many open ones do.
   const langs: boolean[] = [];
@@ -324,7 +362,8 @@ export function checkMarkedContent(text: string, resolver: ContentResolver = {},
           findings.codes.set(font, codes);
         }
       }
-      if (textState.font && resolver.identityCid?.(textState.font) && showsCidZero(text.slice(operator.start, operator.keyword))) findings.notdef.push(operator.start);
+      if (textState.font && resolver.identityCid?.(textState.font) && showsCidZero(text.slice(operator.start, operator.keyword)))
+        findings.notdef.push(operator.start);
     } else if (pathConstruction.has(name)) {
       pathPending = true;
     } else if (pathPainting.has(name)) {

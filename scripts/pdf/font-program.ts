@@ -117,7 +117,7 @@ interface CmapSubtable {
 
 function subtables(font: Font & Record<string, unknown>): CmapSubtable[] {
   try {
-    return ((font['cmap'] as { tables?: CmapSubtable[] } | undefined)?.tables ?? []);
+    return (font['cmap'] as { tables?: CmapSubtable[] } | undefined)?.tables ?? [];
   } catch {
     return [];
   }

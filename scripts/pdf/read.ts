@@ -10,7 +10,22 @@
  * text itself is needed (`text: true`, the build's comparisons with the HTML), because it
  * decodes every font encoding correctly.
  */
-import { decodePDFRawStream, PDFArray, PDFBool, PDFDict, PDFHexString, PDFName, PDFNumber, PDFRawStream, PDFRef, PDFStream, PDFString, PDFDocument, type PDFObject, type PDFPage } from 'pdf-lib';
+import {
+  decodePDFRawStream,
+  PDFArray,
+  PDFBool,
+  PDFDict,
+  PDFHexString,
+  PDFName,
+  PDFNumber,
+  PDFRawStream,
+  PDFRef,
+  PDFStream,
+  PDFString,
+  PDFDocument,
+  type PDFObject,
+  type PDFPage,
+} from 'pdf-lib';
 import { readPdfPages, type TextRun } from './text.ts';
 import { checkMarkedContent, type ContentResolver, type MarkedContentFindings } from './content-stream.ts';
 import { contentStreams, decodeStream } from './pages.ts';
@@ -60,7 +75,6 @@ export function walk(element: StructElement, visit: (element: StructElement, par
   for (const child of kids(element)) walk(child, visit, element);
 }
 
-
 /** What is wrong with the structure tree's role map (ISO 14289-1 7.1). */
 export interface RoleMapFindings {
   /** Entries whose chain of mappings does not end at a standard type. */
@@ -87,7 +101,16 @@ export interface PdfFacts {
   structure?: StructElement;
   roleMap: RoleMapFindings;
   /** Annotations with what the link checks need; `dict` and the enclosing `structElement` for the checks that read more. */
-  annotations: Array<{ page: number; subtype: string; contents?: string; structRole?: string; structLang?: string; object: string; dict: PDFDict; structElement?: PDFDict }>;
+  annotations: Array<{
+    page: number;
+    subtype: string;
+    contents?: string;
+    structRole?: string;
+    structLang?: string;
+    object: string;
+    dict: PDFDict;
+    structElement?: PDFDict;
+  }>;
   /** A structure type through the role map (`Link1` → `Link`). */
   resolveRole(role: string): string;
   /** Form XObjects whose content has MCIDs and that are drawn more than once (their content cannot belong to one structure element). */
@@ -174,7 +197,10 @@ export async function readPdfFacts(bytes: Uint8Array, options: { text?: boolean 
       name: decodeText(object.get(PDFName.of('BaseFont'))) ?? '(zonder naam)',
       subtype,
       embedded,
-      toUnicode: object.has(PDFName.of('ToUnicode')) || ['WinAnsiEncoding', 'MacRomanEncoding'].includes(decodeText(object.get(PDFName.of('Encoding'))) ?? '') || predefinedUnicodeCMap(object, descriptorOwner),
+      toUnicode:
+        object.has(PDFName.of('ToUnicode')) ||
+        ['WinAnsiEncoding', 'MacRomanEncoding'].includes(decodeText(object.get(PDFName.of('Encoding'))) ?? '') ||
+        predefinedUnicodeCMap(object, descriptorOwner),
       object: objectLabel(ref),
       used: true,
     });
@@ -220,7 +246,9 @@ export async function readPdfFacts(bytes: Uint8Array, options: { text?: boolean 
   const forms = new Map<PDFObject, string | null>();
   const drawn: DrawnForms = new Map();
   const content = pages.map((page) => readPageContent(pdf, page, forms, drawn));
-  const reusedTaggedForms = [...drawn.entries()].filter(([stream, { times }]) => times > 1 && /\/MCID\s+\d/.test(forms.get(stream) ?? '')).map(([, { object, times }]) => ({ object, times }));
+  const reusedTaggedForms = [...drawn.entries()]
+    .filter(([stream, { times }]) => times > 1 && /\/MCID\s+\d/.test(forms.get(stream) ?? ''))
+    .map(([, { object, times }]) => ({ object, times }));
   // Which fonts render text: pages and their form XObjects, and annotation appearances. When
   // any content could not be read, every font counts as used.
   if (content.every((page) => !page.error)) {
@@ -268,9 +296,13 @@ async function refuseEncrypted(bytes: Uint8Array): Promise<never> {
     const document = await pdfjs.getDocument({ data: bytes.slice(), verbosity: 0, isEvalSupported: false }).promise;
     await document.destroy();
   } catch (error) {
-    if ((error as Error).name === 'PasswordException') throw new PdfReadError('password', 'De PDF is met een wachtwoord beveiligd; zonder wachtwoord is niets te controleren.');
+    if ((error as Error).name === 'PasswordException')
+      throw new PdfReadError('password', 'De PDF is met een wachtwoord beveiligd; zonder wachtwoord is niets te controleren.');
   }
-  throw new PdfReadError('encrypted', 'De PDF is versleuteld (alleen rechtenbeveiliging); ontsleutel hem eerst, bijvoorbeeld met `qpdf --decrypt in.pdf uit.pdf`.');
+  throw new PdfReadError(
+    'encrypted',
+    'De PDF is versleuteld (alleen rechtenbeveiliging); ontsleutel hem eerst, bijvoorbeeld met `qpdf --decrypt in.pdf uit.pdf`.',
+  );
 }
 
 /** Resolve `Do` targets and named property lists against a resource dictionary. */
@@ -305,7 +337,8 @@ function resolverFor(pdf: PDFDocument, resources: PDFDict | undefined, forms: Ma
       if (answer === undefined) {
         const font = resources?.lookupMaybe(PDFName.of('Font'), PDFDict)?.lookupMaybe(PDFName.of(name), PDFDict);
         const encoding = font?.lookup(PDFName.of('Encoding'));
-        answer = font?.lookup(PDFName.of('Subtype')) === PDFName.of('Type0') && (encoding === PDFName.of('Identity-H') || encoding === PDFName.of('Identity-V'));
+        answer =
+          font?.lookup(PDFName.of('Subtype')) === PDFName.of('Type0') && (encoding === PDFName.of('Identity-H') || encoding === PDFName.of('Identity-V'));
         identity.set(name, answer);
       }
       return answer;
@@ -346,7 +379,15 @@ function predefinedUnicodeCMap(font: PDFDict, descendant: PDFDict): boolean {
 function appearanceFonts(pdf: PDFDocument, annotation: PDFDict): string[] {
   const normal = annotation.lookupMaybe(PDFName.of('AP'), PDFDict)?.get(PDFName.of('N'));
   const target = normal ? pdf.context.lookup(normal) : undefined;
-  const streams = target instanceof PDFStream ? [target] : target instanceof PDFDict ? target.values().map((value) => pdf.context.lookup(value)).filter((value): value is PDFStream => value instanceof PDFStream) : [];
+  const streams =
+    target instanceof PDFStream
+      ? [target]
+      : target instanceof PDFDict
+        ? target
+            .values()
+            .map((value) => pdf.context.lookup(value))
+            .filter((value): value is PDFStream => value instanceof PDFStream)
+        : [];
   return streams.flatMap((stream) => {
     const text = decodeStream(stream);
     return text === undefined ? [] : checkMarkedContent(text, resolverFor(pdf, stream.dict.lookupMaybe(PDFName.of('Resources'), PDFDict), new Map())).fonts;
@@ -356,10 +397,22 @@ function appearanceFonts(pdf: PDFDocument, annotation: PDFDict): string[] {
 /** The marked-content findings of one page; the page's content streams are read as one. */
 function readPageContent(pdf: PDFDocument, page: PDFPage, forms: Map<PDFObject, string | null>, drawn: DrawnForms): MarkedContentFindings & { error?: string } {
   try {
-    const text = contentStreams(page).map(decodeStream).filter((part) => part !== undefined).join('\n');
+    const text = contentStreams(page)
+      .map(decodeStream)
+      .filter((part) => part !== undefined)
+      .join('\n');
     return checkMarkedContent(text, resolverFor(pdf, page.node.Resources(), forms, drawn));
   } catch (error) {
-    return { untagged: [], artifactInTagged: [], taggedInArtifact: [], fonts: [], langMcids: [], notdef: [], codes: new Map(), error: `inhoud niet te lezen: ${(error as Error).message}` };
+    return {
+      untagged: [],
+      artifactInTagged: [],
+      taggedInArtifact: [],
+      fonts: [],
+      langMcids: [],
+      notdef: [],
+      codes: new Map(),
+      error: `inhoud niet te lezen: ${(error as Error).message}`,
+    };
   }
 }
 
@@ -395,10 +448,15 @@ function parentTree(pdf: PDFDocument): Map<number, PDFDict> {
 
 /** The standard structure types of ISO 32000-1, 14.8.4. */
 export const standardTypes = new Set(
-  'Document Part Art Sect Div BlockQuote Caption TOC TOCI Index NonStruct Private P H H1 H2 H3 H4 H5 H6 L LI Lbl LBody Table TR TH TD THead TBody TFoot Span Quote Note Reference BibEntry Code Link Annot Ruby RB RT RP Warichu WT WP Figure Formula Form'.split(' '),
+  'Document Part Art Sect Div BlockQuote Caption TOC TOCI Index NonStruct Private P H H1 H2 H3 H4 H5 H6 L LI Lbl LBody Table TR TH TD THead TBody TFoot Span Quote Note Reference BibEntry Code Link Annot Ruby RB RT RP Warichu WT WP Figure Formula Form'.split(
+    ' ',
+  ),
 );
 
-function readStructure(pdf: PDFDocument, pageIndex: Map<string, number>): { structure?: StructElement; roleMap: RoleMapFindings; resolveRole: (role: string) => string } {
+function readStructure(
+  pdf: PDFDocument,
+  pageIndex: Map<string, number>,
+): { structure?: StructElement; roleMap: RoleMapFindings; resolveRole: (role: string) => string } {
   const roleMapFindings: RoleMapFindings = { unterminated: [], circular: [], standardRemapped: [] };
   const root = pdf.catalog.lookupMaybe(PDFName.of('StructTreeRoot'), PDFDict);
   if (!root) return { roleMap: roleMapFindings, resolveRole: (role) => role };
@@ -495,4 +553,3 @@ function readStructure(pdf: PDFDocument, pageIndex: Map<string, number>): { stru
   };
   return { structure: element(root, undefined, undefined), roleMap: roleMapFindings, resolveRole: resolve };
 }
-

@@ -79,7 +79,6 @@ export function stabiliseStructureIds(pdf: PDFDocument): void {
   root.set(PDFName.of('IDTree'), pdf.context.register(pdf.context.obj({ Names: names })));
 }
 
-
 /**
  * The print variant marks passages in another language as `<em lang>` (the only inline element
  * Chromium tags with `/Lang`); in the PDF they are spans, not emphasis.

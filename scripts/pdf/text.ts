@@ -93,10 +93,10 @@ export async function readPdfPages(data: Uint8Array, options: { fromPage?: numbe
         const inMargin = y < pageMarginsMm.bottom * mmToPt || y > height - pageMarginsMm.top * mmToPt || stack.some((entry) => entry.artifact);
         if (inMargin) {
           margin += item.str;
-          if (item.hasEOL) (furniture.push(margin), (margin = ''));
+          if (item.hasEOL) furniture.push(margin), (margin = '');
         } else {
           body += item.str;
-          if (item.hasEOL) (lines.push(body), (body = ''));
+          if (item.hasEOL) lines.push(body), (body = '');
         }
       }
       if (body) lines.push(body);

@@ -56,7 +56,10 @@ export function splitLabel(directive: ContainerDirective): { label?: Paragraph; 
 export function labelOf(directive: ContainerDirective | LeafDirective | TextDirective): { children: PhrasingContent[]; text: string } | undefined {
   const children = directive.type === 'containerDirective' ? splitLabel(directive).label?.children : directive.children;
   if (!children || children.length === 0) return undefined;
-  const value = children.map((child) => toString(child)).join('').trim();
+  const value = children
+    .map((child) => toString(child))
+    .join('')
+    .trim();
   return value ? { children, text: value } : undefined;
 }
 
@@ -64,7 +67,10 @@ export const assessments: readonly Assessment[] = ['laag', 'midden', 'hoog', 'ni
 
 /** Parse a level as authors type it (`Hoog`, `niet-bepaald`); undefined when it is none. */
 export function parseAssessment(value: string): Assessment | undefined {
-  const normal = value.trim().toLowerCase().replace(/[-_\s]+/g, ' ');
+  const normal = value
+    .trim()
+    .toLowerCase()
+    .replace(/[-_\s]+/g, ' ');
   return (assessments as readonly string[]).includes(normal) ? (normal as Assessment) : undefined;
 }
 
@@ -104,7 +110,11 @@ export const blockContainers = new Set(['root', 'blockquote', 'list', 'listItem'
  * keeps a 200-page assessment's rebuild in the live preview fast. The visitor may replace
  * `parent.children[index]`; the replacement is not visited.
  */
-export function visitBlocks(tree: BlockParent, visitor: (node: { type: string }, index: number, parent: BlockParent, top: { type: string }) => void, top?: { type: string }): void {
+export function visitBlocks(
+  tree: BlockParent,
+  visitor: (node: { type: string }, index: number, parent: BlockParent, top: { type: string }) => void,
+  top?: { type: string },
+): void {
   const children = tree.children;
   for (let index = 0; index < children.length; index++) {
     const node = children[index];

@@ -93,39 +93,41 @@ export interface BodyOptions {
 /** Markdown body with frontmatter → hast of the body; frontmatter lands in `file.data.matter`. */
 export function bodyProcessor(options: BodyOptions) {
   const { instrument } = options;
-  return unified()
-    // Same parser, but the preview's parses only what changed (see the plugin).
-    .use((options.parseCache ? [[remarkParseIncremental, { cache: options.parseCache }]] : [remarkParse]) as unknown as typeof remarkParse)
-    .use(remarkFrontmatter, ['yaml'])
-    .use(remarkGfm)
-    .use(remarkDirective)
-    .use(remarkKiaFrontmatter)
-    .use(remarkOpenMarkers)
-    .use(remarkRedactions, { grounds: options.grounds, mode: options.redaction ?? 'public' })
-    .use(remarkOfficialNames)
-    // A letter's signature once; a beslisnota against its template.
-    .use(remarkLetterSignature)
-    .use(remarkBeslisnota, { sections: options.decisionNoteSections })
-    // The instrument and its domain blocks (remark-directive syntax, see README).
-    .use(remarkKiaInstrument, { instrument })
-    .use(remarkQuestionReferences, { instrument })
-    .use(remarkPrescanAnswers, { instrument })
-    .use(remarkRiskAssessments, { instrument })
-    .use(remarkRiskOverview, { instrument })
-    .use(remarkMeasures, { instrument })
-    .use(remarkWeighing)
-    .use(remarkCallouts)
-    .use(remarkLangPassages)
-    // Last of the directives: whatever is left was typed as text.
-    .use(remarkUnknownDirectives)
-    .use(remarkLocalImages)
-    .use(remarkSafeLinks)
-    .use(remarkFootnoteReferences)
-    .use(remarkRehype, { ...footnoteOptions(''), allowDangerousHtml: true })
-    .use(rehypeSafeRawHtml)
-    .use(rehypeFootnoteLabelId, { id: 'voetnoten' })
-    .use(rehypeFootnoteBackrefs)
-    .use(rehypeTableAccessibility);
+  return (
+    unified()
+      // Same parser, but the preview's parses only what changed (see the plugin).
+      .use((options.parseCache ? [[remarkParseIncremental, { cache: options.parseCache }]] : [remarkParse]) as unknown as typeof remarkParse)
+      .use(remarkFrontmatter, ['yaml'])
+      .use(remarkGfm)
+      .use(remarkDirective)
+      .use(remarkKiaFrontmatter)
+      .use(remarkOpenMarkers)
+      .use(remarkRedactions, { grounds: options.grounds, mode: options.redaction ?? 'public' })
+      .use(remarkOfficialNames)
+      // A letter's signature once; a beslisnota against its template.
+      .use(remarkLetterSignature)
+      .use(remarkBeslisnota, { sections: options.decisionNoteSections })
+      // The instrument and its domain blocks (remark-directive syntax, see README).
+      .use(remarkKiaInstrument, { instrument })
+      .use(remarkQuestionReferences, { instrument })
+      .use(remarkPrescanAnswers, { instrument })
+      .use(remarkRiskAssessments, { instrument })
+      .use(remarkRiskOverview, { instrument })
+      .use(remarkMeasures, { instrument })
+      .use(remarkWeighing)
+      .use(remarkCallouts)
+      .use(remarkLangPassages)
+      // Last of the directives: whatever is left was typed as text.
+      .use(remarkUnknownDirectives)
+      .use(remarkLocalImages)
+      .use(remarkSafeLinks)
+      .use(remarkFootnoteReferences)
+      .use(remarkRehype, { ...footnoteOptions(''), allowDangerousHtml: true })
+      .use(rehypeSafeRawHtml)
+      .use(rehypeFootnoteLabelId, { id: 'voetnoten' })
+      .use(rehypeFootnoteBackrefs)
+      .use(rehypeTableAccessibility)
+  );
 }
 
 export interface ResponseOptions {
@@ -145,22 +147,24 @@ export interface ResponseOptions {
  * markup an editor may add is `:redact[…]{grond=…}`; other directive-like text stays as typed.
  */
 export function responseProcessor(prefix: string, options: ResponseOptions) {
-  return unified()
-    .use(remarkParse)
-    .use(remarkGfm)
-    .use(remarkTextDirectives)
-    .use(remarkDirectivesAsTyped, { keep: ['redact'] })
-    .use(options.hasOriginal ? [] : [remarkConsumedCharacters])
-    .use(remarkRedactions, { grounds: options.grounds, mode: options.redaction ?? 'public' })
-    .use(remarkRawHtmlAsText)
-    .use(remarkSafeLinks)
-    .use(remarkFootnoteReferences)
-    .use(remarkRehype, footnoteOptions(prefix))
-    .use(rehypeFootnoteLabelId, { id: `${prefix}voetnoten` })
-    .use(rehypeFootnoteBackrefs)
-    // The response title is an <h3>, so the response's own `##` becomes an <h4>.
-    .use(rehypeShiftHeadings, { shift: 2 })
-    .use(rehypeTableAccessibility);
+  return (
+    unified()
+      .use(remarkParse)
+      .use(remarkGfm)
+      .use(remarkTextDirectives)
+      .use(remarkDirectivesAsTyped, { keep: ['redact'] })
+      .use(options.hasOriginal ? [] : [remarkConsumedCharacters])
+      .use(remarkRedactions, { grounds: options.grounds, mode: options.redaction ?? 'public' })
+      .use(remarkRawHtmlAsText)
+      .use(remarkSafeLinks)
+      .use(remarkFootnoteReferences)
+      .use(remarkRehype, footnoteOptions(prefix))
+      .use(rehypeFootnoteLabelId, { id: `${prefix}voetnoten` })
+      .use(rehypeFootnoteBackrefs)
+      // The response title is an <h3>, so the response's own `##` becomes an <h4>.
+      .use(rehypeShiftHeadings, { shift: 2 })
+      .use(rehypeTableAccessibility)
+  );
 }
 
 export interface DocumentOptions {
@@ -180,7 +184,13 @@ export interface DocumentOptions {
 export function documentProcessor(options: DocumentOptions) {
   const processor = unified()
     .use(rehypeAppendResponses, { responses: options.responses, lang: options.matter.lang })
-    .use(rehypeDocumentShell, { matter: options.matter, assetBase: options.assetBase, variant: options.variant, buildDate: options.buildDate, internal: options.internal })
+    .use(rehypeDocumentShell, {
+      matter: options.matter,
+      assetBase: options.assetBase,
+      variant: options.variant,
+      buildDate: options.buildDate,
+      internal: options.internal,
+    })
     .use(rehypeHeadingIds)
     .use(rehypeToc);
   // Checked once, on the screen variant: the print variant has the same links. Only the screen

@@ -7,7 +7,8 @@
   bar.id = 'kia-preview-bar';
   bar.setAttribute('role', 'region');
   bar.setAttribute('aria-label', 'Voorbeeldweergave');
-  bar.innerHTML = '<span>Voorbeeld · wordt bijgewerkt bij opslaan</span> <a id="kia-preview-pdf" target="_blank" rel="noopener">PDF maken (P)</a> <span id="kia-preview-status" role="status"></span>';
+  bar.innerHTML =
+    '<span>Voorbeeld · wordt bijgewerkt bij opslaan</span> <a id="kia-preview-pdf" target="_blank" rel="noopener">PDF maken (P)</a> <span id="kia-preview-status" role="status"></span>';
   bar.querySelector('a').href = `/__kia/pdf/${slug}`;
   document.body.prepend(bar);
   const status = bar.querySelector('#kia-preview-status');
@@ -18,7 +19,8 @@
       overlay = document.createElement('div');
       overlay.id = 'kia-preview-overlay';
       overlay.setAttribute('role', 'alert');
-      overlay.innerHTML = '<h2>De pagina kon niet worden bijgewerkt</h2><p>Hieronder de fouten; u ziet de laatste goede versie.</p><pre></pre><button type="button">Sluiten</button>';
+      overlay.innerHTML =
+        '<h2>De pagina kon niet worden bijgewerkt</h2><p>Hieronder de fouten; u ziet de laatste goede versie.</p><pre></pre><button type="button">Sluiten</button>';
       overlay.querySelector('button').addEventListener('click', () => overlay.remove());
       document.body.append(overlay);
     }
@@ -47,7 +49,10 @@
     sessionStorage.removeItem('kia-preview-scroll');
     window.scrollTo(0, Number(scroll));
   }
-  if (document.documentElement.hasAttribute('data-preview-errors')) fetch(`/__kia/errors/${slug}`).then((response) => response.text()).then((text) => text && showErrors(text));
+  if (document.documentElement.hasAttribute('data-preview-errors'))
+    fetch(`/__kia/errors/${slug}`)
+      .then((response) => response.text())
+      .then((text) => text && showErrors(text));
   document.addEventListener('keydown', (event) => {
     if ((event.key === 'p' || event.key === 'P') && !event.ctrlKey && !event.metaKey && !event.altKey) window.open(`/__kia/pdf/${slug}`, '_blank', 'noopener');
   });

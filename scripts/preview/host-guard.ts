@@ -20,7 +20,9 @@ export function refuseForeign(request: IncomingMessage, response: ServerResponse
 
 function refuse(response: ServerResponse, what: string, value: string | undefined): true {
   response.writeHead(403, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
-  response.end(`Geweigerd: ${what} „${value ?? '(geen)'}”. De preview antwoordt alleen op localhost, 127.0.0.1 en [::1]; sta een andere naam toe met kia preview --host NAAM.\n`);
+  response.end(
+    `Geweigerd: ${what} „${value ?? '(geen)'}”. De preview antwoordt alleen op localhost, 127.0.0.1 en [::1]; sta een andere naam toe met kia preview --host NAAM.\n`,
+  );
   return true;
 }
 

@@ -26,7 +26,14 @@ const clientFiles: Record<string, { file: string; type: string }> = {
   'client.js': { file: path.join(import.meta.dirname, 'client.js'), type: 'text/javascript; charset=utf-8' },
   'preview.css': { file: path.join(import.meta.dirname, 'preview.css'), type: 'text/css; charset=utf-8' },
 };
-const imageTypes: Record<string, string> = { '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.gif': 'image/gif', '.webp': 'image/webp', '.svg': 'image/svg+xml' };
+const imageTypes: Record<string, string> = {
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.svg': 'image/svg+xml',
+};
 const assetTypes: Record<string, string> = { '.css': 'text/css; charset=utf-8', '.woff2': 'font/woff2' };
 // The published pages allow no scripts; the preview adds its own client and its event stream.
 const previewPolicy = `${contentSecurityPolicy}; script-src 'self'; connect-src 'self'`;
@@ -79,12 +86,16 @@ function documentList(pages: PreviewPages, response: ServerResponse): void {
     .map((slug) => `<li><a href="/${slug}/">${slug}</a>${pages.get(slug)?.errors ? ' (bevat fouten)' : ''}</li>`)
     .join('');
   response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
-  response.end(`<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>kia preview</title><link rel="stylesheet" href="/assets/tokens.css"><link rel="stylesheet" href="/assets/base.css"></head><body><main><h1>kia preview</h1><ul>${items}</ul></main></body></html>`);
+  response.end(
+    `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>kia preview</title><link rel="stylesheet" href="/assets/tokens.css"><link rel="stylesheet" href="/assets/base.css"></head><body><main><h1>kia preview</h1><ul>${items}</ul></main></body></html>`,
+  );
 }
 
 /** The page as served: marked with its slug and errors, the preview's policy, client and overlay styles added. */
 function pageHtml(slug: string, page: Page): string {
-  const html = page.html ?? `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>${slug}</title></head><body><main><h1>${slug}</h1><p>Dit document bevat fouten; zie hieronder.</p></main></body></html>`;
+  const html =
+    page.html ??
+    `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>${slug}</title></head><body><main><h1>${slug}</h1><p>Dit document bevat fouten; zie hieronder.</p></main></body></html>`;
   return html
     .replace('<html', `<html data-preview-slug="${slug}"${page.errors ? ' data-preview-errors=""' : ''}`)
     .replace(/(<meta http-equiv="content-security-policy" content=")[^"]*"/i, `$1${previewPolicy}"`)

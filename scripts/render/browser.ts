@@ -137,7 +137,16 @@ export class BrowserSession {
     // Signals are ours to handle (the CLI aborts the build and cleans up); puppeteer would exit at once.
     // A pipe instead of a WebSocket: when our process dies, even by SIGKILL, the pipe closes and
     // Chromium exits with it instead of living on as an orphan.
-    const browser = await puppeteer.launch({ executablePath, args: chromiumArgs, headless: true, pipe: true, protocolTimeout: 0, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false });
+    const browser = await puppeteer.launch({
+      executablePath,
+      args: chromiumArgs,
+      headless: true,
+      pipe: true,
+      protocolTimeout: 0,
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
+    });
     return new BrowserSession(browser);
   }
 
@@ -164,63 +173,79 @@ export class BrowserSession {
         await page.evaluate(() => document.fonts.ready.then(() => undefined));
         await page.addScriptTag({ path: pagedPolyfill });
         await page.addScriptTag({ path: pagedHandlers });
-        const { pages, located, text, notes, links, blocks } = await page.evaluate(async (selectors: string[], pageNumberLinks: string | undefined, notesSelector: string | undefined, blocksSelector: string | undefined) => {
-          // Before layout: the visible text of every block, to check later that none was lost.
-          const blocks: Array<{ kind: string; text: string; heading: string }> = [];
-          if (blocksSelector) {
-            let heading = '';
-            for (const block of document.querySelectorAll<HTMLElement>(blocksSelector)) {
-              const note = notesSelector ? block.closest(notesSelector) : null;
-              let text = '';
-              const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
-              for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-                const parent = node.parentElement;
-                if (!parent || !parent.checkVisibility()) continue;
-                if (notesSelector && parent.closest(notesSelector) !== note) continue;
-                text += node.textContent;
+        const { pages, located, text, notes, links, blocks } = await page.evaluate(
+          async (selectors: string[], pageNumberLinks: string | undefined, notesSelector: string | undefined, blocksSelector: string | undefined) => {
+            // Before layout: the visible text of every block, to check later that none was lost.
+            const blocks: Array<{ kind: string; text: string; heading: string }> = [];
+            if (blocksSelector) {
+              let heading = '';
+              for (const block of document.querySelectorAll<HTMLElement>(blocksSelector)) {
+                const note = notesSelector ? block.closest(notesSelector) : null;
+                let text = '';
+                const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+                for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+                  const parent = node.parentElement;
+                  if (!parent || !parent.checkVisibility()) continue;
+                  if (notesSelector && parent.closest(notesSelector) !== note) continue;
+                  text += node.textContent;
+                }
+                const kind = note ? 'note' : block.tagName.toLowerCase();
+                if (/^h[1-6]$/.test(kind)) heading = text.trim();
+                blocks.push({ kind, text, heading });
               }
-              const kind = note ? 'note' : block.tagName.toLowerCase();
-              if (/^h[1-6]$/.test(kind)) heading = text.trim();
-              blocks.push({ kind, text, heading });
             }
-          }
-          const polyfill = (window as unknown as { PagedPolyfill: { preview: () => Promise<{ total: number }> } }).PagedPolyfill;
-          const flow = await polyfill.preview();
-          const located: Record<string, number | undefined> = {};
-          for (const selector of selectors) {
-            const pageElement = document.querySelector(selector)?.closest<HTMLElement>('.pagedjs_page');
-            located[selector] = pageElement ? Number(pageElement.dataset.pageNumber) : undefined;
-          }
-          // Paged.js adds an empty link before each footnote, pointing at a random id. Our
-          // footnote calls are real text already; these would only add unnamed links and make
-          // the PDF differ from build to build.
-          for (const call of document.querySelectorAll('[data-footnote-call]')) call.remove();
-          if (pageNumberLinks) {
-            for (const link of document.querySelectorAll<HTMLAnchorElement>(pageNumberLinks)) {
-              const target = document.getElementById(decodeURIComponent(link.hash.slice(1)));
-              const number = target?.closest<HTMLElement>('.pagedjs_page')?.dataset.pageNumber;
-              const span = link.querySelector('.page-number');
-              if (number && span) span.textContent = number;
+            const polyfill = (window as unknown as { PagedPolyfill: { preview: () => Promise<{ total: number }> } }).PagedPolyfill;
+            const flow = await polyfill.preview();
+            const located: Record<string, number | undefined> = {};
+            for (const selector of selectors) {
+              const pageElement = document.querySelector(selector)?.closest<HTMLElement>('.pagedjs_page');
+              located[selector] = pageElement ? Number(pageElement.dataset.pageNumber) : undefined;
             }
-          }
-          // Hidden from assistive technology (a draft's watermark) is page furniture, and an
-          // element with role="img" (a redaction box) is a figure whose text is its alternative
-          // text: neither is text of the structure tree.
-          const hidden = [...document.querySelectorAll<HTMLElement>('.pagedjs_pages [aria-hidden="true"], .pagedjs_pages [role="img"]')];
-          for (const element of hidden) element.style.display = 'none';
-          const text = document.querySelector<HTMLElement>('.pagedjs_pages')?.innerText ?? '';
-          const notes = notesSelector ? [...document.querySelectorAll<HTMLElement>(`.pagedjs_pages ${notesSelector}`)].map((note) => note.innerText) : [];
-          for (const element of hidden) element.style.display = '';
-          const links: Record<string, string> = {};
-          for (const link of document.querySelectorAll<HTMLAnchorElement>('.pagedjs_pages a[href]')) {
-            const target = link.getAttribute('href')!.startsWith('#') ? decodeURIComponent(link.hash) : link.href;
-            if (links[target]) continue;
-            const pageNumber = link.querySelector('.page-number')?.textContent;
-            const label = [...link.childNodes].filter((node) => !(node instanceof HTMLElement && node.classList.contains('page-number'))).map((node) => node.textContent).join('').replace(/\s+/g, ' ').trim();
-            links[target] = link.closest('.footnote-call') || link.hasAttribute('data-footnote-ref') ? `Voetnoot ${label}` : pageNumber ? `${label}, pagina ${pageNumber}` : label || target;
-          }
-          return { pages: flow.total, located, text, notes, links, blocks };
-        }, options.locate ?? [], options.pageNumberLinks, options.notes, options.blocks);
+            // Paged.js adds an empty link before each footnote, pointing at a random id. Our
+            // footnote calls are real text already; these would only add unnamed links and make
+            // the PDF differ from build to build.
+            for (const call of document.querySelectorAll('[data-footnote-call]')) call.remove();
+            if (pageNumberLinks) {
+              for (const link of document.querySelectorAll<HTMLAnchorElement>(pageNumberLinks)) {
+                const target = document.getElementById(decodeURIComponent(link.hash.slice(1)));
+                const number = target?.closest<HTMLElement>('.pagedjs_page')?.dataset.pageNumber;
+                const span = link.querySelector('.page-number');
+                if (number && span) span.textContent = number;
+              }
+            }
+            // Hidden from assistive technology (a draft's watermark) is page furniture, and an
+            // element with role="img" (a redaction box) is a figure whose text is its alternative
+            // text: neither is text of the structure tree.
+            const hidden = [...document.querySelectorAll<HTMLElement>('.pagedjs_pages [aria-hidden="true"], .pagedjs_pages [role="img"]')];
+            for (const element of hidden) element.style.display = 'none';
+            const text = document.querySelector<HTMLElement>('.pagedjs_pages')?.innerText ?? '';
+            const notes = notesSelector ? [...document.querySelectorAll<HTMLElement>(`.pagedjs_pages ${notesSelector}`)].map((note) => note.innerText) : [];
+            for (const element of hidden) element.style.display = '';
+            const links: Record<string, string> = {};
+            for (const link of document.querySelectorAll<HTMLAnchorElement>('.pagedjs_pages a[href]')) {
+              const target = link.getAttribute('href')!.startsWith('#') ? decodeURIComponent(link.hash) : link.href;
+              if (links[target]) continue;
+              const pageNumber = link.querySelector('.page-number')?.textContent;
+              const label = [...link.childNodes]
+                .filter((node) => !(node instanceof HTMLElement && node.classList.contains('page-number')))
+                .map((node) => node.textContent)
+                .join('')
+                .replace(/\s+/g, ' ')
+                .trim();
+              links[target] =
+                link.closest('.footnote-call') || link.hasAttribute('data-footnote-ref')
+                  ? `Voetnoot ${label}`
+                  : pageNumber
+                    ? `${label}, pagina ${pageNumber}`
+                    : label || target;
+            }
+            return { pages: flow.total, located, text, notes, links, blocks };
+          },
+          options.locate ?? [],
+          options.pageNumberLinks,
+          options.notes,
+          options.blocks,
+        );
         const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true, timeout: 0 });
         return { pdf, pages, located, text, notes, links, blocks };
       })();
@@ -238,7 +263,10 @@ export class BrowserSession {
    * Run axe-core on `htmlFile` in this browser. Requests outside `allowedRoot` are blocked and
    * listed in `blocked`, so a page that needs the network shows up instead of passing quietly.
    */
-  async runAxe(htmlFile: string, options: { allowedRoot: string; axe: AxeRunOptions; timeoutMs: number; locale?: string }): Promise<{ results: AxeResults; blocked: string[] }> {
+  async runAxe(
+    htmlFile: string,
+    options: { allowedRoot: string; axe: AxeRunOptions; timeoutMs: number; locale?: string },
+  ): Promise<{ results: AxeResults; blocked: string[] }> {
     const blocked: string[] = [];
     const page = await this.openPage(options.allowedRoot, blocked);
     try {
@@ -249,7 +277,8 @@ export class BrowserSession {
       await page.evaluate(this.axeScript);
       const results = await page.evaluate(
         (axeOptions, locale) => {
-          const axe = (window as unknown as { axe: { configure: (spec: unknown) => void; run: (context: Document, options: unknown) => Promise<unknown> } }).axe;
+          const axe = (window as unknown as { axe: { configure: (spec: unknown) => void; run: (context: Document, options: unknown) => Promise<unknown> } })
+            .axe;
           if (locale) axe.configure({ locale });
           return axe.run(document, axeOptions);
         },
@@ -282,23 +311,27 @@ export class BrowserSession {
         await page.keyboard.press('Tab');
         const firstFocus = await page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
         results.push(
-          await page.evaluate((viewport: number, focus: string) => {
-            const overflowing = [...document.querySelectorAll('body *')]
-              .filter((element) => element.getBoundingClientRect().right > viewport + 1)
-              .slice(0, 5)
-              .map((element) => `${element.tagName.toLowerCase()}${element.className ? `.${String(element.className).split(' ')[0]}` : ''}`);
-            window.scrollTo(0, document.documentElement.scrollHeight / 2);
-            const toc = document.querySelector('nav.toc');
-            const box = toc?.getBoundingClientRect();
-            return {
-              width: viewport,
-              scrollWidth: document.documentElement.scrollWidth,
-              overflowing,
-              tocInView: Boolean(box && box.bottom > 0 && box.top < window.innerHeight && box.width > 0),
-              tocShown: Boolean(toc && getComputedStyle(toc).display !== 'none'),
-              firstFocus: focus,
-            };
-          }, width, firstFocus),
+          await page.evaluate(
+            (viewport: number, focus: string) => {
+              const overflowing = [...document.querySelectorAll('body *')]
+                .filter((element) => element.getBoundingClientRect().right > viewport + 1)
+                .slice(0, 5)
+                .map((element) => `${element.tagName.toLowerCase()}${element.className ? `.${String(element.className).split(' ')[0]}` : ''}`);
+              window.scrollTo(0, document.documentElement.scrollHeight / 2);
+              const toc = document.querySelector('nav.toc');
+              const box = toc?.getBoundingClientRect();
+              return {
+                width: viewport,
+                scrollWidth: document.documentElement.scrollWidth,
+                overflowing,
+                tocInView: Boolean(box && box.bottom > 0 && box.top < window.innerHeight && box.width > 0),
+                tocShown: Boolean(toc && getComputedStyle(toc).display !== 'none'),
+                firstFocus: focus,
+              };
+            },
+            width,
+            firstFocus,
+          ),
         );
       }
       return results;

@@ -54,7 +54,11 @@ export function sanitiseSvg(text: string): SanitisedSvg {
   purify.addHook('uponSanitizeAttribute', (node, data) => {
     const name = data.attrName.toLowerCase();
     const value = data.attrValue;
-    if ((name === 'href' || name === 'xlink:href') && !internal(value) && !(node.nodeName.toLowerCase() === 'image' && /^data:image\/(png|jpe?g|gif|webp);/i.test(value.trim()))) {
+    if (
+      (name === 'href' || name === 'xlink:href') &&
+      !internal(value) &&
+      !(node.nodeName.toLowerCase() === 'image' && /^data:image\/(png|jpe?g|gif|webp);/i.test(value.trim()))
+    ) {
       data.keepAttr = false;
       removed.push(`attribute ${data.attrName}="${value.slice(0, 60)}" on <${node.nodeName}> (a reference outside the file)`);
     } else if (name === 'style' && externalCss.test(value)) {
@@ -81,8 +85,10 @@ export function sanitiseSvg(text: string): SanitisedSvg {
   }) as unknown as Element;
   for (const entry of purify.removed as Array<{ element?: Element; attribute?: Attr | null; from?: Element }>) {
     // Addresses were reported by the hook, with their value; the wrapper elements are DOMPurify's own.
-    if (entry.attribute && !/^(xlink:)?href$/i.test(entry.attribute.name)) removed.push(`attribute ${entry.attribute.name} on <${entry.from?.nodeName ?? '?'}>`);
-    else if (!entry.attribute && entry.element && entry.element.nodeType === 1 && !/^(html|head|body)$/i.test(entry.element.nodeName)) removed.push(`element <${entry.element.nodeName}>`);
+    if (entry.attribute && !/^(xlink:)?href$/i.test(entry.attribute.name))
+      removed.push(`attribute ${entry.attribute.name} on <${entry.from?.nodeName ?? '?'}>`);
+    else if (!entry.attribute && entry.element && entry.element.nodeType === 1 && !/^(html|head|body)$/i.test(entry.element.nodeName))
+      removed.push(`element <${entry.element.nodeName}>`);
   }
   const clean = body.querySelector('svg');
   const svg = clean;
@@ -105,7 +111,11 @@ export async function imageMetadata(file: string): Promise<Record<string, string
     // A JPEG comment is filed under File by ExifTool, but it is free text like any other field.
     if ((fileGroups.has(group) || group.startsWith('ICC')) && key !== 'File:Comment') continue;
     // PNG and JPEG structure (size, bit depth, compression) is the image itself, not metadata.
-    if (['PNG', 'JFIF', 'JPEG', 'GIF', 'RIFF', 'IHDR'].includes(group) && !/Text|Comment|Author|Title|Description|Copyright|Software|Creation|Time|Artist|Source|Disclaimer|Warning/i.test(key)) continue;
+    if (
+      ['PNG', 'JFIF', 'JPEG', 'GIF', 'RIFF', 'IHDR'].includes(group) &&
+      !/Text|Comment|Author|Title|Description|Copyright|Software|Creation|Time|Artist|Source|Disclaimer|Warning/i.test(key)
+    )
+      continue;
     fields[key] = typeof value === 'string' ? value : JSON.stringify(value);
   }
   return fields;

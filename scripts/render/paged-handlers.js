@@ -83,7 +83,10 @@ class RunningHeadAtStart extends window.Paged.Handler {
       if (!before.toString().trim()) start = headings[0].textContent;
       this.inForce = headings[headings.length - 1].textContent;
     }
-    const clean = start.trim().replace(/["']/g, (quote) => `\\${quote}`).replace(/\n/g, '\\00000A');
+    const clean = start
+      .trim()
+      .replace(/["']/g, (quote) => `\\${quote}`)
+      .replace(/\n/g, '\\00000A');
     pageElement.style.setProperty('--pagedjs-string-start-chapter', `"${clean}`);
   }
 }

@@ -61,9 +61,25 @@ export function passingSpec(): TinySpec {
       type: 'Document',
       kids: [
         { type: 'H1', mcid: 0, text: 'Titel' },
-        { type: 'P', mcid: 1, text: 'Alinea', kids: [{ type: 'Link', mcid: 2, text: 'link', annotation: { subtype: 'Link', contents: 'Link naar voorbeeld.nl' } }] },
+        {
+          type: 'P',
+          mcid: 1,
+          text: 'Alinea',
+          kids: [{ type: 'Link', mcid: 2, text: 'link', annotation: { subtype: 'Link', contents: 'Link naar voorbeeld.nl' } }],
+        },
         { type: 'H2', mcid: 3, text: 'Hoofdstuk' },
-        { type: 'L', kids: [{ type: 'LI', kids: [{ type: 'Lbl', mcid: 4, text: '1.' }, { type: 'LBody', mcid: 5, text: 'Punt' }] }] },
+        {
+          type: 'L',
+          kids: [
+            {
+              type: 'LI',
+              kids: [
+                { type: 'Lbl', mcid: 4, text: '1.' },
+                { type: 'LBody', mcid: 5, text: 'Punt' },
+              ],
+            },
+          ],
+        },
         {
           type: 'Table',
           kids: [
@@ -93,14 +109,23 @@ export async function tinyPdf(spec: TinySpec): Promise<Uint8Array> {
   if (packet !== null) catalog.set(PDFName.of('Metadata'), context.register(context.stream(packet, { Type: 'Metadata', Subtype: 'XML' })));
 
   // The font: embedded with a ToUnicode map unless the spec says otherwise.
-  const fontDict: Record<string, PDFObject | string> = { Type: 'Font', Subtype: spec.font === 'not-embedded' ? 'Type1' : 'TrueType', BaseFont: spec.font === 'not-embedded' ? 'Helvetica' : 'Voorbeeld' };
+  const fontDict: Record<string, PDFObject | string> = {
+    Type: 'Font',
+    Subtype: spec.font === 'not-embedded' ? 'Type1' : 'TrueType',
+    BaseFont: spec.font === 'not-embedded' ? 'Helvetica' : 'Voorbeeld',
+  };
   if (spec.font !== 'not-embedded') {
     const program = context.register(context.stream('nep-lettertype', {}));
     fontDict.FontDescriptor = context.register(context.obj({ Type: 'FontDescriptor', FontName: 'Voorbeeld', Flags: 32, FontFile2: program }));
   }
   if (spec.font !== 'no-unicode') fontDict.Encoding = 'WinAnsiEncoding';
   const font = context.register(context.obj(fontDict));
-  const forms = Object.fromEntries(Object.entries(spec.forms ?? {}).map(([name, content]) => [name, context.register(context.stream(content, { Type: 'XObject', Subtype: 'Form', BBox: [0, 0, 595, 842], Resources: { Font: { F1: font } } }))]));
+  const forms = Object.fromEntries(
+    Object.entries(spec.forms ?? {}).map(([name, content]) => [
+      name,
+      context.register(context.stream(content, { Type: 'XObject', Subtype: 'Form', BBox: [0, 0, 595, 842], Resources: { Font: { F1: font } } })),
+    ]),
+  );
   page.node.set(PDFName.of('Resources'), context.obj({ Font: { F1: font }, XObject: forms }));
 
   const annots: PDFRef[] = [];
@@ -126,7 +151,13 @@ export async function tinyPdf(spec: TinySpec): Promise<Uint8Array> {
     for (const kid of node.kids ?? []) kids.push(element(kid, ref));
     if (node.annotation) {
       const annotRef = context.register(
-        context.obj({ Type: 'Annot', Subtype: node.annotation.subtype, Rect: [72, 700, 200, 712], StructParent: 1 + annots.length, ...(node.annotation.contents !== undefined ? { Contents: PDFHexString.fromText(node.annotation.contents) } : {}) }),
+        context.obj({
+          Type: 'Annot',
+          Subtype: node.annotation.subtype,
+          Rect: [72, 700, 200, 712],
+          StructParent: 1 + annots.length,
+          ...(node.annotation.contents !== undefined ? { Contents: PDFHexString.fromText(node.annotation.contents) } : {}),
+        }),
       );
       annots.push(annotRef);
       parentTree.push(PDFNumber.of(annots.length), ref);
@@ -139,13 +170,26 @@ export async function tinyPdf(spec: TinySpec): Promise<Uint8Array> {
   if (spec.structure) {
     const top = element(spec.structure, rootRef);
     page.node.set(PDFName.of('StructParents'), PDFNumber.of(0));
-    const root = context.obj({ Type: 'StructTreeRoot', K: top, ParentTree: context.obj({ Nums: [PDFNumber.of(0), context.obj(mcidOwners), ...parentTree] }) }) as PDFDict;
+    const root = context.obj({
+      Type: 'StructTreeRoot',
+      K: top,
+      ParentTree: context.obj({ Nums: [PDFNumber.of(0), context.obj(mcidOwners), ...parentTree] }),
+    }) as PDFDict;
     if (spec.roleMap) root.set(PDFName.of('RoleMap'), context.obj(spec.roleMap));
     context.assign(rootRef, root);
     catalog.set(PDFName.of('StructTreeRoot'), rootRef);
   }
   for (const loose of spec.looseAnnotations ?? []) {
-    annots.push(context.register(context.obj({ Type: 'Annot', Subtype: loose.subtype, Rect: [72, 600, 200, 612], ...(loose.contents !== undefined ? { Contents: PDFHexString.fromText(loose.contents) } : {}) })));
+    annots.push(
+      context.register(
+        context.obj({
+          Type: 'Annot',
+          Subtype: loose.subtype,
+          Rect: [72, 600, 200, 612],
+          ...(loose.contents !== undefined ? { Contents: PDFHexString.fromText(loose.contents) } : {}),
+        }),
+      ),
+    );
   }
   if (annots.length > 0) page.node.set(PDFName.of('Annots'), context.obj(annots));
   if (spec.tabs !== null && annots.length > 0) page.node.set(PDFName.of('Tabs'), PDFName.of(spec.tabs ?? 'S'));
@@ -159,7 +203,13 @@ export async function tinyPdf(spec: TinySpec): Promise<Uint8Array> {
     spec.outline.forEach((title, index) => {
       context.assign(
         itemRefs[index],
-        context.obj({ Title: PDFHexString.fromText(title), Parent: outlineRef, Dest: [page.ref, 'Fit'], ...(index > 0 ? { Prev: itemRefs[index - 1] } : {}), ...(index < itemRefs.length - 1 ? { Next: itemRefs[index + 1] } : {}) }),
+        context.obj({
+          Title: PDFHexString.fromText(title),
+          Parent: outlineRef,
+          Dest: [page.ref, 'Fit'],
+          ...(index > 0 ? { Prev: itemRefs[index - 1] } : {}),
+          ...(index < itemRefs.length - 1 ? { Next: itemRefs[index + 1] } : {}),
+        }),
       );
     });
     context.assign(outlineRef, context.obj({ Type: 'Outlines', First: itemRefs[0], Last: itemRefs[itemRefs.length - 1], Count: itemRefs.length }));

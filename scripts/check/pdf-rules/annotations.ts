@@ -52,7 +52,10 @@ export const annotationRules: PdfRule[] = [
         problems: annotations
           .filter((annotation) => annotation.structRole !== (ownTag[annotation.subtype] ?? 'Annot'))
           .map((annotation) =>
-            at(annotation, `${annotation.subtype}-annotatie ${annotation.structRole ? `in een ${annotation.structRole}-element` : 'niet in de structuurboom'}, verwacht in ${ownTag[annotation.subtype] ?? 'Annot'}${annotation.subtype === 'Widget' ? ' (28-010)' : annotation.subtype === 'Link' ? ' (28-011)' : ''}`),
+            at(
+              annotation,
+              `${annotation.subtype}-annotatie ${annotation.structRole ? `in een ${annotation.structRole}-element` : 'niet in de structuurboom'}, verwacht in ${ownTag[annotation.subtype] ?? 'Annot'}${annotation.subtype === 'Widget' ? ' (28-010)' : annotation.subtype === 'Link' ? ' (28-011)' : ''}`,
+            ),
           ),
         ok: `Alle ${annotations.length} annotaties hangen in de structuurboom in het juiste element (Link, Form of Annot).`,
       };
@@ -70,8 +73,14 @@ export const annotationRules: PdfRule[] = [
     check(facts) {
       const pages = [...new Set(facts.annotations.map((annotation) => annotation.page))];
       if (pages.length === 0) return 'not-applicable';
-      const problems = pages.filter((page) => facts.tabs[page - 1] !== 'S').map((page) => ({ page, text: facts.tabs[page - 1] ? `/Tabs /${facts.tabs[page - 1]} in plaats van /S (28-009)` : 'geen /Tabs (28-008)' }));
-      return { problems, ok: `Alle ${pages.length} pagina's met annotaties hebben /Tabs /S.`, matterhorn: problems[0]?.text.includes('28-009') ? '28-009' : '28-008' };
+      const problems = pages
+        .filter((page) => facts.tabs[page - 1] !== 'S')
+        .map((page) => ({ page, text: facts.tabs[page - 1] ? `/Tabs /${facts.tabs[page - 1]} in plaats van /S (28-009)` : 'geen /Tabs (28-008)' }));
+      return {
+        problems,
+        ok: `Alle ${pages.length} pagina's met annotaties hebben /Tabs /S.`,
+        matterhorn: problems[0]?.text.includes('28-009') ? '28-009' : '28-008',
+      };
     },
   },
   {
@@ -87,7 +96,9 @@ export const annotationRules: PdfRule[] = [
       const links = facts.annotations.filter((annotation) => annotation.subtype === 'Link');
       if (links.length === 0) return 'not-applicable';
       return {
-        problems: links.filter((link) => link.structRole !== 'Link').map((link) => at(link, `link ${link.structRole ? `in een ${link.structRole}-element` : 'niet in de structuurboom'}`)),
+        problems: links
+          .filter((link) => link.structRole !== 'Link')
+          .map((link) => at(link, `link ${link.structRole ? `in een ${link.structRole}-element` : 'niet in de structuurboom'}`)),
         ok: `Alle ${links.length} links zitten in een Link-element.`,
       };
     },
@@ -104,7 +115,10 @@ export const annotationRules: PdfRule[] = [
     check(facts) {
       const links = facts.annotations.filter((annotation) => annotation.subtype === 'Link');
       if (links.length === 0) return 'not-applicable';
-      return { problems: links.filter((link) => !link.contents?.trim()).map((link) => at(link, 'link zonder Contents-beschrijving')), ok: `Alle ${links.length} links hebben een beschrijving (Contents).` };
+      return {
+        problems: links.filter((link) => !link.contents?.trim()).map((link) => at(link, 'link zonder Contents-beschrijving')),
+        ok: `Alle ${links.length} links hebben een beschrijving (Contents).`,
+      };
     },
   },
   {
@@ -117,7 +131,9 @@ export const annotationRules: PdfRule[] = [
     ok: 'Elke zichtbare annotatie heeft een beschrijving (een niet-lege Contents, of Alt in haar structuurelement).',
     failed: 'Niet elke zichtbare annotatie heeft een beschrijving (Contents of Alt).',
     check(facts) {
-      const concerned = facts.annotations.filter((annotation) => !['Widget', 'Popup', 'PrinterMark', 'Link'].includes(annotation.subtype) && !notShown(facts.document, annotation));
+      const concerned = facts.annotations.filter(
+        (annotation) => !['Widget', 'Popup', 'PrinterMark', 'Link'].includes(annotation.subtype) && !notShown(facts.document, annotation),
+      );
       if (concerned.length === 0) return 'not-applicable';
       return concerned
         .filter((annotation) => !annotation.contents?.trim() && !structAlt(annotation))
@@ -141,7 +157,11 @@ export const annotationRules: PdfRule[] = [
       // is the field's, not one on a kid widget.
       const fieldTU = (widget: PDFDict) => {
         const field = widget.has(PDFName.of('T')) || !widget.has(PDFName.of('Parent')) ? widget : widget.lookupMaybe(PDFName.of('Parent'), PDFDict);
-        for (let current: PDFDict | undefined = field, depth = 0; current && depth < 16; current = current.lookupMaybe(PDFName.of('Parent'), PDFDict), depth++) {
+        for (
+          let current: PDFDict | undefined = field, depth = 0;
+          current && depth < 16;
+          current = current.lookupMaybe(PDFName.of('Parent'), PDFDict), depth++
+        ) {
           if (text(current.lookup(PDFName.of('TU')))?.trim()) return true;
         }
         return false;
@@ -179,7 +199,9 @@ export const annotationRules: PdfRule[] = [
     check(facts) {
       const widgets = shown(facts, 'Widget');
       if (widgets.length === 0) return 'not-applicable';
-      return widgets.filter((widget) => widget.structRole !== 'Form').map((widget) => at(widget, `widget in ${widget.structRole ?? 'geen structuurelement'} in plaats van Form`));
+      return widgets
+        .filter((widget) => widget.structRole !== 'Form')
+        .map((widget) => at(widget, `widget in ${widget.structRole ?? 'geen structuurelement'} in plaats van Form`));
     },
   },
   {
@@ -243,7 +265,9 @@ export const annotationRules: PdfRule[] = [
     check(facts) {
       const marks = facts.annotations.filter((annotation) => annotation.subtype === 'PrinterMark');
       if (marks.length === 0) return 'not-applicable';
-      return marks.filter((annotation) => annotation.dict.has(PDFName.of('StructParent'))).map((annotation) => at(annotation, 'PrinterMark-annotatie met StructParent'));
+      return marks
+        .filter((annotation) => annotation.dict.has(PDFName.of('StructParent')))
+        .map((annotation) => at(annotation, 'PrinterMark-annotatie met StructParent'));
     },
   },
 ];

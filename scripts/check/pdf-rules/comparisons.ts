@@ -57,7 +57,11 @@ export const comparisonRules: PdfRule[] = [
         return {
           problems: sections
             .filter((heading) => !titles.has(squash(context.textOf(heading.element))))
-            .map((heading) => ({ page: heading.element.page, object: heading.element.object, text: `geen bladwijzer voor „${clip(context.textOf(heading.element))}”` })),
+            .map((heading) => ({
+              page: heading.element.page,
+              object: heading.element.object,
+              text: `geen bladwijzer voor „${clip(context.textOf(heading.element))}”`,
+            })),
           ok: `${facts.outline.length} bladwijzers; elke H2 en H3 heeft er een.`,
           failed: 'Niet elk hoofdstuk of elke paragraaf heeft een bladwijzer.',
         };
@@ -83,7 +87,15 @@ export const comparisonRules: PdfRule[] = [
       const actual = headings.map((heading) => `H${heading.level} ${squash(textOf(heading.element))}`);
       const wanted = expected.headings.map((heading) => `H${heading.level} ${squash(heading.text)}`);
       const index = wanted.findIndex((heading, position) => heading !== actual[position]);
-      const problems = index === -1 && actual.length === wanted.length ? [] : [{ page: headings[index]?.element.page, text: `verwacht ${wanted[index] ?? '(geen kop meer)'}, gevonden ${actual[index === -1 ? wanted.length : index] ?? '(geen kop)'}` }];
+      const problems =
+        index === -1 && actual.length === wanted.length
+          ? []
+          : [
+              {
+                page: headings[index]?.element.page,
+                text: `verwacht ${wanted[index] ?? '(geen kop meer)'}, gevonden ${actual[index === -1 ? wanted.length : index] ?? '(geen kop)'}`,
+              },
+            ];
       return { problems, ok: `De ${wanted.length} koppen van de PDF zijn die van de HTML, in dezelfde volgorde en op hetzelfde niveau.` };
     },
   },
@@ -100,19 +112,28 @@ export const comparisonRules: PdfRule[] = [
       const structure = facts.structure;
       if (!structure) return { problems: [], status: 'not-checked', ok: 'Niet gecontroleerd: de PDF heeft geen structuurboom.' };
       if (!expected) return 'not-applicable';
-      if (expected.text === undefined) return { problems: [], status: 'not-checked', ok: 'Niet gecontroleerd: de opgemaakte tekst is alleen tijdens `kia build` bekend.' };
+      if (expected.text === undefined)
+        return { problems: [], status: 'not-checked', ok: 'Niet gecontroleerd: de opgemaakte tekst is alleen tijdens `kia build` bekend.' };
       // List labels are CSS markers and a figure's text is its Alt: neither is in the page's text.
       const notes = (expected.notes ?? []).map(squash).filter(Boolean);
-      const inStructure = withoutParts(squash(textOf(structure, (element: StructElement) => element.role === 'Lbl' || element.role === 'Artifact' || element.role === 'Figure')), notes);
+      const inStructure = withoutParts(
+        squash(textOf(structure, (element: StructElement) => element.role === 'Lbl' || element.role === 'Artifact' || element.role === 'Figure')),
+        notes,
+      );
       const structureText = inStructure.text;
       const documentText = withoutParts(squash(expected.text), notes).text;
       const problems: Problem[] = inStructure.missing.map((note) => ({ text: `voetnoot „${clip(note, 40)}” ontbreekt in de structuur` }));
       let index = 0;
       while (index < structureText.length && structureText[index] === documentText[index]) index++;
       if (index !== structureText.length || index !== documentText.length) {
-        problems.push({ text: `na „${clip(documentText.slice(Math.max(0, index - 30), index), 30)}”: verwacht „${clip(documentText.slice(index, index + 30), 30)}”, structuur heeft „${clip(structureText.slice(index, index + 30), 30)}”` });
+        problems.push({
+          text: `na „${clip(documentText.slice(Math.max(0, index - 30), index), 30)}”: verwacht „${clip(documentText.slice(index, index + 30), 30)}”, structuur heeft „${clip(structureText.slice(index, index + 30), 30)}”`,
+        });
       }
-      return { problems, ok: `De tekst van de structuurboom is, in volgorde, de tekst van het document; alle ${expected.notes?.length ?? 0} voetnoten staan erin, met hun nummers.` };
+      return {
+        problems,
+        ok: `De tekst van de structuurboom is, in volgorde, de tekst van het document; alle ${expected.notes?.length ?? 0} voetnoten staan erin, met hun nummers.`,
+      };
     },
   },
   {
@@ -125,14 +146,17 @@ export const comparisonRules: PdfRule[] = [
     ok: outside,
     failed: 'Niet alle anderstalige passages hebben hun taal in de structuur.',
     check(facts, { expected, textOf }) {
-      if (expected && (!expected.langPassages || expected.langPassages.length === 0 || !facts.structure)) return { problems: [], status: 'not-applicable', ok: 'Geen anderstalige passages gemarkeerd.' };
+      if (expected && (!expected.langPassages || expected.langPassages.length === 0 || !facts.structure))
+        return { problems: [], status: 'not-applicable', ok: 'Geen anderstalige passages gemarkeerd.' };
       if (!expected?.langPassages || !facts.structure) return 'not-applicable';
       const structure = facts.structure;
       const withLang: Array<{ lang: string; text: string }> = [];
       walk(structure, (element) => {
         if (element.lang && element !== structure) withLang.push({ lang: element.lang.toLowerCase(), text: squash(textOf(element)) });
       });
-      const missing = expected.langPassages.filter((passage) => !withLang.some((found) => found.lang === passage.lang.toLowerCase() && found.text.includes(squash(passage.text))));
+      const missing = expected.langPassages.filter(
+        (passage) => !withLang.some((found) => found.lang === passage.lang.toLowerCase() && found.text.includes(squash(passage.text))),
+      );
       return {
         problems: missing.map((passage) => ({ text: `„${clip(passage.text)}” (${passage.lang}) heeft geen /Lang in de structuur` })),
         ok: `Alle ${expected.langPassages.length} anderstalige passages hebben hun taal (/Lang) in de structuur.`,

@@ -38,7 +38,16 @@ export const contentRules: PdfRule[] = [
     ok: 'Geen artefact staat binnen getagde inhoud.',
     failed: 'Er staan artefacten binnen getagde inhoud.',
     check: (facts) =>
-      facts.content.flatMap((page, index) => (page.artifactInTagged.length > 0 ? [{ page: index + 1, text: `${page.artifactInTagged.length}× Artifact binnen getagde inhoud (byte ${page.artifactInTagged[0]} van de inhoudsstroom)` }] : [])),
+      facts.content.flatMap((page, index) =>
+        page.artifactInTagged.length > 0
+          ? [
+              {
+                page: index + 1,
+                text: `${page.artifactInTagged.length}× Artifact binnen getagde inhoud (byte ${page.artifactInTagged[0]} van de inhoudsstroom)`,
+              },
+            ]
+          : [],
+      ),
   },
   {
     id: 'pdf-tagged-in-artifact',
@@ -50,7 +59,11 @@ export const contentRules: PdfRule[] = [
     ok: 'Geen getagde inhoud staat binnen een artefact.',
     failed: 'Er staat getagde inhoud binnen artefacten; hulptechnologie slaat die over.',
     check: (facts) =>
-      facts.content.flatMap((page, index) => (page.taggedInArtifact.length > 0 ? [{ page: index + 1, text: `${page.taggedInArtifact.length}× getagde inhoud (MCID) binnen een Artifact (byte ${page.taggedInArtifact[0]})` }] : [])),
+      facts.content.flatMap((page, index) =>
+        page.taggedInArtifact.length > 0
+          ? [{ page: index + 1, text: `${page.taggedInArtifact.length}× getagde inhoud (MCID) binnen een Artifact (byte ${page.taggedInArtifact[0]})` }]
+          : [],
+      ),
   },
   {
     id: 'pdf-furniture-artifacts',
@@ -65,14 +78,22 @@ export const contentRules: PdfRule[] = [
     check(facts, { expected }) {
       // What is a running head or page number depends on the layout: known only for our own pages.
       if (!facts.text || !expected) {
-        return { problems: [], status: 'not-checked', ok: 'Niet automatisch gecontroleerd: wat kopregel of paginanummer is, hangt af van de opmaak; alleen bij `kia build` zijn de paginamarges bekend. Controleer het handmatig (bijvoorbeeld met PAC).' };
+        return {
+          problems: [],
+          status: 'not-checked',
+          ok: 'Niet automatisch gecontroleerd: wat kopregel of paginanummer is, hangt af van de opmaak; alleen bij `kia build` zijn de paginamarges bekend. Controleer het handmatig (bijvoorbeeld met PAC).',
+        };
       }
       const problems: Problem[] = [];
       facts.text.forEach((runs, index) => {
         const height = facts.pageHeights[index];
         for (const run of runs) {
           if (!run.text.trim() || run.artifact) continue;
-          if (run.y < pageMarginsMm.bottom * mmToPt || run.y > height - pageMarginsMm.top * mmToPt) problems.push({ page: index + 1, text: `„${clip(run.text)}” in de paginamarge is ${run.mcid === undefined ? 'niet gemarkeerd' : 'als inhoud getagd'}` });
+          if (run.y < pageMarginsMm.bottom * mmToPt || run.y > height - pageMarginsMm.top * mmToPt)
+            problems.push({
+              page: index + 1,
+              text: `„${clip(run.text)}” in de paginamarge is ${run.mcid === undefined ? 'niet gemarkeerd' : 'als inhoud getagd'}`,
+            });
         }
       });
       return problems;

@@ -20,7 +20,11 @@ export function ruleContext(facts: PdfFacts, expected?: PdfExpectations): RuleCo
   };
   const describe = (element: StructElement) => {
     const text = textOf(element).trim();
-    return text ? `${element.role} „${clip(text, 60)}”` : element.rawRole && element.rawRole !== element.role ? `${element.rawRole} (${element.role})` : element.role;
+    return text
+      ? `${element.role} „${clip(text, 60)}”`
+      : element.rawRole && element.rawRole !== element.role
+        ? `${element.rawRole} (${element.role})`
+        : element.role;
   };
   const headings: RuleContext['headings'] = [];
   for (const { element } of elements) {

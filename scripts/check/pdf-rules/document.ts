@@ -29,7 +29,16 @@ export const documentRules: PdfRule[] = [
     check(facts) {
       const part = pdfuaPart(facts.xmp);
       if (part === '1') return [];
-      return [{ text: facts.xmp === undefined ? 'geen XMP-metadata' : part === undefined ? 'geen pdfuaid:part in de XMP-metadata' : `pdfuaid:part is ${part} in plaats van 1` }];
+      return [
+        {
+          text:
+            facts.xmp === undefined
+              ? 'geen XMP-metadata'
+              : part === undefined
+                ? 'geen pdfuaid:part in de XMP-metadata'
+                : `pdfuaid:part is ${part} in plaats van 1`,
+        },
+      ];
     },
   },
   {
@@ -41,7 +50,10 @@ export const documentRules: PdfRule[] = [
     wcag: ['1.3.1'],
     ok: 'De PDF is getagd: /MarkInfo /Marked true en een structuurboom.',
     failed: 'De PDF is niet (volledig) getagd, zodat hulptechnologie de structuur niet kent.',
-    check: (facts) => [...(facts.marked ? [] : [{ text: 'MarkInfo /Marked ontbreekt of is niet true' }]), ...(facts.structure ? [] : [{ text: 'geen StructTreeRoot (structuurboom)' }])],
+    check: (facts) => [
+      ...(facts.marked ? [] : [{ text: 'MarkInfo /Marked ontbreekt of is niet true' }]),
+      ...(facts.structure ? [] : [{ text: 'geen StructTreeRoot (structuurboom)' }]),
+    ],
   },
   {
     id: 'pdf-suspects',
@@ -76,7 +88,9 @@ export const documentRules: PdfRule[] = [
     failed: 'De XMP-metadata hebben geen titel (dc:title).',
     check(facts) {
       const title = xmpTitle(facts.xmp);
-      return title ? { problems: [], ok: `De titel is „${title}”.` } : [{ text: facts.xmp ? 'geen (niet-lege) dc:title in de XMP-metadata' : 'geen XMP-metadata, dus geen dc:title' }];
+      return title
+        ? { problems: [], ok: `De titel is „${title}”.` }
+        : [{ text: facts.xmp ? 'geen (niet-lege) dc:title in de XMP-metadata' : 'geen XMP-metadata, dus geen dc:title' }];
     },
   },
   {
@@ -90,7 +104,10 @@ export const documentRules: PdfRule[] = [
     failed: 'Lezers tonen de bestandsnaam in plaats van de titel.',
     check(facts) {
       if (facts.displayDocTitle) return [];
-      return { problems: [{ text: facts.displayDocTitle === false ? '/DisplayDocTitle is false' : 'geen /ViewerPreferences /DisplayDocTitle' }], matterhorn: facts.displayDocTitle === false ? '07-002' : '07-001' };
+      return {
+        problems: [{ text: facts.displayDocTitle === false ? '/DisplayDocTitle is false' : 'geen /ViewerPreferences /DisplayDocTitle' }],
+        matterhorn: facts.displayDocTitle === false ? '07-002' : '07-001',
+      };
     },
   },
   {
@@ -120,7 +137,13 @@ export const documentRules: PdfRule[] = [
     check(facts) {
       const properties = facts.document.catalog.lookupMaybe(PDFName.of('OCProperties'), PDFDict);
       if (!properties) return 'not-applicable';
-      const configs = [properties.lookupMaybe(PDFName.of('D'), PDFDict), ...(properties.lookupMaybe(PDFName.of('Configs'), PDFArray)?.asArray().map((item) => facts.document.context.lookup(item)) ?? [])].filter((config): config is PDFDict => config instanceof PDFDict);
+      const configs = [
+        properties.lookupMaybe(PDFName.of('D'), PDFDict),
+        ...(properties
+          .lookupMaybe(PDFName.of('Configs'), PDFArray)
+          ?.asArray()
+          .map((item) => facts.document.context.lookup(item)) ?? []),
+      ].filter((config): config is PDFDict => config instanceof PDFDict);
       const problems: Problem[] = [];
       configs.forEach((config, index) => {
         const where = index === 0 ? 'de standaardconfiguratie (D)' : `configuratie ${index} (Configs)`;
@@ -142,7 +165,9 @@ export const documentRules: PdfRule[] = [
     check(facts) {
       const specs = dictionaries(facts.document).filter(({ dict }) => dict.has(PDFName.of('EF')));
       if (specs.length === 0) return 'not-applicable';
-      return specs.filter(({ dict }) => !text(dict.lookup(PDFName.of('F'))) || !text(dict.lookup(PDFName.of('UF')))).map(({ ref }) => ({ object: label(ref), text: 'bestandsspecificatie zonder niet-lege F en UF' }));
+      return specs
+        .filter(({ dict }) => !text(dict.lookup(PDFName.of('F'))) || !text(dict.lookup(PDFName.of('UF'))))
+        .map(({ ref }) => ({ object: label(ref), text: 'bestandsspecificatie zonder niet-lege F en UF' }));
     },
   },
   {
@@ -160,7 +185,10 @@ export const documentRules: PdfRule[] = [
       if (!xfa) return 'not-applicable';
       // The XFA packets (one stream, or name/stream pairs): the config packet says whether rendering is dynamic.
       const streams = xfa instanceof PDFArray ? xfa.asArray().map((item) => facts.document.context.lookup(item)) : [xfa];
-      const xml = streams.filter((item): item is PDFRawStream => item instanceof PDFRawStream).map((stream) => Buffer.from(decodePDFRawStream(stream).decode()).toString('utf8')).join('\n');
+      const xml = streams
+        .filter((item): item is PDFRawStream => item instanceof PDFRawStream)
+        .map((stream) => Buffer.from(decodePDFRawStream(stream).decode()).toString('utf8'))
+        .join('\n');
       return /<dynamicRender\s*>\s*required\s*<\/dynamicRender\s*>/.test(xml) ? [{ text: 'XFA met dynamicRender "required"' }] : [];
     },
   },
@@ -188,8 +216,9 @@ export const documentRules: PdfRule[] = [
     failed: 'Het document bevat verwijzings-XObjects, die naar een ander bestand wijzen.',
     check(facts) {
       const forms = dictionaries(facts.document).filter(({ dict }) => is(dict, 'Subtype', 'Form') && dict.has(PDFName.of('BBox')));
-      return forms.filter(({ dict }) => dict.has(PDFName.of('Ref'))).map(({ ref }) => ({ object: label(ref), text: 'Form-XObject met Ref (verwijzings-XObject)' }));
+      return forms
+        .filter(({ dict }) => dict.has(PDFName.of('Ref')))
+        .map(({ ref }) => ({ object: label(ref), text: 'Form-XObject met Ref (verwijzings-XObject)' }));
     },
   },
 ];
-

@@ -12,10 +12,25 @@ import { adobeGlyphUnicode, fontProgram } from '../../pdf/font-program.ts';
 
 /** The predefined CMaps of ISO 32000-1 9.7.5.2, Table 118, with the character collection of each. */
 const predefined = new Map<string, string>([
-  ...['GB-EUC', 'GBpc-EUC', 'GBK-EUC', 'GBKp-EUC', 'GBK2K', 'UniGB-UCS2', 'UniGB-UTF16'].flatMap((base) => [`${base}-H`, `${base}-V`].map((cmap) => [cmap, 'GB1'] as const)),
-  ...['B5pc', 'HKscs-B5', 'ETen-B5', 'ETenms-B5', 'CNS-EUC', 'UniCNS-UCS2', 'UniCNS-UTF16'].flatMap((base) => [`${base}-H`, `${base}-V`].map((cmap) => [cmap, 'CNS1'] as const)),
-  ...['83pv-RKSJ-H', '90pv-RKSJ-H', 'H', 'V', ...['90ms-RKSJ', '90msp-RKSJ', 'Add-RKSJ', 'EUC', 'Ext-RKSJ', 'UniJIS-UCS2', 'UniJIS-UCS2-HW', 'UniJIS-UTF16'].flatMap((base) => [`${base}-H`, `${base}-V`])].map((cmap) => [cmap, 'Japan1'] as const),
-  ...['KSCpc-EUC-H', ...['KSC-EUC', 'KSCms-UHC', 'KSCms-UHC-HW', 'UniKS-UCS2', 'UniKS-UTF16'].flatMap((base) => [`${base}-H`, `${base}-V`])].map((cmap) => [cmap, 'Korea1'] as const),
+  ...['GB-EUC', 'GBpc-EUC', 'GBK-EUC', 'GBKp-EUC', 'GBK2K', 'UniGB-UCS2', 'UniGB-UTF16'].flatMap((base) =>
+    [`${base}-H`, `${base}-V`].map((cmap) => [cmap, 'GB1'] as const),
+  ),
+  ...['B5pc', 'HKscs-B5', 'ETen-B5', 'ETenms-B5', 'CNS-EUC', 'UniCNS-UCS2', 'UniCNS-UTF16'].flatMap((base) =>
+    [`${base}-H`, `${base}-V`].map((cmap) => [cmap, 'CNS1'] as const),
+  ),
+  ...[
+    '83pv-RKSJ-H',
+    '90pv-RKSJ-H',
+    'H',
+    'V',
+    ...['90ms-RKSJ', '90msp-RKSJ', 'Add-RKSJ', 'EUC', 'Ext-RKSJ', 'UniJIS-UCS2', 'UniJIS-UCS2-HW', 'UniJIS-UTF16'].flatMap((base) => [
+      `${base}-H`,
+      `${base}-V`,
+    ]),
+  ].map((cmap) => [cmap, 'Japan1'] as const),
+  ...['KSCpc-EUC-H', ...['KSC-EUC', 'KSCms-UHC', 'KSCms-UHC-HW', 'UniKS-UCS2', 'UniKS-UTF16'].flatMap((base) => [`${base}-H`, `${base}-V`])].map(
+    (cmap) => [cmap, 'Korea1'] as const,
+  ),
   ['Identity-H', 'Identity'],
   ['Identity-V', 'Identity'],
 ]);
@@ -76,7 +91,9 @@ export const fontRules: PdfRule[] = [
       const note = unusedNote(facts);
       if (rendering.length === 0) return { problems: [], status: 'not-applicable', ok: `Geen lettertypen die tekst tekenen${note}.` };
       return {
-        problems: rendering.filter((font) => !font.embedded).map((font) => ({ object: font.object, text: `${font.name} (${font.subtype}) is niet ingesloten` })),
+        problems: rendering
+          .filter((font) => !font.embedded)
+          .map((font) => ({ object: font.object, text: `${font.name} (${font.subtype}) is niet ingesloten` })),
         ok: `Alle ${rendering.length} lettertypen die tekst tekenen zijn ingesloten${note}.`,
       };
     },
@@ -95,7 +112,9 @@ export const fontRules: PdfRule[] = [
       const note = unusedNote(facts);
       if (rendering.length === 0) return { problems: [], status: 'not-applicable', ok: `Geen lettertypen die tekst tekenen${note}.` };
       return {
-        problems: rendering.filter((font) => !font.toUnicode && font.subtype !== 'Type3').map((font) => ({ object: font.object, text: `${font.name} heeft geen ToUnicode en geen standaardcodering` })),
+        problems: rendering
+          .filter((font) => !font.toUnicode && font.subtype !== 'Type3')
+          .map((font) => ({ object: font.object, text: `${font.name} heeft geen ToUnicode en geen standaardcodering` })),
         ok: `Alle lettertypen die tekst tekenen koppelen hun tekens aan Unicode${note}.`,
       };
     },
@@ -110,7 +129,9 @@ export const fontRules: PdfRule[] = [
     ok: 'Geen tekst toont het .notdef-teken (CID 0 van een samengesteld lettertype).',
     failed: 'Tekst toont het .notdef-teken: een teken dat het lettertype niet heeft.',
     check(facts) {
-      return facts.content.flatMap((page, index) => (page.notdef.length > 0 ? [{ page: index + 1, text: `${page.notdef.length} tekstopdracht(en) met CID 0 (.notdef)` }] : []));
+      return facts.content.flatMap((page, index) =>
+        page.notdef.length > 0 ? [{ page: index + 1, text: `${page.notdef.length} tekstopdracht(en) met CID 0 (.notdef)` }] : [],
+      );
     },
   },
   {
@@ -135,8 +156,10 @@ export const fontRules: PdfRule[] = [
           cmap = { registry: 'Adobe', ordering: collection };
         } else if (encoding instanceof PDFStream) cmap = systemInfo(encoding.dict);
         if (!cmap) continue;
-        if (font.registry !== cmap.registry || font.ordering !== cmap.ordering) problems.push({ object, text: `lettertype ${font.registry ?? '?'}-${font.ordering ?? '?'}, CMap ${cmap.registry ?? '?'}-${cmap.ordering ?? '?'}` });
-        else if (cmap.supplement !== undefined && font.supplement !== undefined && font.supplement > cmap.supplement) problems.push({ object, text: `Supplement van het lettertype (${font.supplement}) groter dan dat van de CMap (${cmap.supplement})` });
+        if (font.registry !== cmap.registry || font.ordering !== cmap.ordering)
+          problems.push({ object, text: `lettertype ${font.registry ?? '?'}-${font.ordering ?? '?'}, CMap ${cmap.registry ?? '?'}-${cmap.ordering ?? '?'}` });
+        else if (cmap.supplement !== undefined && font.supplement !== undefined && font.supplement > cmap.supplement)
+          problems.push({ object, text: `Supplement van het lettertype (${font.supplement}) groter dan dat van de CMap (${cmap.supplement})` });
       }
       return problems;
     },
@@ -151,7 +174,10 @@ export const fontRules: PdfRule[] = [
     ok: 'Elk ingesloten CIDFontType2-lettertype heeft een CIDToGIDMap.',
     failed: 'Een ingesloten CIDFontType2-lettertype heeft geen CIDToGIDMap.',
     check(facts) {
-      const fonts = compositeFonts(facts).filter(({ cidFont }) => name(cidFont, 'Subtype') === 'CIDFontType2' && cidFont?.lookupMaybe(PDFName.of('FontDescriptor'), PDFDict)?.has(PDFName.of('FontFile2')));
+      const fonts = compositeFonts(facts).filter(
+        ({ cidFont }) =>
+          name(cidFont, 'Subtype') === 'CIDFontType2' && cidFont?.lookupMaybe(PDFName.of('FontDescriptor'), PDFDict)?.has(PDFName.of('FontFile2')),
+      );
       if (fonts.length === 0) return 'not-applicable';
       return fonts
         .filter(({ cidFont }) => {
@@ -176,7 +202,8 @@ export const fontRules: PdfRule[] = [
       const problems: Problem[] = [];
       for (const { object, encoding } of fonts) {
         if (encoding instanceof PDFName) {
-          if (!predefined.has(encoding.decodeText())) problems.push({ object, text: `CMap /${encoding.decodeText()} is niet voorgedefinieerd en niet ingesloten` });
+          if (!predefined.has(encoding.decodeText()))
+            problems.push({ object, text: `CMap /${encoding.decodeText()} is niet voorgedefinieerd en niet ingesloten` });
           continue;
         }
         if (!(encoding instanceof PDFStream)) continue;
@@ -185,7 +212,8 @@ export const fontRules: PdfRule[] = [
         const inProgram = Number(/\/WMode\s+(\d+)\s+def/.exec(program)?.[1] ?? 0);
         if (declared !== inProgram) problems.push({ object, text: `WMode ${declared} in het CMap-woordenboek, ${inProgram} in de CMap zelf` });
         const uses = encoding.dict.lookup(PDFName.of('UseCMap'));
-        if (uses instanceof PDFName && !predefined.has(uses.decodeText())) problems.push({ object, text: `CMap verwijst (UseCMap) naar /${uses.decodeText()}, geen voorgedefinieerde CMap` });
+        if (uses instanceof PDFName && !predefined.has(uses.decodeText()))
+          problems.push({ object, text: `CMap verwijst (UseCMap) naar /${uses.decodeText()}, geen voorgedefinieerde CMap` });
       }
       return problems;
     },
@@ -206,12 +234,21 @@ export const fontRules: PdfRule[] = [
       for (const { ref, dict } of fonts) {
         const { symbolic, encoding, base, differences, names } = simpleEncoding(dict, facts);
         if (symbolic && encoding !== undefined) problems.push({ object: label(ref), text: 'symbolisch TrueType-lettertype met een Encoding' });
-        if (!symbolic && base !== 'MacRomanEncoding' && base !== 'WinAnsiEncoding') problems.push({ object: label(ref), text: `niet-symbolisch TrueType-lettertype met codering ${base ?? '(geen)'}` });
+        if (!symbolic && base !== 'MacRomanEncoding' && base !== 'WinAnsiEncoding')
+          problems.push({ object: label(ref), text: `niet-symbolisch TrueType-lettertype met codering ${base ?? '(geen)'}` });
         if (!symbolic && differences) {
           const unlisted = names.filter((glyph) => adobeGlyphUnicode(glyph) === undefined);
-          if (unlisted.length > 0) problems.push({ object: label(ref), text: `Differences met namen die niet in de Adobe Glyph List staan: ${unlisted.slice(0, 5).map((glyph) => `/${glyph}`).join(', ')}` });
+          if (unlisted.length > 0)
+            problems.push({
+              object: label(ref),
+              text: `Differences met namen die niet in de Adobe Glyph List staan: ${unlisted
+                .slice(0, 5)
+                .map((glyph) => `/${glyph}`)
+                .join(', ')}`,
+            });
           const program = fontProgram(dict.lookupMaybe(PDFName.of('FontDescriptor'), PDFDict));
-          if (program && !program.cmaps.includes('3,1')) problems.push({ object: label(ref), text: 'Differences zonder Microsoft Unicode-cmap (3,1) in het ingesloten lettertype' });
+          if (program && !program.cmaps.includes('3,1'))
+            problems.push({ object: label(ref), text: 'Differences zonder Microsoft Unicode-cmap (3,1) in het ingesloten lettertype' });
         }
       }
       return problems;
@@ -234,13 +271,19 @@ export const fontRules: PdfRule[] = [
         const cmap = decode(dict.lookup(PDFName.of('ToUnicode'))) ?? '';
         // Destinations of bfchar pairs and the start values of bfranges.
         const destinations: string[] = [];
-        for (const block of cmap.matchAll(/beginbfchar([\s\S]*?)endbfchar/g)) for (const pair of block[1].matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>/g)) destinations.push(pair[2]);
-        for (const block of cmap.matchAll(/beginbfrange([\s\S]*?)endbfrange/g)) for (const range of block[1].matchAll(/<[0-9a-fA-F]+>\s*<[0-9a-fA-F]+>\s*(?:<([0-9a-fA-F]+)>|\[([^\]]*)\])/g)) {
-          if (range[1]) destinations.push(range[1]);
-          else for (const item of (range[2] ?? '').matchAll(/<([0-9a-fA-F]+)>/g)) destinations.push(item[1]);
-        }
+        for (const block of cmap.matchAll(/beginbfchar([\s\S]*?)endbfchar/g))
+          for (const pair of block[1].matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>/g)) destinations.push(pair[2]);
+        for (const block of cmap.matchAll(/beginbfrange([\s\S]*?)endbfrange/g))
+          for (const range of block[1].matchAll(/<[0-9a-fA-F]+>\s*<[0-9a-fA-F]+>\s*(?:<([0-9a-fA-F]+)>|\[([^\]]*)\])/g)) {
+            if (range[1]) destinations.push(range[1]);
+            else for (const item of (range[2] ?? '').matchAll(/<([0-9a-fA-F]+)>/g)) destinations.push(item[1]);
+          }
         const bad = destinations.filter((value) => /^0+$/.test(value) || /^(feff|fffe)$/i.test(value));
-        if (bad.length > 0) problems.push({ object: label(ref), text: `ToUnicode met ${[...new Set(bad.map((value) => `U+${value.toUpperCase().padStart(4, '0')}`))].join(', ')}` });
+        if (bad.length > 0)
+          problems.push({
+            object: label(ref),
+            text: `ToUnicode met ${[...new Set(bad.map((value) => `U+${value.toUpperCase().padStart(4, '0')}`))].join(', ')}`,
+          });
       }
       return problems;
     },
@@ -263,14 +306,23 @@ export const fontRules: PdfRule[] = [
       for (const { ref, descriptor } of fonts) {
         const program = fontProgram(descriptor);
         if (!program?.glyphNames) {
-          problems.push({ object: label(ref), text: 'CharSet niet te vergelijken: het ingesloten lettertype is niet te lezen (Type 1-programma of beschadigd)' });
+          problems.push({
+            object: label(ref),
+            text: 'CharSet niet te vergelijken: het ingesloten lettertype is niet te lezen (Type 1-programma of beschadigd)',
+          });
           continue;
         }
-        const listed = new Set((text(descriptor?.lookup(PDFName.of('CharSet'))) ?? '').split('/').map((glyph) => glyph.trim()).filter((glyph) => glyph && glyph !== '.notdef'));
+        const listed = new Set(
+          (text(descriptor?.lookup(PDFName.of('CharSet'))) ?? '')
+            .split('/')
+            .map((glyph) => glyph.trim())
+            .filter((glyph) => glyph && glyph !== '.notdef'),
+        );
         const present = new Set(program.glyphNames.filter((glyph) => glyph && glyph !== '.notdef'));
         const surplus = [...listed].filter((glyph) => !present.has(glyph));
         const missing = [...present].filter((glyph) => !listed.has(glyph));
-        if (surplus.length > 0) problems.push({ object: label(ref), text: `CharSet noemt ${surplus.map((glyph) => `/${glyph}`).join(' ')}, niet in het lettertype` });
+        if (surplus.length > 0)
+          problems.push({ object: label(ref), text: `CharSet noemt ${surplus.map((glyph) => `/${glyph}`).join(' ')}, niet in het lettertype` });
         if (missing.length > 0) problems.push({ object: label(ref), text: `CharSet mist ${missing.map((glyph) => `/${glyph}`).join(' ')} uit het lettertype` });
       }
       return problems;
@@ -308,18 +360,21 @@ export const fontRules: PdfRule[] = [
         else {
           const gids = map instanceof PDFRawStream ? decodeBytes(map) : undefined;
           present = new Set();
-          if (gids) for (let cid = 0; cid * 2 + 1 < gids.length; cid++) {
-            const gid = (gids[cid * 2] << 8) | gids[cid * 2 + 1];
-            if (gid > 0 && gid < program.glyphCount) present.add(cid);
-          }
+          if (gids)
+            for (let cid = 0; cid * 2 + 1 < gids.length; cid++) {
+              const gid = (gids[cid * 2] << 8) | gids[cid * 2 + 1];
+              if (gid > 0 && gid < program.glyphCount) present.add(cid);
+            }
           else for (let cid = 0; cid < (program.metricsCount ?? program.glyphCount); cid++) present.add(cid);
         }
         present.delete(0);
         const missing = [...present].filter((cid) => !set(cid));
         const surplus: number[] = [];
         for (let cid = 1; cid < bits.length * 8; cid++) if (set(cid) && !present.has(cid) && !(identity && cid < program.glyphCount)) surplus.push(cid);
-        if (missing.length > 0) problems.push({ object, text: `CIDSet mist ${missing.length} CID’s uit het lettertype (eerste: ${missing.slice(0, 5).join(', ')})` });
-        if (surplus.length > 0) problems.push({ object, text: `CIDSet noemt ${surplus.length} CID’s die niet in het lettertype staan (eerste: ${surplus.slice(0, 5).join(', ')})` });
+        if (missing.length > 0)
+          problems.push({ object, text: `CIDSet mist ${missing.length} CID’s uit het lettertype (eerste: ${missing.slice(0, 5).join(', ')})` });
+        if (surplus.length > 0)
+          problems.push({ object, text: `CIDSet noemt ${surplus.length} CID’s die niet in het lettertype staan (eerste: ${surplus.slice(0, 5).join(', ')})` });
       }
       return problems;
     },
@@ -343,7 +398,11 @@ export const fontRules: PdfRule[] = [
         const descriptor = dict.lookupMaybe(PDFName.of('FontDescriptor'), PDFDict);
         const program = fontProgram(descriptor);
         if (!program) continue; // not embedded or unreadable: 7.21.4.1 and the other font units speak
-        const widths = dict.lookupMaybe(PDFName.of('Widths'), PDFArray)?.asArray().map((item) => facts.document.context.lookup(item)) ?? [];
+        const widths =
+          dict
+            .lookupMaybe(PDFName.of('Widths'), PDFArray)
+            ?.asArray()
+            .map((item) => facts.document.context.lookup(item)) ?? [];
         const first = number(dict, 'FirstChar') ?? 0;
         const glyphOf = trueTypeGlyphs(dict, program, facts);
         const wrong: string[] = [];
@@ -352,7 +411,8 @@ export const fontRules: PdfRule[] = [
           const glyph = glyphOf(code);
           const actual = glyph > 0 ? program.advance(glyph) : undefined;
           if (!(declared instanceof PDFNumber) || actual === undefined) continue;
-          if (Math.abs(declared.asNumber() - actual) > 1) wrong.push(`code ${code}: ${declared.asNumber()} in /Widths, ${Math.round(actual)} in het lettertype`);
+          if (Math.abs(declared.asNumber() - actual) > 1)
+            wrong.push(`code ${code}: ${declared.asNumber()} in /Widths, ${Math.round(actual)} in het lettertype`);
         }
         if (wrong.length > 0) problems.push({ object: label(ref), text: `${wrong.length} tekenbreedten wijken af (${wrong.slice(0, 3).join('; ')})` });
       }
@@ -408,7 +468,8 @@ function trueTypeGlyphs(dict: PDFDict, program: NonNullable<ReturnType<typeof fo
   return (code) => {
     if (!symbolic && program.cmaps.includes('3,1')) {
       const named = differences?.get(code);
-      const unicode = named !== undefined ? adobeGlyphUnicode(named) : (base === 'MacRomanEncoding' ? macRoman : winAnsi).decode(new Uint8Array([code])).codePointAt(0);
+      const unicode =
+        named !== undefined ? adobeGlyphUnicode(named) : (base === 'MacRomanEncoding' ? macRoman : winAnsi).decode(new Uint8Array([code])).codePointAt(0);
       if (unicode !== undefined) return program.glyphFor(3, 1, unicode);
     }
     if (program.cmaps.includes('3,0')) return program.glyphFor(3, 0, 0xf000 + code) || program.glyphFor(3, 0, code);

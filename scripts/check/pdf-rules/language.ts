@@ -25,7 +25,8 @@ export const languageRules: PdfRule[] = [
       const undetermined: StructElement[] = [];
       const visit = (element: StructElement, inherited: string | undefined) => {
         const lang = validLanguageTag(element.lang) ? element.lang : inherited;
-        if (!lang && element.children.some((child) => isContent(child) && !facts.content[child.page - 1]?.langMcids.includes(child.mcid))) undetermined.push(element);
+        if (!lang && element.children.some((child) => isContent(child) && !facts.content[child.page - 1]?.langMcids.includes(child.mcid)))
+          undetermined.push(element);
         for (const kid of kids(element)) visit(kid, lang);
       };
       visit(facts.structure, undefined);
@@ -60,7 +61,13 @@ export const languageRules: PdfRule[] = [
       const described = facts.annotations.filter((annotation) => annotation.contents !== undefined);
       if (described.length === 0) return 'not-applicable';
       return {
-        problems: described.filter((annotation) => !validLanguageTag(facts.lang) && !validLanguageTag(annotation.structLang)).map((annotation) => ({ page: annotation.page, object: annotation.object, text: `${annotation.subtype}-annotatie met Contents zonder bepaalbare taal` })),
+        problems: described
+          .filter((annotation) => !validLanguageTag(facts.lang) && !validLanguageTag(annotation.structLang))
+          .map((annotation) => ({
+            page: annotation.page,
+            object: annotation.object,
+            text: `${annotation.subtype}-annotatie met Contents zonder bepaalbare taal`,
+          })),
         ok: `De taal van alle ${described.length} annotatieteksten (Contents) is te bepalen.`,
       };
     },

@@ -121,4 +121,8 @@ export const clip = (text: string, length = 80) => (text.length > length ? `${te
 export const validLanguageTag = (tag: string | undefined): tag is string => tag !== undefined && /^[a-zA-Z]{1,8}(-[a-zA-Z0-9]{1,8})*$/.test(tag);
 
 /** Where an annotation (from `facts.annotations`) is, for a problem. */
-export const at = (annotation: { page: number; object: string }, message: string): Problem => ({ page: annotation.page, object: annotation.object, text: message });
+export const at = (annotation: { page: number; object: string }, message: string): Problem => ({
+  page: annotation.page,
+  object: annotation.object,
+  text: message,
+});

@@ -18,7 +18,9 @@ function below(root: StructElement): Array<{ element: StructElement; parent?: St
  * fills, and how far row spans reach past the last row.
  */
 function tableGrid(table: StructElement): { widths: number[]; overhang: number } {
-  const rows = kids(table).flatMap((kid) => (kid.role === 'TR' ? [kid] : ['THead', 'TBody', 'TFoot'].includes(kid.role) ? kids(kid).filter((row) => row.role === 'TR') : []));
+  const rows = kids(table).flatMap((kid) =>
+    kid.role === 'TR' ? [kid] : ['THead', 'TBody', 'TFoot'].includes(kid.role) ? kids(kid).filter((row) => row.role === 'TR') : [],
+  );
   const filled: Array<Set<number>> = rows.map(() => new Set());
   let overhang = 0;
   rows.forEach((row, r) => {
@@ -47,8 +49,13 @@ export const structureRules: PdfRule[] = [
     failed: 'Niet alle eigen structuurtypen verwijzen naar een standaardtype.',
     structural: true,
     check(facts, { elements }) {
-      const unmapped = elements.filter(({ element }) => !standardTypes.has(element.role) && !facts.roleMap.circular.some((cycle) => cycle.includes(element.rawRole ?? element.role)));
-      return [...facts.roleMap.unterminated.map((text) => ({ text })), ...unmapped.map(({ element }) => where(element, `structuurtype ${element.rawRole ?? element.role} is geen standaardtype en niet verwezen`))];
+      const unmapped = elements.filter(
+        ({ element }) => !standardTypes.has(element.role) && !facts.roleMap.circular.some((cycle) => cycle.includes(element.rawRole ?? element.role)),
+      );
+      return [
+        ...facts.roleMap.unterminated.map((text) => ({ text })),
+        ...unmapped.map(({ element }) => where(element, `structuurtype ${element.rawRole ?? element.role} is geen standaardtype en niet verwezen`)),
+      ];
     },
   },
   {
@@ -87,7 +94,14 @@ export const structureRules: PdfRule[] = [
     structural: true,
     check(_facts, { elements, describe }) {
       return {
-        problems: elements.filter(({ element }) => element.wrongParent).map(({ element }) => where(element, `${describe(element)}: ${element.wrongParent === 'missing' ? 'geen /P' : '/P wijst naar een ander element dan zijn ouder'} (ISO 32000-1 14.7.2)`)),
+        problems: elements
+          .filter(({ element }) => element.wrongParent)
+          .map(({ element }) =>
+            where(
+              element,
+              `${describe(element)}: ${element.wrongParent === 'missing' ? 'geen /P' : '/P wijst naar een ander element dan zijn ouder'} (ISO 32000-1 14.7.2)`,
+            ),
+          ),
         ok: `Alle ${elements.length} structuurelementen wijzen met /P naar hun ouder.`,
       };
     },
@@ -96,7 +110,25 @@ export const structureRules: PdfRule[] = [
     id: 'pdf-tables-structure',
     title: 'Opbouw van tabellen',
     clause: '7.2',
-    rules: ['7.2-t03', '7.2-t04', '7.2-t05', '7.2-t06', '7.2-t07', '7.2-t08', '7.2-t09', '7.2-t10', '7.2-t11', '7.2-t12', '7.2-t13', '7.2-t14', '7.2-t16', '7.2-t36', '7.2-t37', '7.2-t38', '7.2-t39'],
+    rules: [
+      '7.2-t03',
+      '7.2-t04',
+      '7.2-t05',
+      '7.2-t06',
+      '7.2-t07',
+      '7.2-t08',
+      '7.2-t09',
+      '7.2-t10',
+      '7.2-t11',
+      '7.2-t12',
+      '7.2-t13',
+      '7.2-t14',
+      '7.2-t16',
+      '7.2-t36',
+      '7.2-t37',
+      '7.2-t38',
+      '7.2-t39',
+    ],
     matterhorn: '09-004',
     wcag: ['1.3.1'],
     ok: 'Geen tabellen in de structuur.',
@@ -113,8 +145,11 @@ export const structureRules: PdfRule[] = [
           tables++;
           const body = roles.filter((role) => role !== 'Caption');
           const captions = roles.length - body.length;
-          if (captions > 1 || (captions === 1 && roles[0] !== 'Caption' && roles[roles.length - 1] !== 'Caption')) problems.push(where(element, 'Caption niet als eerste of laatste kind, of meer dan één Caption'));
-          for (const kid of kids(element)) if (kid.role !== 'Caption' && !parts.has(kid.role)) problems.push(where(kid, `${describe(kid)} direct in een Table (verwacht TR, THead, TBody, TFoot of Caption)`));
+          if (captions > 1 || (captions === 1 && roles[0] !== 'Caption' && roles[roles.length - 1] !== 'Caption'))
+            problems.push(where(element, 'Caption niet als eerste of laatste kind, of meer dan één Caption'));
+          for (const kid of kids(element))
+            if (kid.role !== 'Caption' && !parts.has(kid.role))
+              problems.push(where(kid, `${describe(kid)} direct in een Table (verwacht TR, THead, TBody, TFoot of Caption)`));
           if (body.filter((role) => role === 'THead').length > 1) problems.push(where(element, 'meer dan één THead'));
           if (body.filter((role) => role === 'TFoot').length > 1) problems.push(where(element, 'meer dan één TFoot'));
           if ((body.includes('THead') || body.includes('TFoot')) && !body.includes('TBody')) problems.push(where(element, 'THead of TFoot zonder TBody'));
@@ -124,10 +159,13 @@ export const structureRules: PdfRule[] = [
           for (const kid of kids(element)) if (kid.role !== 'TR') problems.push(where(kid, `${describe(kid)} in een ${element.role} (verwacht TR)`));
         }
         if (element.role === 'TR') {
-          if (!parent || !['Table', 'THead', 'TBody', 'TFoot'].includes(parent.role)) problems.push(where(element, `TR buiten een tabel (in ${parent?.role ?? '?'})`));
-          for (const kid of kids(element)) if (kid.role !== 'TH' && kid.role !== 'TD') problems.push(where(kid, `${describe(kid)} in een TR (verwacht TH of TD)`));
+          if (!parent || !['Table', 'THead', 'TBody', 'TFoot'].includes(parent.role))
+            problems.push(where(element, `TR buiten een tabel (in ${parent?.role ?? '?'})`));
+          for (const kid of kids(element))
+            if (kid.role !== 'TH' && kid.role !== 'TD') problems.push(where(kid, `${describe(kid)} in een TR (verwacht TH of TD)`));
         }
-        if ((element.role === 'TH' || element.role === 'TD') && parent?.role !== 'TR') problems.push(where(element, `${element.role} buiten een TR (in ${parent?.role ?? '?'})`));
+        if ((element.role === 'TH' || element.role === 'TD') && parent?.role !== 'TR')
+          problems.push(where(element, `${element.role} buiten een TR (in ${parent?.role ?? '?'})`));
       }
       if (tables === 0 && problems.length === 0) return 'not-applicable';
       return { problems, ok: `Alle ${tables} tabellen zijn opgebouwd als Table → (THead/TBody/TFoot →) TR → TH/TD.` };
@@ -158,7 +196,8 @@ export const structureRules: PdfRule[] = [
         }
         if (element.role === 'LI') {
           if (parent?.role !== 'L') problems.push(where(element, `LI buiten een lijst (in ${parent?.role ?? '?'})`));
-          for (const kid of kids(element)) if (kid.role !== 'Lbl' && kid.role !== 'LBody') problems.push(where(kid, `${describe(kid)} in een lijstitem (LI) in plaats van Lbl of LBody`));
+          for (const kid of kids(element))
+            if (kid.role !== 'Lbl' && kid.role !== 'LBody') problems.push(where(kid, `${describe(kid)} in een lijstitem (LI) in plaats van Lbl of LBody`));
         }
         if (element.role === 'LBody' && parent?.role !== 'LI') problems.push(where(element, `LBody buiten een lijstitem (in ${parent?.role ?? '?'})`));
       }
@@ -208,7 +247,11 @@ export const structureRules: PdfRule[] = [
         else if (heading.level > previous + 1) problems.push(where(heading.element, `${describe(heading.element)} (H${heading.level}) na H${previous}`));
         previous = heading.level;
       }
-      return { problems, ok: `${headings.length} koppen, beginnend bij H1, zonder overgeslagen niveaus.`, matterhorn: problems[0]?.text.includes('14-002') ? '14-002' : '14-003' };
+      return {
+        problems,
+        ok: `${headings.length} koppen, beginnend bij H1, zonder overgeslagen niveaus.`,
+        matterhorn: problems[0]?.text.includes('14-002') ? '14-002' : '14-003',
+      };
     },
   },
   {
@@ -226,7 +269,8 @@ export const structureRules: PdfRule[] = [
       const problems: Problem[] = [];
       const usesH = headings.some((heading) => heading.level === 'H');
       if (usesH && headings.some((heading) => heading.level !== 'H')) problems.push({ text: 'het document gebruikt zowel H als H1–H6 (14-007)' });
-      for (const { element } of elements) if (kids(element).filter((kid) => kid.role === 'H').length > 1) problems.push(where(element, `${element.role} heeft meer dan één H als kind (14-006)`));
+      for (const { element } of elements)
+        if (kids(element).filter((kid) => kid.role === 'H').length > 1) problems.push(where(element, `${element.role} heeft meer dan één H als kind (14-006)`));
       return {
         problems,
         ok: usesH ? 'Het document gebruikt alleen H, hooguit één per element.' : 'Het document gebruikt alleen genummerde koppen (H1–H6).',
@@ -257,7 +301,8 @@ export const structureRules: PdfRule[] = [
         const headerCells = cells.filter((cell) => cell.role === 'TH');
         const usesHeaders = cells.some((cell) => cell.headers && cell.headers.length > 0);
         if (headerCells.length === 0) problems.push(where(table, 'tabel zonder TH-cellen'));
-        for (const header of headerCells) if (!header.scope && !usesHeaders) problems.push(where(header, `${describe(header)} zonder Scope (en de tabel gebruikt geen Headers)`));
+        for (const header of headerCells)
+          if (!header.scope && !usesHeaders) problems.push(where(header, `${describe(header)} zonder Scope (en de tabel gebruikt geen Headers)`));
       }
       return { problems, ok: `Alle ${tables.length} tabellen hebben kopcellen (TH) met Scope of Headers.` };
     },
@@ -281,7 +326,11 @@ export const structureRules: PdfRule[] = [
         ...notes.filter((note) => !note.id).map((note) => where(note, `${describe(note)} zonder ID (19-003)`)),
         ...notes.filter((note) => note.id && ids.get(note.id)! > 1).map((note) => where(note, `Note-ID „${note.id}” komt vaker voor (19-004)`)),
       ];
-      return { problems, ok: `Alle ${notes.length} Note-elementen hebben een eigen ID.`, matterhorn: problems[0]?.text.includes('19-004') ? '19-004' : '19-003' };
+      return {
+        problems,
+        ok: `Alle ${notes.length} Note-elementen hebben een eigen ID.`,
+        matterhorn: problems[0]?.text.includes('19-004') ? '19-004' : '19-003',
+      };
     },
   },
   {
@@ -346,8 +395,10 @@ export const structureRules: PdfRule[] = [
         // Determined through Headers and IDs: every data cell names its headers, and they exist.
         const ids = new Set(cells.map(({ element }) => element.id).filter(Boolean));
         const dataCells = cells.filter(({ element }) => element.role === 'TD');
-        if (dataCells.length > 0 && dataCells.every(({ element }) => (element.headers?.length ?? 0) > 0 && element.headers!.every((id) => ids.has(id)))) continue;
-        for (const { element } of cells) if (element.role === 'TH' && !element.scope) problems.push(where(element, 'TH zonder Scope in een tabel zonder Headers'));
+        if (dataCells.length > 0 && dataCells.every(({ element }) => (element.headers?.length ?? 0) > 0 && element.headers!.every((id) => ids.has(id))))
+          continue;
+        for (const { element } of cells)
+          if (element.role === 'TH' && !element.scope) problems.push(where(element, 'TH zonder Scope in een tabel zonder Headers'));
       }
       return problems;
     },
@@ -367,7 +418,12 @@ function alternativeText(role: string, unit: Omit<PdfRule, 'check' | 'structural
     check(_facts, { elements }: RuleContext) {
       const found = elements.filter(({ element }) => element.role === role).map(({ element }) => element);
       if (found.length === 0) return 'not-applicable';
-      return { problems: found.filter((element) => !element.alt?.trim() && element.actualText === undefined).map((element) => where(element, `${role} zonder Alt of ActualText`)), ok: all(found.length) };
+      return {
+        problems: found
+          .filter((element) => !element.alt?.trim() && element.actualText === undefined)
+          .map((element) => where(element, `${role} zonder Alt of ActualText`)),
+        ok: all(found.length),
+      };
     },
   };
 }

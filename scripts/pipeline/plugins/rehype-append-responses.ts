@@ -81,7 +81,10 @@ function renderResponse({ entry, tree, sha256, redactions = [], internal, origin
   if (redactions.length > 0) meta.push([internal ? 'Weg te lakken' : 'Weggelakt', redactionSummary(redactions, internal)]);
   if (original) {
     meta.push(['Origineel', [`${original.name}, SHA-256 `, h('code.sha256', original.sha256)]]);
-    meta.push(['Overgenomen', 'Letterlijk: bij elke build is de gepubliceerde tekst teken voor teken vergeleken met het origineel (witruimte, afbreekstreepjes aan het regeleinde en ligaturen niet meegeteld).']);
+    meta.push([
+      'Overgenomen',
+      'Letterlijk: bij elke build is de gepubliceerde tekst teken voor teken vergeleken met het origineel (witruimte, afbreekstreepjes aan het regeleinde en ligaturen niet meegeteld).',
+    ]);
   } else {
     meta.push(['Overgenomen', `Uit het bestand ${entry.file.split('/').pop()}; de tekst is niet vergeleken met een ontvangen origineel.`]);
   }
@@ -110,7 +113,9 @@ export function redactionSummary(redactions: WooGround[], internal = false): str
     counts.set(ground.code, entry);
   }
   const passages = (count: number) => (count === 1 ? '1 passage' : `${count} passages`);
-  const grounds = [...counts.values()].map(({ ground, count }) => `${passages(count)} op grond van artikel ${ground.code} Woo (${ground.description})`).join('; ');
+  const grounds = [...counts.values()]
+    .map(({ ground, count }) => `${passages(count)} op grond van artikel ${ground.code} Woo (${ground.description})`)
+    .join('; ');
   return internal
     ? `${grounds}. In deze interne versie staan ze gemarkeerd; in de openbare versie zijn ze weggelakt.`
     : `${grounds}. De controle vergelijkt de gepubliceerde tekst verder met de bron waarin deze passages zijn weggelakt.`;

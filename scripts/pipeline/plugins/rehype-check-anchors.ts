@@ -16,7 +16,8 @@ export default function rehypeCheckAnchors() {
     visit(tree, 'element', (node) => {
       if (typeof node.properties.id !== 'string') return;
       ids.add(node.properties.id);
-      if (!example && /^h[2-6]$/.test(node.tagName) && !node.properties.id.startsWith('inhoudsopgave')) example = ` (headings get ids from their text: “${toString(node)}” is \`#${node.properties.id}\`)`;
+      if (!example && /^h[2-6]$/.test(node.tagName) && !node.properties.id.startsWith('inhoudsopgave'))
+        example = ` (headings get ids from their text: “${toString(node)}” is \`#${node.properties.id}\`)`;
     });
     visit(tree, 'element', (node: Element) => {
       if (Array.isArray(node.properties.className) && node.properties.className.includes('responses')) return SKIP;
@@ -29,12 +30,17 @@ export default function rehypeCheckAnchors() {
       }
       if (ids.has(target)) return;
       // A typo, or the heading text without the `h-` prefix ids get when they start with a digit.
-      const near = [closest(target, [...ids]), ...[...ids].filter((id) => target.length >= 3 && id.endsWith(`-${target}`))].filter((id, index, all): id is string => Boolean(id) && all.indexOf(id) === index).slice(0, 3);
-      file.message(`Unexpected link to \`#${target}\` that is not in this document, expected the id of a heading or element${near.length > 0 ? ` (did you mean ${near.map((id) => `\`#${id}\``).join(', ')}?)` : (example ?? '')}`, {
-        place: node.position,
-        source: 'kia-links',
-        ruleId: 'missing-anchor',
-      }).fatal = true;
+      const near = [closest(target, [...ids]), ...[...ids].filter((id) => target.length >= 3 && id.endsWith(`-${target}`))]
+        .filter((id, index, all): id is string => Boolean(id) && all.indexOf(id) === index)
+        .slice(0, 3);
+      file.message(
+        `Unexpected link to \`#${target}\` that is not in this document, expected the id of a heading or element${near.length > 0 ? ` (did you mean ${near.map((id) => `\`#${id}\``).join(', ')}?)` : (example ?? '')}`,
+        {
+          place: node.position,
+          source: 'kia-links',
+          ruleId: 'missing-anchor',
+        },
+      ).fatal = true;
     });
   };
 }

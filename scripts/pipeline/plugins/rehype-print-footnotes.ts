@@ -13,7 +13,32 @@ import { h } from 'hastscript';
 import { visitParents } from 'unist-util-visit-parents';
 import { remove } from 'unist-util-remove';
 
-const blockTags = new Set(['p', 'div', 'ul', 'ol', 'li', 'blockquote', 'pre', 'table', 'thead', 'tbody', 'tr', 'td', 'th', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'section', 'dl', 'dt', 'dd', 'hr']);
+const blockTags = new Set([
+  'p',
+  'div',
+  'ul',
+  'ol',
+  'li',
+  'blockquote',
+  'pre',
+  'table',
+  'thead',
+  'tbody',
+  'tr',
+  'td',
+  'th',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'section',
+  'dl',
+  'dt',
+  'dd',
+  'hr',
+]);
 
 /** Move body footnotes inline (see module comment) and drop back links. */
 export default function rehypePrintFootnotes() {

@@ -17,7 +17,28 @@ import { EXIT, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 
 /** Removed with everything inside them: their content is code, not text. */
-const stripped = ['script', 'style', 'template', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'noscript', 'textarea', 'select', 'button', 'svg', 'math', 'title', 'head', 'link', 'meta', 'base'];
+const stripped = [
+  'script',
+  'style',
+  'template',
+  'iframe',
+  'frame',
+  'frameset',
+  'object',
+  'embed',
+  'applet',
+  'noscript',
+  'textarea',
+  'select',
+  'button',
+  'svg',
+  'math',
+  'title',
+  'head',
+  'link',
+  'meta',
+  'base',
+];
 const images = new Set(['img', 'picture', 'source']);
 const formAttributes = new Set(['accept', 'acceptCharset', 'action', 'encType', 'method']);
 
@@ -30,7 +51,18 @@ export const rawHtmlSchema: Schema = {
   strip: stripped,
   // GitHub's list, without form controls, plus semantic text elements reports use.
   // Images only as Markdown (`![alt](file)`): those are checked for alt text and copied.
-  tagNames: [...(defaultSchema.tagNames ?? []).filter((name) => !['input', 'img', 'picture', 'source'].includes(name)), 'abbr', 'cite', 'dfn', 'mark', 'small', 'time', 'figure', 'figcaption', 'caption'],
+  tagNames: [
+    ...(defaultSchema.tagNames ?? []).filter((name) => !['input', 'img', 'picture', 'source'].includes(name)),
+    'abbr',
+    'cite',
+    'dfn',
+    'mark',
+    'small',
+    'time',
+    'figure',
+    'figcaption',
+    'caption',
+  ],
   attributes: {
     ...defaultSchema.attributes,
     '*': (defaultSchema.attributes?.['*'] ?? []).filter((name) => typeof name !== 'string' || !formAttributes.has(name)),
@@ -44,7 +76,8 @@ const markProperty = 'dataKiaPipeline';
 const attributeNames: Record<string, string> = { className: 'class', htmlFor: 'for', tabIndex: 'tabindex' };
 /** The HTML attribute name of a hast property name, for messages (`onMouseOver` → `onmouseover`). */
 const attributeName = (property: string) =>
-  attributeNames[property] ?? (/^(aria|data)[A-Z]/.test(property) ? property.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`) : property.toLowerCase());
+  attributeNames[property] ??
+  (/^(aria|data)[A-Z]/.test(property) ? property.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`) : property.toLowerCase());
 
 function clip(value: unknown): string {
   const text = Array.isArray(value) ? value.join(' ') : String(value);

@@ -25,7 +25,13 @@ export default function rehypeTableAccessibility() {
       if (!previous || previous.type !== 'element' || previous.tagName !== 'p') return;
       const match = captionPattern.exec(toString(previous));
       if (!match) return;
-      node.children.unshift({ type: 'element', tagName: 'caption', properties: {}, children: stripPrefix(previous.children, match[1] ? 0 : match[0].length), position: previous.position });
+      node.children.unshift({
+        type: 'element',
+        tagName: 'caption',
+        properties: {},
+        children: stripPrefix(previous.children, match[1] ? 0 : match[0].length),
+        position: previous.position,
+      });
       parent.children.splice(previousIndex, index - previousIndex);
       return index - (index - previousIndex);
     });

@@ -19,7 +19,11 @@ export default function remarkCallouts() {
       const directive = node as ContainerDirective;
       const label = labelOf(directive);
       if (boxed && !label) {
-        const message = file.message('Unexpected `:::kader` without a title, expected `:::kader[Titel]`', { place: directive.position, source: 'kia-press', ruleId: 'box-without-title' });
+        const message = file.message('Unexpected `:::kader` without a title, expected `:::kader[Titel]`', {
+          place: directive.position,
+          source: 'kia-press',
+          ruleId: 'box-without-title',
+        });
         message.fatal = true;
       }
       const title = element('p', { className: ['callout-title'] }, [element('strong', {}, label ? label.children : [text(boxed ? 'Kader' : 'Toelichting')])]);

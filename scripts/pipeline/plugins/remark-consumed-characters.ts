@@ -26,7 +26,10 @@ export default function remarkConsumedCharacters() {
       if (at === undefined) return;
       const before = text.slice(0, at);
       const place = { line: before.split('\n').length, column: at - before.lastIndexOf('\n') };
-      file.message(`Unexpected \`${typed}\` read as ${what} in a response, expected the received characters kept (write \`${escape}\`, or name the received original in \`original:\`)`, { place, source, ruleId });
+      file.message(
+        `Unexpected \`${typed}\` read as ${what} in a response, expected the received characters kept (write \`${escape}\`, or name the received original in \`original:\`)`,
+        { place, source, ruleId },
+      );
     };
     const offsets = (position: Position | undefined) => [position?.start.offset, position?.end.offset] as const;
 
@@ -43,7 +46,12 @@ export default function remarkConsumedCharacters() {
           const [, last] = offsets(node.children.at(-1)?.position);
           const open = text.slice(start, first ?? start + (node.type === 'strong' ? 2 : 1));
           const close = text.slice(last ?? end - open.length, end);
-          report(start, `${open}${text.slice(first ?? start, last ?? end).slice(0, 30)}${close}`, node.type === 'strong' ? 'strong emphasis' : 'emphasis', `${escapeAll(open)}${text.slice(first ?? start, last ?? end).slice(0, 30)}${escapeAll(close)}`);
+          report(
+            start,
+            `${open}${text.slice(first ?? start, last ?? end).slice(0, 30)}${close}`,
+            node.type === 'strong' ? 'strong emphasis' : 'emphasis',
+            `${escapeAll(open)}${text.slice(first ?? start, last ?? end).slice(0, 30)}${escapeAll(close)}`,
+          );
           return;
         }
         case 'inlineCode':

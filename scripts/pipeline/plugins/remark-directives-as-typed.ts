@@ -27,11 +27,14 @@ export default function remarkDirectivesAsTyped(options: { keep: string[] }) {
       // inside `:x[…]` would publish what it should withhold.
       visit(node, 'textDirective', (inner) => {
         if (inner === node || !options.keep.includes(inner.name)) return;
-        file.message(`Unexpected \`:${inner.name}[…]\` inside \`:${node.name}[…]\`, which stays text in a response, expected it outside (escape the colon as \`\\:${node.name}\` to keep \`:${node.name}\` as text)`, {
-          place: inner.position,
-          source: 'kia-responses',
-          ruleId: 'directive-inside-text',
-        }).fatal = true;
+        file.message(
+          `Unexpected \`:${inner.name}[…]\` inside \`:${node.name}[…]\`, which stays text in a response, expected it outside (escape the colon as \`\\:${node.name}\` to keep \`:${node.name}\` as text)`,
+          {
+            place: inner.position,
+            source: 'kia-responses',
+            ruleId: 'directive-inside-text',
+          },
+        ).fatal = true;
       });
       const text: Text = { type: 'text', value: typedDirective(node, source), position: node.position };
       parent.children[index] = text;

@@ -35,11 +35,14 @@ export default function remarkFootnoteReferences() {
     visit(tree, 'footnoteDefinition', (node) => {
       const first = defined.get(node.identifier);
       if (defined.has(node.identifier)) {
-        file.message(`Unexpected second definition of footnote \`[^${node.label ?? node.identifier}]\` (first at ${first ? `${first.line}:${first.column}` : 'an earlier line'}), expected one definition per label`, {
-          place: node.position,
-          source,
-          ruleId: 'duplicate-footnote',
-        }).fatal = true;
+        file.message(
+          `Unexpected second definition of footnote \`[^${node.label ?? node.identifier}]\` (first at ${first ? `${first.line}:${first.column}` : 'an earlier line'}), expected one definition per label`,
+          {
+            place: node.position,
+            source,
+            ruleId: 'duplicate-footnote',
+          },
+        ).fatal = true;
         return;
       }
       defined.set(node.identifier, node.position?.start);

@@ -71,10 +71,13 @@ function warnFrontmatterInBody(tree: Root, file: VFile) {
     if (index < 2 || node.type !== 'heading' || node.depth !== 2 || previous?.type !== 'thematicBreak') return;
     const text = node.children.map((child) => ('value' in child ? child.value : '')).join('');
     if (!/^[A-Za-z_][\w-]*:\s/.test(text)) return;
-    file.message('Unexpected `---` block with `key: value` lines in the text, expected frontmatter only at the very start of the file (this shows as a rule and a heading)', {
-      place: previous.position,
-      source,
-      ruleId: 'frontmatter-in-body',
-    });
+    file.message(
+      'Unexpected `---` block with `key: value` lines in the text, expected frontmatter only at the very start of the file (this shows as a rule and a heading)',
+      {
+        place: previous.position,
+        source,
+        ruleId: 'frontmatter-in-body',
+      },
+    );
   });
 }

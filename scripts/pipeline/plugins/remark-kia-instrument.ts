@@ -40,7 +40,11 @@ export default function remarkKiaInstrument(options: InstrumentOptions) {
       const expectedDepth = number.question ? 3 : 2;
       if (node.depth !== expectedDepth) {
         if (node.depth === 2 || node.depth === 3) {
-          file.message(`Unexpected heading level ${node.depth} for ${label}, expected \`${'#'.repeat(expectedDepth)} ${key} …\``, { place: node.position, source, ruleId: 'question-heading-level' }).fatal = true;
+          file.message(`Unexpected heading level ${node.depth} for ${label}, expected \`${'#'.repeat(expectedDepth)} ${key} …\``, {
+            place: node.position,
+            source,
+            ruleId: 'question-heading-level',
+          }).fatal = true;
           // Reported once: it is there, at the wrong level, not missing too.
           if (order.has(key) && !found.has(key)) found.set(key, node);
         }
@@ -50,16 +54,26 @@ export default function remarkKiaInstrument(options: InstrumentOptions) {
       if (index === undefined) {
         const chapter = chapters.get(number.chapter)!;
         const numbers = chapter.questions.map((question) => question.number);
-        file.message(`Unexpected question number ${key}, expected one of the instrument's questions in chapter ${chapter.number} (${numbers[0]}–${numbers.at(-1)})`, { place: node.position, source, ruleId: 'unknown-question' }).fatal = true;
+        file.message(
+          `Unexpected question number ${key}, expected one of the instrument's questions in chapter ${chapter.number} (${numbers[0]}–${numbers.at(-1)})`,
+          { place: node.position, source, ruleId: 'unknown-question' },
+        ).fatal = true;
         continue;
       }
       if (found.has(key)) {
         const first = found.get(key)!.position?.start;
-        file.message(`Unexpected second heading for ${label}, expected each question once (first at ${first?.line}:${first?.column})`, { place: node.position, source, ruleId: 'duplicate-question' }).fatal = true;
+        file.message(`Unexpected second heading for ${label}, expected each question once (first at ${first?.line}:${first?.column})`, {
+          place: node.position,
+          source,
+          ruleId: 'duplicate-question',
+        }).fatal = true;
         continue;
       }
       if (previous && index < previous.index) {
-        file.message(`Unexpected ${label} after ${previous.key.includes('.') ? 'question' : 'chapter'} ${previous.key}, expected the instrument's order (${key} before ${previous.key})`, { place: node.position, source, ruleId: 'question-out-of-order' }).fatal = true;
+        file.message(
+          `Unexpected ${label} after ${previous.key.includes('.') ? 'question' : 'chapter'} ${previous.key}, expected the instrument's order (${key} before ${previous.key})`,
+          { place: node.position, source, ruleId: 'question-out-of-order' },
+        ).fatal = true;
       } else {
         previous = { key, index };
       }
@@ -75,7 +89,10 @@ export default function remarkKiaInstrument(options: InstrumentOptions) {
       const question = chapter.questions.find((entry) => entry.number === key);
       const expected = question ? `\`### ${key} ${question.title}\`` : `\`## ${key} ${chapter.title}\``;
       const place = firstAfter.get(key)?.position?.start ?? tree.position?.end;
-      file.message(`Unexpected missing ${question ? 'question' : 'chapter'} ${key}, expected a heading ${expected}${fatal ? '' : ' (a warning while the status is concept)'}`, { place, source, ruleId: 'missing-question' }).fatal = fatal;
+      file.message(
+        `Unexpected missing ${question ? 'question' : 'chapter'} ${key}, expected a heading ${expected}${fatal ? '' : ' (a warning while the status is concept)'}`,
+        { place, source, ruleId: 'missing-question' },
+      ).fatal = fatal;
     }
   };
 }

@@ -28,7 +28,11 @@ export default function remarkLangPassages() {
       const hName = directive.type === 'textDirective' ? 'span' : 'div';
       if (!lang || !isLanguageTag(lang)) {
         directive.data = { ...directive.data, hName };
-        file.message(`Unexpected ${lang ? `language \`${lang}\`` : 'passage without a language'}, expected a BCP 47 tag such as \`:lang[…]{en}\``, { place: directive.position, source, ruleId: 'invalid-lang' }).fatal = true;
+        file.message(`Unexpected ${lang ? `language \`${lang}\`` : 'passage without a language'}, expected a BCP 47 tag such as \`:lang[…]{en}\``, {
+          place: directive.position,
+          source,
+          ruleId: 'invalid-lang',
+        }).fatal = true;
         return;
       }
       directive.data = { ...directive.data, hName, hProperties: { lang } };

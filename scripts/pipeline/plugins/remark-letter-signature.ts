@@ -26,13 +26,19 @@ export default function remarkLetterSignature() {
     for (; index >= 0; index--) {
       const node = tree.children[index];
       if (node.type !== 'paragraph') break;
-      const parts = toString(node as Paragraph).split('\n').map(comparableName).filter(Boolean);
+      const parts = toString(node as Paragraph)
+        .split('\n')
+        .map(comparableName)
+        .filter(Boolean);
       if (parts.length === 0 || !parts.every((part) => lines.includes(part))) break;
       typed.unshift(index);
     }
     if (typed.length === 0) return;
     const first = tree.children[typed[0]];
-    file.message('Unexpected closing or signature typed at the end of the text, expected it only in `letter.closing` and `letter.signature` (printed once, after the text); the typed copy is left out', { place: first.position, source, ruleId: 'signature-in-text' });
+    file.message(
+      'Unexpected closing or signature typed at the end of the text, expected it only in `letter.closing` and `letter.signature` (printed once, after the text); the typed copy is left out',
+      { place: first.position, source, ruleId: 'signature-in-text' },
+    );
     tree.children.splice(typed[0], typed.length);
   };
 }

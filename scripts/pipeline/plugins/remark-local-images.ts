@@ -29,14 +29,21 @@ export default function remarkLocalImages() {
         node.alt = '';
         node.title = null;
       } else if (!node.alt?.trim()) {
-        file.message(`Unexpected image \`${node.url}\` without alternative text, expected \`![beschrijving](${node.url})\` (or \`![](${node.url} "${decorativeTitle}")\` for a purely decorative image)`, {
-          place: node.position,
-          source,
-          ruleId: 'image-alt',
-        }).fatal = true;
+        file.message(
+          `Unexpected image \`${node.url}\` without alternative text, expected \`![beschrijving](${node.url})\` (or \`![](${node.url} "${decorativeTitle}")\` for a purely decorative image)`,
+          {
+            place: node.position,
+            source,
+            ruleId: 'image-alt',
+          },
+        ).fatal = true;
       }
       if (/^[a-z][a-z0-9+.-]*:/i.test(node.url) || node.url.startsWith('//')) {
-        file.message(`Unexpected image address \`${node.url}\`, expected a file in the document folder (the publication must work offline)`, { place: node.position, source, ruleId: 'remote-image' }).fatal = true;
+        file.message(`Unexpected image address \`${node.url}\`, expected a file in the document folder (the publication must work offline)`, {
+          place: node.position,
+          source,
+          ruleId: 'remote-image',
+        }).fatal = true;
         return;
       }
       images.push({ url: decodeURI(node.url.split(/[?#]/)[0]), position: node.position });

@@ -144,7 +144,10 @@ function placedCopy<T>(value: T, lines: number, offset: number): T {
   for (const [key, item] of Object.entries(value)) {
     if (key === 'position' && item) {
       const { start, end } = item as Position;
-      copy.position = { start: { line: start.line + lines, column: start.column, offset: (start.offset ?? 0) + offset }, end: { line: end.line + lines, column: end.column, offset: (end.offset ?? 0) + offset } };
+      copy.position = {
+        start: { line: start.line + lines, column: start.column, offset: (start.offset ?? 0) + offset },
+        end: { line: end.line + lines, column: end.column, offset: (end.offset ?? 0) + offset },
+      };
     } else copy[key] = placedCopy(item, lines, offset);
   }
   return copy as T;
@@ -159,7 +162,10 @@ export default function remarkParseIncremental(this: Processor, options: Increme
   // eslint-disable-next-line @typescript-eslint/no-this-alias -- unified hands the processor as `this`
   const self = this;
   self.parser = (document, file) => {
-    const micromark = { extensions: (self.data('micromarkExtensions') ?? []) as never[], mdastExtensions: (self.data('fromMarkdownExtensions') ?? []) as never[] };
+    const micromark = {
+      extensions: (self.data('micromarkExtensions') ?? []) as never[],
+      mdastExtensions: (self.data('fromMarkdownExtensions') ?? []) as never[],
+    };
     const key = file.path ?? '';
     const cached = options.cache.files.get(key) ?? new Map<string, RootContent[]>();
     const next = new Map<string, RootContent[]>();

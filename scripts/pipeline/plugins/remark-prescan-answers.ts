@@ -28,11 +28,19 @@ export default function remarkPrescanAnswers(options: PrescanOptions) {
       const given = labelOf(directive)?.text ?? '';
       const answer = given.toLowerCase();
       if (answer !== 'ja' && answer !== 'nee') {
-        file.message(`Unexpected answer \`${given}\`, expected \`::antwoord[ja]\` or \`::antwoord[nee]\``, { place: directive.position, source, ruleId: 'invalid-answer' }).fatal = true;
+        file.message(`Unexpected answer \`${given}\`, expected \`::antwoord[ja]\` or \`::antwoord[nee]\``, {
+          place: directive.position,
+          source,
+          ruleId: 'invalid-answer',
+        }).fatal = true;
       }
       const question = parent.type === 'root' ? questionOf.get(directive as never) : undefined;
       if (file.data.matter?.type === 'kia' && (!question || !yesNo.includes(question))) {
-        file.message(`Unexpected yes/no answer${question ? ` under question ${question}` : ''}, expected it under ${yesNo.join(', ')}`, { place: directive.position, source, ruleId: 'answer-outside-prescan' });
+        file.message(`Unexpected yes/no answer${question ? ` under question ${question}` : ''}, expected it under ${yesNo.join(', ')}`, {
+          place: directive.position,
+          source,
+          ruleId: 'answer-outside-prescan',
+        });
       }
       const paragraph = element('p', { className: ['prescan-answer'] }, [text('Antwoord: '), element('strong', {}, [text(capitalise(answer || '—'))])]);
       paragraph.position = directive.position;

@@ -27,9 +27,17 @@ export default function remarkQuestionReferences(options: QuestionReferenceOptio
       const number = labelOf(directive)?.text ?? '';
       if (!numbers.includes(number)) {
         const guess = closest(number, numbers);
-        file.message(`Unexpected question reference \`${number}\`, expected a question number of the instrument such as \`:vraag[3.5]\`${guess ? ` (did you mean \`${guess}\`?)` : ''}`, { place: directive.position, source, ruleId: 'unknown-question-reference' }).fatal = true;
+        file.message(
+          `Unexpected question reference \`${number}\`, expected a question number of the instrument such as \`:vraag[3.5]\`${guess ? ` (did you mean \`${guess}\`?)` : ''}`,
+          { place: directive.position, source, ruleId: 'unknown-question-reference' },
+        ).fatal = true;
       }
-      parent.children[index] = { type: 'link', url: `#${questionId(number)}`, children: [{ type: 'text', value: `vraag ${number}` }], position: directive.position };
+      parent.children[index] = {
+        type: 'link',
+        url: `#${questionId(number)}`,
+        children: [{ type: 'text', value: `vraag ${number}` }],
+        position: directive.position,
+      };
     });
   };
 }

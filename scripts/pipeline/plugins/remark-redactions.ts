@@ -46,18 +46,34 @@ export default function remarkRedactions(options: RedactionOptions) {
       const withheld = toString(directive).trim();
       const code = directive.attributes?.grond?.trim();
       const ground = options.grounds.find((entry) => entry.code === code);
-      if (!withheld) file.message('Unexpected empty redaction, expected the text to withhold: `:redact[Jan Jansen]{grond="5.1.2e"}`', { place: directive.position, source, ruleId: 'empty-redaction' }).fatal = true;
+      if (!withheld)
+        file.message('Unexpected empty redaction, expected the text to withhold: `:redact[Jan Jansen]{grond="5.1.2e"}`', {
+          place: directive.position,
+          source,
+          ruleId: 'empty-redaction',
+        }).fatal = true;
       if (!ground) {
         const guess = code ? closest(code, codes) : undefined;
-        file.message(`Unexpected ${code ? `ground \`${code}\`` : 'redaction without `grond`'}, expected a ground of the Woo such as \`grond="5.1.2e"\`${guess ? ` (did you mean \`${guess}\`?)` : ''}`, { place: directive.position, source, ruleId: 'invalid-redaction-ground' }).fatal = true;
+        file.message(
+          `Unexpected ${code ? `ground \`${code}\`` : 'redaction without `grond`'}, expected a ground of the Woo such as \`grond="5.1.2e"\`${guess ? ` (did you mean \`${guess}\`?)` : ''}`,
+          { place: directive.position, source, ruleId: 'invalid-redaction-ground' },
+        ).fatal = true;
       }
       // `ook="Geheimnaam, P.G."`: other forms of the same person or fact, searched as well;
       // `toegestaan="Piet"`: parts of the name that may stay elsewhere in the text.
-      const list = (name: string) => (directive.attributes?.[name] ?? '').split(',').map((entry) => entry.trim()).filter(Boolean);
-      if (withheld) redactions.push({ text: withheld, ground: ground?.code ?? code ?? '', position: directive.position, also: list('ook'), allowed: list('toegestaan') });
+      const list = (name: string) =>
+        (directive.attributes?.[name] ?? '')
+          .split(',')
+          .map((entry) => entry.trim())
+          .filter(Boolean);
+      if (withheld)
+        redactions.push({ text: withheld, ground: ground?.code ?? code ?? '', position: directive.position, also: list('ook'), allowed: list('toegestaan') });
       let replacement: ElementNode;
       if (options.mode === 'internal') {
-        replacement = element('mark', { className: ['redaction-internal'], dataGround: ground?.code }, [...directive.children, element('span', { className: ['redaction-ground'] }, [text(internalGroundNote(ground?.code))])]);
+        replacement = element('mark', { className: ['redaction-internal'], dataGround: ground?.code }, [
+          ...directive.children,
+          element('span', { className: ['redaction-ground'] }, [text(internalGroundNote(ground?.code))]),
+        ]);
       } else {
         // No trace of the text: not as content, not in an attribute, not in a title.
         replacement = element('span', { className: ['redacted'], title: ground ? redactionLabel(ground) : 'Weggelakt' }, [text(redactionText(ground?.code))]);
@@ -69,7 +85,10 @@ export default function remarkRedactions(options: RedactionOptions) {
       // The label's directive is gone from `alt` (only its text is left): look at the source.
       const typed = String(file.value ?? '').slice(node.position?.start.offset ?? 0, node.position?.end.offset ?? 0);
       if (!/:redact\[/.test(`${typed} ${node.alt ?? ''} ${node.title ?? ''}`)) return;
-      file.message('Unexpected `:redact[…]` in the alternative text of an image, expected alternative text without withheld text (it is plain text: the redaction would be published as typed; describe the image without the name)', { place: node.position, source, ruleId: 'redaction-in-alt-text' }).fatal = true;
+      file.message(
+        'Unexpected `:redact[…]` in the alternative text of an image, expected alternative text without withheld text (it is plain text: the redaction would be published as typed; describe the image without the name)',
+        { place: node.position, source, ruleId: 'redaction-in-alt-text' },
+      ).fatal = true;
     });
     file.data.redactions = redactions;
   };

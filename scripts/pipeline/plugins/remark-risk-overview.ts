@@ -31,18 +31,30 @@ export default function remarkRiskOverview(options: RiskOverviewOptions) {
     let placed = 0;
     visitBlocks(tree, (node, index, parent) => {
       if (!isDirective(node, 'risico-overzicht', ['leafDirective'])) return;
-      if (placed++ > 0) file.message('Unexpected second `::risico-overzicht`, expected one overview per document', { place: node.position, source, ruleId: 'duplicate-risk-overview' });
+      if (placed++ > 0)
+        file.message('Unexpected second `::risico-overzicht`, expected one overview per document', {
+          place: node.position,
+          source,
+          ruleId: 'duplicate-risk-overview',
+        });
       const table = overviewTable(instrument, risks);
       table.position = node.position;
       parent.children[index] = table as never;
     });
     if (placed > 0 || risks.length === 0 || file.data.matter?.type !== 'kia') return;
     // No overview placed: put one at the end of chapter 3 (before the next chapter heading).
-    const chapter3 = tree.children.findIndex((node) => node.type === 'heading' && node.depth === 2 && headingNumber(node)?.chapter === 3 && !headingNumber(node)?.question);
+    const chapter3 = tree.children.findIndex(
+      (node) => node.type === 'heading' && node.depth === 2 && headingNumber(node)?.chapter === 3 && !headingNumber(node)?.question,
+    );
     if (chapter3 < 0) return;
     let end = tree.children.findIndex((node, index) => index > chapter3 && node.type === 'heading' && node.depth <= 2);
     if (end < 0) end = tree.children.length;
-    const heading: Heading = { type: 'heading', depth: 3, children: [text('Overzicht van de risico-inschattingen')], data: { hProperties: { id: 'risico-overzicht' } } };
+    const heading: Heading = {
+      type: 'heading',
+      depth: 3,
+      children: [text('Overzicht van de risico-inschattingen')],
+      data: { hProperties: { id: 'risico-overzicht' } },
+    };
     tree.children.splice(end, 0, heading, overviewTable(instrument, risks));
   };
 }
@@ -52,15 +64,44 @@ function overviewTable(instrument: Instrument, risks: RiskRecord[]): ElementNode
   const rows: ElementNode[] = [];
   for (const category of instrument.categories) {
     const own = risks.filter((risk) => risk.question === category.question.number);
-    const header = () => element('th', { scope: 'row' }, [element('a', { href: `#${category.question.id}` }, [text(`${category.question.number} ${category.label}`)])]);
+    const header = () =>
+      element('th', { scope: 'row' }, [element('a', { href: `#${category.question.id}` }, [text(`${category.question.number} ${category.label}`)])]);
     if (own.length === 0) {
       rows.push(element('tr', {}, [header(), element('td', { colSpan: 4, className: ['risk-none'] }, [text('Geen risico-inschatting opgenomen')])]));
       continue;
     }
-    for (const risk of own) rows.push(element('tr', {}, [header(), element('td', {}, [element('a', { href: `#${risk.id}` }, [text(risk.label)])]), cell(risk.kans), cell(risk.impact), cell(risk.assessment)]));
+    for (const risk of own)
+      rows.push(
+        element('tr', {}, [
+          header(),
+          element('td', {}, [element('a', { href: `#${risk.id}` }, [text(risk.label)])]),
+          cell(risk.kans),
+          cell(risk.impact),
+          cell(risk.assessment),
+        ]),
+      );
   }
   const unplaced = risks.filter((risk) => !instrument.categories.some((category) => category.question.number === risk.question));
-  for (const risk of unplaced) rows.push(element('tr', {}, [element('th', { scope: 'row' }, [text('Overig')]), element('td', {}, [element('a', { href: `#${risk.id}` }, [text(risk.label)])]), cell(risk.kans), cell(risk.impact), cell(risk.assessment)]));
-  const head = element('thead', {}, [element('tr', {}, ['Risicocategorie', 'Risico', 'Kans', 'Impact', 'Risico-inschatting'].map((label) => element('th', { scope: 'col' }, [text(label)])))]);
-  return element('table', { className: ['risk-overview'] }, [element('caption', {}, [text('Overzicht van de risico-inschattingen per risicocategorie')]), head, element('tbody', {}, rows)]);
+  for (const risk of unplaced)
+    rows.push(
+      element('tr', {}, [
+        element('th', { scope: 'row' }, [text('Overig')]),
+        element('td', {}, [element('a', { href: `#${risk.id}` }, [text(risk.label)])]),
+        cell(risk.kans),
+        cell(risk.impact),
+        cell(risk.assessment),
+      ]),
+    );
+  const head = element('thead', {}, [
+    element(
+      'tr',
+      {},
+      ['Risicocategorie', 'Risico', 'Kans', 'Impact', 'Risico-inschatting'].map((label) => element('th', { scope: 'col' }, [text(label)])),
+    ),
+  ]);
+  return element('table', { className: ['risk-overview'] }, [
+    element('caption', {}, [text('Overzicht van de risico-inschattingen per risicocategorie')]),
+    head,
+    element('tbody', {}, rows),
+  ]);
 }

@@ -13,7 +13,17 @@ import type { Directive } from '../directives.ts';
 const source = 'kia-directives';
 
 /** Block directives we know, for the hint (text directives: `:lang`, `:vraag`). */
-export const knownBlockDirectives = [':::lang', ':::risico', ':::maatregel', '::::afweging', ':::voordelen', ':::nadelen', ':::toelichting', '::antwoord', '::risico-overzicht'];
+export const knownBlockDirectives = [
+  ':::lang',
+  ':::risico',
+  ':::maatregel',
+  '::::afweging',
+  ':::voordelen',
+  ':::nadelen',
+  ':::toelichting',
+  '::antwoord',
+  '::risico-overzicht',
+];
 
 /** Restore directives nobody handled as text; see module comment. */
 export default function remarkUnknownDirectives() {
@@ -31,9 +41,15 @@ export default function remarkUnknownDirectives() {
       if (directive.type === 'textDirective') parent.children[index] = text as never;
       else {
         parent.children[index] = { type: 'paragraph', children: [text], position: directive.position } as never;
-        const guess = closest(directive.name, knownBlockDirectives.map((name) => name.replace(/^:+/, '')));
+        const guess = closest(
+          directive.name,
+          knownBlockDirectives.map((name) => name.replace(/^:+/, '')),
+        );
         const written = `${directive.type === 'leafDirective' ? '::' : ':::'}${directive.name}`;
-        file.message(`Unexpected directive \`${written}\`, expected one of ${knownBlockDirectives.map((name) => `\`${name}\``).join(', ')}${guess ? ` (did you mean \`${guess}\`?)` : ''} (shown as text)`, { place: directive.position, source, ruleId: 'unknown-directive' });
+        file.message(
+          `Unexpected directive \`${written}\`, expected one of ${knownBlockDirectives.map((name) => `\`${name}\``).join(', ')}${guess ? ` (did you mean \`${guess}\`?)` : ''} (shown as text)`,
+          { place: directive.position, source, ruleId: 'unknown-directive' },
+        );
       }
       return 'skip';
     });

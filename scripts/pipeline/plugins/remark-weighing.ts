@@ -32,15 +32,26 @@ export default function remarkWeighing() {
       for (const child of splitLabel(directive).content) {
         const side = child.type === 'containerDirective' && (child.name === 'voordelen' || child.name === 'nadelen') ? child.name : undefined;
         if (!side) {
-          file.message('Unexpected content directly in `::::afweging`, expected it inside `:::voordelen` or `:::nadelen`', { place: child.position, source, ruleId: 'weighing-content' }).fatal = true;
+          file.message('Unexpected content directly in `::::afweging`, expected it inside `:::voordelen` or `:::nadelen`', {
+            place: child.position,
+            source,
+            ruleId: 'weighing-content',
+          }).fatal = true;
           continue;
         }
         const block = child as ContainerDirective;
         const label = labelOf(block);
-        columns[side].push(element('section', { className: ['weighing-part'] }, [element('h4', {}, label ? label.children : [text(sides[side])]), ...splitLabel(block).content]));
+        columns[side].push(
+          element('section', { className: ['weighing-part'] }, [element('h4', {}, label ? label.children : [text(sides[side])]), ...splitLabel(block).content]),
+        );
       }
       for (const side of Object.keys(sides) as Array<keyof typeof sides>) {
-        if (columns[side].length === 0) file.message(`Unexpected weighing without \`:::${side}\`, expected both advantages and disadvantages`, { place: directive.position, source, ruleId: 'weighing-side-missing' }).fatal = true;
+        if (columns[side].length === 0)
+          file.message(`Unexpected weighing without \`:::${side}\`, expected both advantages and disadvantages`, {
+            place: directive.position,
+            source,
+            ruleId: 'weighing-side-missing',
+          }).fatal = true;
       }
       const label = labelOf(directive);
       const group = element('div', { className: ['weighing'], role: 'group', ariaLabel: label?.text ?? 'Afweging van voordelen en nadelen' }, [
