@@ -13,7 +13,7 @@ import { VFile } from 'vfile';
 import { copyAssets } from '../core/assets.ts';
 import { writePage } from '../core/write-page.ts';
 import { compileDocument } from '../core/compile-document.ts';
-import { discoverDocuments } from '../core/discover.ts';
+import { discoverDocuments, selectOnly } from '../core/discover.ts';
 import { readPublication } from '../core/publication.ts';
 import type { Manifest } from '../core/manifest.ts';
 import { sha256 } from '../core/read-source.ts';
@@ -56,13 +56,7 @@ async function checkUnlocked(options: CheckOptions, contentDir: string, outDir: 
     all.map((doc) => doc.slug),
   );
   if (publication) files.push(publication.file);
-  const documents = options.only ? all.filter((doc) => doc.slug === options.only) : all;
-  if (options.only && documents.length === 0) {
-    problems.message(`Unexpected document \`${options.only}\`, expected one of ${all.map((doc) => `\`${doc.slug}\``).join(', ') || '(none)'}`, {
-      source: 'kia-files',
-      ruleId: 'unknown-document',
-    }).fatal = true;
-  }
+  const documents = selectOnly(all, options.only, problems);
   const manifest = existsSync(path.join(outDir, 'manifest.json'))
     ? (JSON.parse(await readFile(path.join(outDir, 'manifest.json'), 'utf8')) as Manifest)
     : undefined;

@@ -28,7 +28,7 @@ import { copyAssets } from './assets.ts';
 import { buildDate } from './build-date.ts';
 import { bundleSlug, bundleTree } from './bundle.ts';
 import { compileDocument } from './compile-document.ts';
-import { discoverDocuments } from './discover.ts';
+import { discoverDocuments, selectOnly } from './discover.ts';
 import { landingPage, type LandingEntry } from './landing-page.ts';
 import { documentRecord, fileRecord, folderRecords, readPreviousManifest, serializeManifest, type DocumentRecord, type Manifest } from './manifest.ts';
 import { addPdfLink } from './pdf-link.ts';
@@ -219,13 +219,7 @@ async function selectDocuments(run: BuildRun): Promise<Selection> {
       found.map((doc) => doc.slug),
       problems,
     );
-  const selected = options.only ? documents.filter((doc) => doc.slug === options.only) : documents;
-  if (options.only && selected.length === 0) {
-    problems.message(`Unexpected document \`${options.only}\`, expected one of ${documents.map((doc) => `\`${doc.slug}\``).join(', ') || '(none)'}`, {
-      source: 'kia-files',
-      ruleId: 'unknown-document',
-    }).fatal = true;
-  }
+  const selected = selectOnly(documents, options.only, problems);
   return { documents, selected, publication: publication && publicationRead ? { publication, file: publicationRead.file } : undefined };
 }
 

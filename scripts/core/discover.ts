@@ -48,3 +48,16 @@ export async function discoverDocuments(contentDir: string, problems: VFile): Pr
   }
   return documents;
 }
+
+/** The documents `--only SLUG` names (all without it); an unknown slug is a fatal message on `problems`. */
+export function selectOnly(documents: DocumentSource[], only: string | undefined, problems: VFile): DocumentSource[] {
+  if (!only) return documents;
+  const selected = documents.filter((doc) => doc.slug === only);
+  if (selected.length === 0) {
+    problems.message(`Unexpected document \`${only}\`, expected one of ${documents.map((doc) => `\`${doc.slug}\``).join(', ') || '(none)'}`, {
+      source: 'kia-files',
+      ruleId: 'unknown-document',
+    }).fatal = true;
+  }
+  return selected;
+}
