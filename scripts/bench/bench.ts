@@ -12,7 +12,7 @@ import { scoreCorpus } from '../conformance/score.ts';
 import { fileURLToPath } from 'node:url';
 import { copyAssets } from '../core/assets.ts';
 import { chromiumArgs, chromiumPath } from '../render/browser.ts';
-import { generateAssessment } from './generate-assessment.ts';
+import { benchmarkSize, generateAssessment } from './generate-assessment.ts';
 import { samplePeak } from './memory.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -58,12 +58,24 @@ await generateAssessment(path.join(workspace, 'content'), 'groot');
 await mkdir(path.join(workspace, 'work/groot'), { recursive: true });
 await copyAssets(path.join(workspace, 'work'));
 
-const samples: Record<string, Sample[]> = { html: [], pdf: [], verify: [], gate: [], pdfChecks: [], audit: [], pagedjsCli: [], build: [], preview: [] };
+const samples: Record<string, Sample[]> = {
+  html: [],
+  pdf: [],
+  limit: [],
+  verify: [],
+  gate: [],
+  pdfChecks: [],
+  audit: [],
+  pagedjsCli: [],
+  build: [],
+  preview: [],
+};
 for (let run = 1; run <= runs; run++) {
   process.stderr.write(`run ${run}/${runs}…\n`);
   samples.html.push(await stage('html'));
   const pdf = await stage('pdf');
   samples.pdf.push(pdf);
+  samples.limit.push(await stage('chromium-print'));
   samples.verify.push(await stage('verify', String(pdf.report.responsesPage)));
   samples.gate.push(await stage('gate'));
   samples.pdfChecks.push(await stage('pdf-checks'));
@@ -121,6 +133,34 @@ const bundleRun = await measure(process.execPath, [
   '--out',
   path.join(workspace, 'bundle-dist'),
 ]);
+// The PDF stage against Chromium's own printing of the same print HTML, for the document twice
+// as long (linear: at most twice the time) and for the bundle; one run each, in workspaces of
+// their own laid out like the benchmark's.
+async function stageIn(workspaceDir: string, name: string): Promise<Sample> {
+  return measure(process.execPath, ['--import', 'tsx', path.join(root, 'scripts/bench/stage.ts'), name, workspaceDir]);
+}
+const doubleWorkspace = path.join(workspace, 'double');
+await generateAssessment(path.join(doubleWorkspace, 'content'), 'groot', {
+  ...benchmarkSize,
+  paragraphsPerQuestion: benchmarkSize.paragraphsPerQuestion * 2,
+  footnotes: benchmarkSize.footnotes * 2,
+  measures: benchmarkSize.measures * 2,
+});
+await mkdir(path.join(doubleWorkspace, 'work/groot'), { recursive: true });
+await copyAssets(path.join(doubleWorkspace, 'work'));
+process.stderr.write('the document twice as long…\n');
+await stageIn(doubleWorkspace, 'html');
+const doublePdf = await stageIn(doubleWorkspace, 'pdf');
+const doubleLimit = await stageIn(doubleWorkspace, 'chromium-print');
+const bundleWorkspace = path.join(workspace, 'bundle-stage');
+await mkdir(path.join(bundleWorkspace, 'work/groot'), { recursive: true });
+await copyAssets(path.join(bundleWorkspace, 'work'));
+await cp(bundleContent, path.join(bundleWorkspace, 'content'), { recursive: true });
+process.stderr.write('the bundle, PDF stage and Chromium alone…\n');
+await stageIn(bundleWorkspace, 'bundle-html');
+const bundlePdf = await stageIn(bundleWorkspace, 'pdf');
+const bundleLimit = await stageIn(bundleWorkspace, 'chromium-print');
+
 const bundleManifest = JSON.parse(await readFile(path.join(workspace, 'bundle-dist/manifest.json'), 'utf8')) as { bundle: { pages: number; bytes: number } };
 const bundlePdfSeconds = Number(/publicatie +PDF +([\d.]+) s/.exec(bundleRun.stderr)?.[1] ?? NaN);
 
@@ -137,6 +177,8 @@ if (existsSync(corpus)) {
   conformanceLine = `PDF/UA checks on the veraPDF corpus: ${verdicts.filter((verdict) => verdict.agrees).length} of ${verdicts.length} verdicts agree, in ${((performance.now() - started) / 1000).toFixed(1)} s`;
 }
 const ours = median(samples.pdf.map((s) => s.seconds));
+const limit = median(samples.limit.map((s) => s.seconds));
+const part = (key: string) => median(samples.pdf.map((s) => s.report[key] ?? 0)).toFixed(2);
 const theirs = median(samples.pagedjsCli.map((s) => s.seconds));
 process.stdout.write(
   [
@@ -144,6 +186,8 @@ process.stdout.write(
     `${runs} run(s); medians; peak = resident memory of the whole process tree (browser included)`,
     row('HTML stage (Markdown → HTML, screen + print)', samples.html),
     row('PDF stage (one Chromium, Paged.js, pdf-lib)', samples.pdf),
+    `  of which loading the page ${part('loadSeconds')} s, Paged.js layout ${part('layoutSeconds')} s, reading the layout back ${part('readBackSeconds')} s, Chromium printing ${part('printSeconds')} s, pdf-lib finishing ${part('finishSeconds')} s; the rest is starting Chromium`,
+    row("Chromium's own printing, same print HTML (the limit)", samples.limit),
     row('verbatim proof (pdf.js text of responses)', samples.verify),
     row('accessibility gate (axe + PDF/UA checks)', samples.gate),
     `  of which the PDF's text (one pdf.js pass, shared with the text-loss check) ${median(samples.gate.map((s) => s.report.textSeconds)).toFixed(2)} s, then axe on the HTML ${median(samples.gate.map((s) => s.report.htmlSeconds)).toFixed(2)} s and PDF checks ${median(samples.gate.map((s) => s.report.pdfSeconds)).toFixed(2)} s side by side (${(samples.gate[0].report.pdfPages / median(samples.gate.map((s) => s.report.pdfSeconds))).toFixed(0)} pages/s); ${samples.gate[0].report.violations} violations, ${samples.gate[0].report.pdfFailures} failed PDF checks`,
@@ -157,6 +201,9 @@ process.stdout.write(
     `kia preview, save → reload message (target < 300 ms): median ${median(samples.preview.map((s) => s.report.reloadMedianMs)).toFixed(0)} ms, worst ${Math.max(...samples.preview.map((s) => s.report.reloadMaxMs)).toFixed(0)} ms over ${samples.preview.length * samples.preview[0].report.edits} saves; new page fetched: median ${median(samples.preview.map((s) => s.report.pageMedianMs)).toFixed(0)} ms; server's own figure ${median(samples.preview.map((s) => s.report.serverMedianMs)).toFixed(0)} ms`,
     conformanceLine,
     `PDF stage / plain pagedjs-cli: ${(ours / theirs).toFixed(2)}`,
+    `PDF stage / Chromium's own printing (target ≤ 1.5): benchmark document ${(ours / limit).toFixed(2)} (${ours.toFixed(2)} / ${limit.toFixed(2)} s); twice as long (${doublePdf.report.pages} pages) ${(doublePdf.seconds / doubleLimit.seconds).toFixed(2)} (${doublePdf.seconds.toFixed(2)} / ${doubleLimit.seconds.toFixed(2)} s); bundle (${bundlePdf.report.pages} pages) ${(bundlePdf.seconds / bundleLimit.seconds).toFixed(2)} (${bundlePdf.seconds.toFixed(2)} / ${bundleLimit.seconds.toFixed(2)} s)`,
+    `PDF stage, twice as long / benchmark document (linear: ≤ 2): ${(doublePdf.seconds / ours).toFixed(2)}; Chromium's own printing: ${(doubleLimit.seconds / limit).toFixed(2)}`,
+    `peak memory, PDF stage / Chromium's own printing (target ≤ 1.5): ${(Math.max(...samples.pdf.map((s) => s.peakBytes)) / Math.max(...samples.limit.map((s) => s.peakBytes))).toFixed(2)}`,
     `accessibility gate / PDF stage: ${(median(samples.gate.map((s) => s.seconds)) / ours).toFixed(2)}`,
     '',
   ].join('\n'),

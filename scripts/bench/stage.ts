@@ -1,6 +1,9 @@
 /**
  * One benchmark stage in a fresh process, so its peak memory can be measured on its own.
- * Usage: stage.ts <html|pdf|verify|gate|pdf-checks|preview> <workspace>. Prints `{"seconds": …, …}` as JSON.
+ * Usage: stage.ts <html|bundle-html|pdf|chromium-print|verify|gate|pdf-checks|preview> <workspace>. Prints
+ * `{"seconds": …, …}` as JSON. `bundle-html` writes the print HTML of the publication in
+ * `<workspace>/content` (publication.yml) where `html` writes the document's, so `pdf` and
+ * `chromium-print` then work on the bundle.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { pdfExpectations } from '../check/expectations.ts';
@@ -34,6 +37,30 @@ if (stage === 'html') {
   await writeFile(htmlPath, document.html);
   await writeFile(printPath, document.printHtml);
   report.footnotes = (document.html.match(/data-footnote-backref=""/g) ?? []).length;
+} else if (stage === 'bundle-html') {
+  const { discoverDocuments } = await import('../core/discover.ts');
+  const { readPublication } = await import('../core/publication.ts');
+  const { bundleTree } = await import('../core/bundle.ts');
+  const { toHtml } = await import('hast-util-to-html');
+  const { VFile } = await import('vfile');
+  const contentDir = path.join(workspace, 'content');
+  const found = await discoverDocuments(contentDir, new VFile());
+  const publication = (
+    await readPublication(
+      contentDir,
+      found.map((entry) => entry.slug),
+    )
+  )?.publication;
+  if (!publication) throw new Error(`no valid publication.yml in ${contentDir}`);
+  const parts = [];
+  for (const slug of publication.documents) {
+    const source = found.find((entry) => entry.slug === slug);
+    if (!source) throw new Error(`publication lists ${slug}, which is not in ${contentDir}`);
+    const { document, files } = await compileDocument(source, { assetBase: '../assets' });
+    if (!document) throw new Error(files.flatMap((file) => file.messages.map(String)).join('\n'));
+    parts.push({ slug, matter: document.matter, printTree: document.printTree });
+  }
+  await writeFile(printPath, toHtml(bundleTree(publication, parts, { assetBase: '../assets' })));
 } else if (stage === 'pdf') {
   const printer = await BrowserSession.launch();
   try {
@@ -45,11 +72,27 @@ if (stage === 'html') {
       notes: '.footnote',
     });
     report.pages = printed.pages;
+    report.loadSeconds = printed.timings.load;
+    report.layoutSeconds = printed.timings.layout;
+    report.readBackSeconds = printed.timings.readBack;
+    report.printSeconds = printed.timings.print;
     report.responsesPage = printed.located['.responses'] ?? 1;
     await writeFile(path.join(work, 'groot/print-text.json'), JSON.stringify({ text: printed.text, notes: printed.notes }));
+    const finishStarted = performance.now();
     await writeFile(pdfPath, await finishPdf(printed.pdf, { title: 'Bench', authors: [], subject: 'bench', keywords: [], lang: 'nl', date: '2026-11-01' }));
+    report.finishSeconds = (performance.now() - finishStarted) / 1000;
   } finally {
     await printer.close();
+  }
+} else if (stage === 'chromium-print') {
+  // The limit: Chromium printing the same print HTML itself (tagged, outline), no Paged.js.
+  const session = await BrowserSession.launch();
+  try {
+    const { pdf, seconds } = await session.printWithoutLayout(printPath, { allowedRoot: work, timeoutMs: 600_000 });
+    report.printSeconds = seconds;
+    report.bytes = pdf.length;
+  } finally {
+    await session.close();
   }
 } else if (stage === 'verify') {
   const compiledStarted = performance.now();

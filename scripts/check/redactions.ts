@@ -95,7 +95,7 @@ async function readable(file: string): Promise<Form[]> {
   const forms: Form[] = [];
   const { stdout } = await run('pdftotext', ['-enc', 'UTF-8', file, '-'], { maxBuffer: 256 * 1024 * 1024 });
   forms.push({ label: 'text', text: stdout });
-  const pdf = await PDFDocument.load(bytes, { updateMetadata: false, throwOnInvalidObject: false });
+  const pdf = await PDFDocument.load(bytes, { updateMetadata: false, throwOnInvalidObject: false, parseSpeed: Number.POSITIVE_INFINITY });
   const strings: string[] = [];
   for (const [, object] of pdf.context.enumerateIndirectObjects()) collectStrings(object, strings);
   forms.push({ label: 'strings (info, bookmarks, structure tree)', text: strings.join('\n') });

@@ -1,5 +1,5 @@
 /** Reading and replacing a page's content stream with pdf-lib. */
-import { inflateSync } from 'node:zlib';
+import { deflateSync, inflateSync } from 'node:zlib';
 import { decodePDFRawStream, PDFArray, PDFName, PDFRawStream, PDFRef, type PDFDocument, type PDFObject, type PDFPage } from 'pdf-lib';
 
 /** The page's content streams, in order (`/Contents` is one stream or an array of them). */
@@ -33,7 +33,9 @@ export function pageContent(page: PDFPage): string | undefined {
 export function setPageContent(pdf: PDFDocument, page: PDFPage, text: string): void {
   const contents = page.node.get(PDFName.of('Contents'));
   const old = contents instanceof PDFArray ? contents.asArray() : contents ? [contents] : [];
-  const stream = pdf.context.flateStream(Buffer.from(text, 'latin1'));
+  // Node's zlib, not pdf-lib's JavaScript deflate: the same compressed bytes, in a fraction of
+  // the time (about 1 s of the finishing of a 200-page PDF was pako).
+  const stream = pdf.context.stream(deflateSync(Buffer.from(text, 'latin1')), { Filter: 'FlateDecode' });
   page.node.set(PDFName.of('Contents'), pdf.context.register(stream));
   for (const ref of old) if (ref instanceof PDFRef) pdf.context.delete(ref);
 }

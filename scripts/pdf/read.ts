@@ -160,7 +160,7 @@ export async function readPdfFacts(bytes: Uint8Array, options: { text?: boolean 
   const warn = console.warn;
   console.warn = () => {};
   try {
-    pdf = await PDFDocument.load(bytes, { updateMetadata: false, ignoreEncryption: true, throwOnInvalidObject: false });
+    pdf = await PDFDocument.load(bytes, { updateMetadata: false, ignoreEncryption: true, throwOnInvalidObject: false, parseSpeed: Number.POSITIVE_INFINITY });
     pages = pdf.getPages();
   } catch (error) {
     throw new PdfReadError('damaged', `Beschadigde PDF: ${(error as Error).message.split('\n')[0]}`);

@@ -85,6 +85,8 @@ export interface PrintResult {
   links: Record<string, string>;
   /** The blocks of `PrintOptions.blocks`, captured before Paged.js laid the page out. */
   blocks: TextBlock[];
+  /** Seconds spent loading the page (fonts, scripts), laying it out with Paged.js, reading it back, and printing. */
+  timings: { load: number; layout: number; readBack: number; print: number };
 }
 
 export interface PrintOptions {
@@ -169,11 +171,14 @@ export class BrowserSession {
         (window as unknown as { PagedConfig: object }).PagedConfig = { auto: false };
       });
       const work = (async () => {
+        const started = performance.now();
         await page.goto(pathToFileURL(htmlFile).href, { waitUntil: 'load', timeout: 0 });
-        await page.evaluate(() => document.fonts.ready.then(() => undefined));
+        // Paged.js is compiled while the fonts still load (both take about 0.4 s on their own).
         await page.addScriptTag({ path: pagedPolyfill });
         await page.addScriptTag({ path: pagedHandlers });
-        const { pages, located, text, notes, links, blocks } = await page.evaluate(
+        await page.evaluate(() => document.fonts.ready.then(() => undefined));
+        const loaded = performance.now();
+        const { pages, located, text, notes, links, blocks, layoutMs } = await page.evaluate(
           async (selectors: string[], pageNumberLinks: string | undefined, notesSelector: string | undefined, blocksSelector: string | undefined) => {
             // Before layout: the visible text of every block, to check later that none was lost.
             const blocks: Array<{ kind: string; text: string; heading: string }> = [];
@@ -195,7 +200,9 @@ export class BrowserSession {
               }
             }
             const polyfill = (window as unknown as { PagedPolyfill: { preview: () => Promise<{ total: number }> } }).PagedPolyfill;
+            const layoutStarted = performance.now();
             const flow = await polyfill.preview();
+            const layoutMs = performance.now() - layoutStarted;
             const located: Record<string, number | undefined> = {};
             for (const selector of selectors) {
               const pageElement = document.querySelector(selector)?.closest<HTMLElement>('.pagedjs_page');
@@ -239,15 +246,18 @@ export class BrowserSession {
                     ? `${label}, pagina ${pageNumber}`
                     : label || target;
             }
-            return { pages: flow.total, located, text, notes, links, blocks };
+            return { pages: flow.total, located, text, notes, links, blocks, layoutMs };
           },
           options.locate ?? [],
           options.pageNumberLinks,
           options.notes,
           options.blocks,
         );
+        const evaluated = performance.now();
         const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true, timeout: 0 });
-        return { pdf, pages, located, text, notes, links, blocks };
+        const layout = layoutMs / 1000;
+        const timings = { load: (loaded - started) / 1000, layout, readBack: (evaluated - loaded) / 1000 - layout, print: (performance.now() - evaluated) / 1000 };
+        return { pdf, pages, located, text, notes, links, blocks, timings };
       })();
       const timeout = new Promise<never>((_, reject) => {
         timer = setTimeout(() => reject(new PrintTimeout(options.timeoutMs)), options.timeoutMs);
@@ -255,6 +265,24 @@ export class BrowserSession {
       return await Promise.race([work, timeout]);
     } finally {
       clearTimeout(timer);
+      await page.close().catch(() => undefined);
+    }
+  }
+
+  /**
+   * Chromium printing `htmlFile` itself, without Paged.js: tagged, with an outline. No page
+   * layout of ours (no running heads, footnotes at the end): the limit any Chromium pipeline
+   * can reach on the same HTML, which the benchmark compares the PDF stage with.
+   */
+  async printWithoutLayout(htmlFile: string, options: { allowedRoot: string; timeoutMs: number }): Promise<{ pdf: Uint8Array; seconds: number }> {
+    const page = await this.openPage(options.allowedRoot);
+    try {
+      const started = performance.now();
+      await page.goto(pathToFileURL(htmlFile).href, { waitUntil: 'load', timeout: options.timeoutMs });
+      await page.evaluate(() => document.fonts.ready.then(() => undefined));
+      const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true, timeout: options.timeoutMs });
+      return { pdf, seconds: (performance.now() - started) / 1000 };
+    } finally {
       await page.close().catch(() => undefined);
     }
   }
