@@ -41,6 +41,7 @@ interface BuildValues {
   pdfTimeout: number;
   final: boolean;
   bundle: boolean;
+  force: boolean;
 }
 
 /** kia build: see the command's help. */
@@ -69,6 +70,7 @@ async function runBuild(values: BuildValues): Promise<number> {
       pdfTimeoutMs: timeout * 1000,
       final: values.final,
       bundle: values.bundle,
+      force: values.force,
       redaction: values.internal ? 'internal' : 'public',
       onProgress: printProgress,
       signal: controller.signal,
@@ -99,7 +101,11 @@ async function runBuild(values: BuildValues): Promise<number> {
     process.stderr.write(`kia: build mislukt na ${seconds} s; ${values.out}/ is niet gewijzigd${kept}\n`);
     return 1;
   }
-  process.stderr.write(`kia: ${result.manifest?.documents.length ?? 0} document(en) gebouwd in ${seconds} s → ${values.out}/\n`);
+  const cached =
+    result.cache && result.cache.hits > 0
+      ? `; ${result.cache.hits} van ${result.cache.hits + result.cache.misses} uitkomsten (PDF's, controles, SVG's) uit de cache; --force maakt alles opnieuw`
+      : '';
+  process.stderr.write(`kia: ${result.manifest?.documents.length ?? 0} document(en) gebouwd in ${seconds} s → ${values.out}/${cached}\n`);
   return 0;
 }
 
@@ -284,6 +290,7 @@ function program(run: (work: Promise<number>) => void): Command {
     .option('--internal', 'interne versie: weggelakte tekst zichtbaar met grond, elke pagina gemarkeerd "Intern"', false)
     .option('--final', 'de versie voor de Kamer: geweigerd zolang een document concept is of open werk bevat', false)
     .option('--bundle', 'ook de hele publicatie (content/publication.yml) als één PDF', false)
+    .option('--force', 'maak alles opnieuw, ook wat ongewijzigd in de cache (.kia-cache/) staat', false)
     .action((values: BuildValues) => run(runBuild(values)));
 
   kia

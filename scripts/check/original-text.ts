@@ -8,9 +8,6 @@
 import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
-import JSZip from 'jszip';
-import mammoth from 'mammoth';
-import PostalMime from 'postal-mime';
 
 const run = promisify(execFile);
 
@@ -55,6 +52,8 @@ export async function readOriginal(file: string): Promise<OriginalText> {
   if (kind === 'pdf') return pdfText(file);
   if (kind === 'docx') return docxText(bytes);
   if (kind === 'eml') {
+    // Loaded when an original is read: a build without one does not pay for the readers.
+    const { default: PostalMime } = await import('postal-mime');
     const email = await PostalMime.parse(bytes);
     const body = email.text ?? '';
     return {
@@ -111,6 +110,7 @@ async function pdfText(file: string): Promise<OriginalText> {
 }
 
 async function docxText(bytes: Uint8Array): Promise<OriginalText> {
+  const [{ default: JSZip }, { default: mammoth }] = await Promise.all([import('jszip'), import('mammoth')]);
   const zip = await JSZip.loadAsync(bytes);
   const document = await zip.file('word/document.xml')?.async('string');
   if (document === undefined) throw new Error('a ZIP file that is not a Word document (no word/document.xml)');

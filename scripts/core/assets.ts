@@ -13,6 +13,12 @@ export const fontFiles = ['latin', 'latin-ext'].flatMap((subset) =>
   ['400', '700'].flatMap((weight) => ['normal', 'italic'].map((style) => `noto-sans-${subset}-${weight}-${style}.woff2`)),
 );
 
+/** The files `copyAssets` copies, where they come from: stylesheets, their images, the fonts. */
+export async function assetSources(): Promise<string[]> {
+  const styles = (await readdir(stylesDir)).filter((name) => name.endsWith('.css') || name.endsWith('.svg')).sort();
+  return [...styles.map((name) => path.join(stylesDir, name)), ...fontFiles.map((name) => path.join(fontsDir, name))];
+}
+
 /** Copy `styles/*.css`, the images they use (`*.svg`) and the fonts into `<outDir>/assets/`; returns the written paths relative to outDir. */
 export async function copyAssets(outDir: string): Promise<string[]> {
   const target = path.join(outDir, 'assets');

@@ -26,6 +26,7 @@ import { projectInstrument } from '../model/instrument.ts';
 import type { DocumentSource } from '../model/compiled.ts';
 import { copyAssets } from './assets.ts';
 import { buildDate } from './build-date.ts';
+import { cacheDirFor, openBuildCache, type ResultCache } from './build-cache.ts';
 import { bundleSlug, bundleTree } from './bundle.ts';
 import { compileDocument } from './compile-document.ts';
 import { discoverDocuments, selectOnly } from './discover.ts';
@@ -68,6 +69,13 @@ export interface BuildOptions {
   redaction?: 'public' | 'internal';
   /** Also the whole publication (content/publication.yml) as one PDF: one contents, bookmarks and page numbers throughout. */
   bundle?: boolean;
+  /**
+   * Take unchanged PDFs and gate verdicts from the build cache (`.kia-cache/` next to the output
+   * folder; core/build-cache.ts). Default true; `false` neither reads nor writes it.
+   */
+  cache?: boolean;
+  /** `--force`: make everything again, taking nothing from the cache (it is filled anew). */
+  force?: boolean;
   onProgress?: (event: ProgressEvent) => void;
 }
 
@@ -90,6 +98,8 @@ export interface BuildResult {
   accessibility?: { passed: boolean; summary: AccessibilityReport['summary']; report: string };
   /** Where the complete output of a build that failed only the gate was kept. */
   keptFailedOutput?: string;
+  /** Results taken from the build cache (`hits`) and made (`misses`): PDFs and gate verdicts. */
+  cache?: { hits: number; misses: number };
 }
 
 /** Thrown by `runBuild` when its signal aborts it; nothing was written to the output folder. */
@@ -120,8 +130,12 @@ class BuildRun {
     return this.files.some((file) => file.messages.some((message) => message.fatal));
   }
 
+  /** The build cache, once opened. */
+  cache?: ResultCache & { hits: number; misses: number };
+
   result(ok: boolean, manifest?: Manifest, extra: Partial<BuildResult> = {}): BuildResult {
-    return { ok, files: this.files.filter((file) => file.messages.length > 0), manifest, ...extra };
+    const cache = this.cache && { hits: this.cache.hits, misses: this.cache.misses };
+    return { ok, files: this.files.filter((file) => file.messages.length > 0), manifest, ...(cache ? { cache } : {}), ...extra };
   }
 
   stopIfAborted(): void {
@@ -155,16 +169,18 @@ export async function runBuild(options: BuildOptions, contentDir: string, outDir
 
   const selection = await selectDocuments(run);
   if (run.failed()) return run.result(false);
+  if (options.cache !== false) run.cache = await openBuildCache(cacheDirFor(outDir), { read: !options.force });
   const { compiled, redactions } = await compile(run, selection);
   if (run.failed()) return run.result(false);
 
   const staging = await createStaging(outDir, { keepExisting: Boolean(options.only) });
-  const printer = new PdfPrinter({ signal: options.signal, timeoutMs: options.pdfTimeoutMs ?? 600_000 });
+  let printer: PdfPrinter | undefined;
   try {
     const previous = options.only ? await readPreviousManifest(outDir) : undefined;
     // Stylesheets and fonts first: Paged.js loads them while laying out the PDF.
     await rm(path.join(staging.dir, 'assets'), { recursive: true, force: true });
     await copyAssets(staging.dir);
+    printer = new PdfPrinter({ signal: options.signal, timeoutMs: options.pdfTimeoutMs ?? 600_000, cache: run.cache });
 
     const written = await writePages(run, compiled, staging);
     if (options.pdf) await print(run, written, printer, staging);
@@ -185,7 +201,7 @@ export async function runBuild(options: BuildOptions, contentDir: string, outDir
     await staging.discard();
     throw options.signal?.aborted ? new BuildAborted() : error;
   } finally {
-    await printer.close();
+    await printer?.close();
   }
 }
 
@@ -233,7 +249,12 @@ async function compile(run: BuildRun, selection: Selection): Promise<{ compiled:
   for (const doc of selection.selected) {
     run.progress({ slug: doc.slug, stage: 'html', state: 'start' });
     const started = performance.now();
-    const { document, files } = await compileDocument(doc, { assetBase: '../assets', extraPlugins: options.extraPlugins, redaction: options.redaction });
+    const { document, files } = await compileDocument(doc, {
+      assetBase: '../assets',
+      extraPlugins: options.extraPlugins,
+      redaction: options.redaction,
+      cache: run.cache,
+    });
     run.files.push(...files);
     if (document) compiled.push(document);
     run.progress({ slug: doc.slug, stage: 'html', state: 'done', ms: performance.now() - started, failed: !document });
@@ -429,9 +450,14 @@ async function gate(
       pdf: { file: path.join(staging.dir, bundleSlug, `${bundleSlug}.pdf`), shown: `${bundleSlug}/${bundleSlug}.pdf`, expected: bundle.expected },
     });
   }
-  const session = await printer.session();
   run.progress({ slug: '(alle)', stage: 'check-html', state: 'start' });
-  const { report, timings } = await runGate(session, gateDocuments, [{ file: path.join(staging.dir, 'index.html'), shown: 'index.html' }], staging.dir);
+  const { report, timings } = await runGate(
+    () => printer.session(),
+    gateDocuments,
+    [{ file: path.join(staging.dir, 'index.html'), shown: 'index.html' }],
+    staging.dir,
+    run.cache,
+  );
   run.progress({
     slug: '(alle)',
     stage: 'check-html',

@@ -21,6 +21,7 @@ import type { CompiledDocument, CompiledResponse, DocumentSource } from '../mode
 import type { ResponseEntry } from '../model/frontmatter-schema.ts';
 import { readSource, sha256 } from './read-source.ts';
 import { sanitiseSvg, type SanitisedSvg } from '../render/image-safety.ts';
+import { memo, type ResultCache } from '../model/result-cache.ts';
 import { toText } from 'hast-util-to-text';
 import { guessLanguage, languageNames } from '../check/language-guess.ts';
 
@@ -51,6 +52,8 @@ export interface CompileOptions {
   screenOnly?: boolean;
   /** Parse only the chunks that changed since the last compile with this cache (the live preview). */
   parseCache?: ParseCache;
+  /** The build cache: an SVG sanitised before with the same bytes is taken from it. */
+  cache?: ResultCache;
 }
 
 /** Compile `doc`; `document` is undefined when any fatal message was reported. */
@@ -79,7 +82,7 @@ export async function compileDocument(doc: DocumentSource, options: CompileOptio
     index.file,
   );
   const matter = index.file.data.matter;
-  const { images, svgs } = await checkImages(doc, index.file);
+  const { images, svgs } = await checkImages(doc, index.file, options.cache);
 
   const responses: CompiledResponse[] = [];
   const rendered: RenderedResponse[] = [];
@@ -177,7 +180,7 @@ function checkResponseLanguage(tree: HastRoot, entry: ResponseEntry, n: number, 
  * is sanitised (core/image-safety.ts): what was removed is a warning at each reference to it, a
  * file that is not well-formed SVG an error.
  */
-async function checkImages(doc: DocumentSource, file: VFile): Promise<{ images: string[]; svgs: Record<string, string> }> {
+async function checkImages(doc: DocumentSource, file: VFile, cache: ResultCache | undefined): Promise<{ images: string[]; svgs: Record<string, string> }> {
   const found = new Set<string>();
   const svgs: Record<string, string> = {};
   const sanitised = new Map<string, SanitisedSvg>();
@@ -198,7 +201,7 @@ async function checkImages(doc: DocumentSource, file: VFile): Promise<{ images: 
     if (isSvg(head)) {
       let result = sanitised.get(relative);
       if (!result) {
-        result = sanitiseSvg(new TextDecoder('utf-8').decode(bytes));
+        result = await memo(cache, 'svg', [bytes], () => sanitiseSvg(new TextDecoder('utf-8').decode(bytes)));
         sanitised.set(relative, result);
       }
       if (result.error || !result.svg) {

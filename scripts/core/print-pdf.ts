@@ -16,6 +16,8 @@ import { pageCount } from '../model/dutch.ts';
 import { readPdfPages, type PdfContent } from '../pdf/text.ts';
 import { BrowserSession, PrintTimeout } from '../render/browser.ts';
 import { finishPdf, type PdfMetadata } from '../render/finish-pdf.ts';
+import { referencedImages } from '../check/referenced-images.ts';
+import type { ResultCache } from '../model/result-cache.ts';
 import type { Publication } from './publication.ts';
 
 /** What the printer lays out: a document, or the publication bundle. */
@@ -54,12 +56,15 @@ export class PdfPrinter {
   #chromiumVersion: string | undefined;
   readonly #signal: AbortSignal | undefined;
   readonly #timeoutMs: number;
+  readonly #cache: ResultCache | undefined;
   // Closing the browser ends a render in progress at once.
   readonly #onAbort = () => void this.#session?.close();
 
-  constructor(options: { signal?: AbortSignal; timeoutMs: number }) {
+  /** With `cache`, a print whose inputs are unchanged is taken from it (no browser is started for it). */
+  constructor(options: { signal?: AbortSignal; timeoutMs: number; cache?: ResultCache }) {
     this.#signal = options.signal;
     this.#timeoutMs = options.timeoutMs;
+    this.#cache = options.cache;
     this.#signal?.addEventListener('abort', this.#onAbort);
   }
 
@@ -84,6 +89,17 @@ export class PdfPrinter {
     const { progress } = options;
     progress({ slug, state: 'start' });
     const started = performance.now();
+    // What the PDF is made of besides our code, the assets and the tools (the cache's salt).
+    const inputs = [slug, printable.printHtml, printable.metadata, printable.locate, await referencedImages(printable.printHtml, dir, options.root)];
+    const cached = await this.#cache?.get<PrintedPdf & { chromium?: string }>('pdf', inputs);
+    if (cached?.bytes) {
+      await writeFile(path.join(dir, `${slug}.pdf`), cached.bytes);
+      // The Chromium that printed it (the cache's salt holds that binary), for the manifest.
+      this.#chromiumVersion ??= cached.value.chromium;
+      progress({ slug, state: 'done', ms: performance.now() - started, detail: `${pageCount(cached.value.pdfInfo.pages)}, uit de cache` });
+      const { chromium: _, ...value } = cached.value;
+      return value;
+    }
     try {
       let printed;
       try {
@@ -117,7 +133,10 @@ export class PdfPrinter {
         detail: `${pageCount(printed.pdfInfo.pages)}${lost.length > 0 ? `; ${lost.length} blok(ken) tekst ontbreken in de PDF` : ''}`,
         failed: lost.length > 0,
       });
-      return { pdfInfo: printed.pdfInfo, expected: printed.expected, located: printed.located, text };
+      const result = { pdfInfo: printed.pdfInfo, expected: printed.expected, located: printed.located, text };
+      // Only a PDF that lost no text is kept: a failing one is made again next time.
+      if (lost.length === 0) await this.#cache?.set('pdf', inputs, { value: { ...result, chromium: this.#chromiumVersion }, bytes: printed.bytes });
+      return result;
     } catch (error) {
       // Ctrl-C closed the browser under the render: an interruption, not a broken document.
       if (this.#signal?.aborted) throw new PrintAborted();

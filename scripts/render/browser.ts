@@ -9,7 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import puppeteer, { type Browser } from 'puppeteer-core';
+import type { Browser } from 'puppeteer-core';
 
 const require = createRequire(import.meta.url);
 // pagedjs does not export its polyfill path; find it next to the package's CommonJS entry.
@@ -139,6 +139,8 @@ export class BrowserSession {
     // Signals are ours to handle (the CLI aborts the build and cleans up); puppeteer would exit at once.
     // A pipe instead of a WebSocket: when our process dies, even by SIGKILL, the pipe closes and
     // Chromium exits with it instead of living on as an orphan.
+    // Loaded on first launch: a build whose PDFs and verdicts all come from the cache never needs it.
+    const { default: puppeteer } = await import('puppeteer-core');
     const browser = await puppeteer.launch({
       executablePath,
       args: chromiumArgs,
@@ -256,7 +258,12 @@ export class BrowserSession {
         const evaluated = performance.now();
         const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true, timeout: 0 });
         const layout = layoutMs / 1000;
-        const timings = { load: (loaded - started) / 1000, layout, readBack: (evaluated - loaded) / 1000 - layout, print: (performance.now() - evaluated) / 1000 };
+        const timings = {
+          load: (loaded - started) / 1000,
+          layout,
+          readBack: (evaluated - loaded) / 1000 - layout,
+          print: (performance.now() - evaluated) / 1000,
+        };
         return { pdf, pages, located, text, notes, links, blocks, timings };
       })();
       const timeout = new Promise<never>((_, reject) => {

@@ -13,8 +13,8 @@
 import { execFile } from 'node:child_process';
 import { rm } from 'node:fs/promises';
 import { promisify } from 'node:util';
-import createDOMPurify from 'dompurify';
-import { JSDOM } from 'jsdom';
+// jsdom and DOMPurify are loaded on the first SVG (jsdom alone takes half a second to load).
+type DomPurifyFactory = typeof import('dompurify').default;
 
 const run = promisify(execFile);
 
@@ -33,7 +33,8 @@ const internal = (value: string) => value.trim().startsWith('#');
 const externalCss = /@import\b[^;]*;?|url\(\s*(['"]?)(?!#)[^)]*\1\s*\)/gi;
 
 /** Sanitise the SVG source `text` (see module comment). */
-export function sanitiseSvg(text: string): SanitisedSvg {
+export async function sanitiseSvg(text: string): Promise<SanitisedSvg> {
+  const [{ JSDOM }, { default: createDOMPurify }] = await Promise.all([import('jsdom'), import('dompurify') as Promise<{ default: DomPurifyFactory }>]);
   const removed: string[] = [];
   // Entity declarations (the "billion laughs", or an entity that pulls in a file) go before
   // any parser sees them.
@@ -50,7 +51,7 @@ export function sanitiseSvg(text: string): SanitisedSvg {
     return { removed, error: reason ? `not well-formed XML (${reason})` : `the root element is <${root.localName}>, not <svg>` };
   }
 
-  const purify = createDOMPurify(window as unknown as Parameters<typeof createDOMPurify>[0]);
+  const purify = createDOMPurify(window as unknown as Parameters<DomPurifyFactory>[0]);
   purify.addHook('uponSanitizeAttribute', (node, data) => {
     const name = data.attrName.toLowerCase();
     const value = data.attrValue;

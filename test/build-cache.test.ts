@@ -1,0 +1,107 @@
+/**
+ * The build cache (core/build-cache.ts), through real builds of the example content: a second
+ * build takes every PDF and verdict from the cache and gives the same bytes as a fresh build;
+ * --force takes nothing from it; a damaged entry is made again, never used; a changed document
+ * is printed again and the others are not.
+ */
+import { createHash } from 'node:crypto';
+import { appendFileSync, cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { build, type BuildOptions, type ProgressEvent } from '../scripts/commands/build.ts';
+import { cacheDirFor } from '../scripts/core/build-cache.ts';
+import { projectRoot, tempDir } from './helpers/workspace.ts';
+
+/** Every file under `dir` with the sha256 of its bytes. */
+function hashes(dir: string): Record<string, string> {
+  const entries = readdirSync(dir, { withFileTypes: true, recursive: true }).filter((entry) => entry.isFile());
+  return Object.fromEntries(
+    entries
+      .map((entry) => path.join(entry.parentPath, entry.name))
+      .sort()
+      .map((file) => [path.relative(dir, file), createHash('sha256').update(readFileSync(file)).digest('hex')]),
+  );
+}
+
+/** Each document's PDF progress line: made, or taken from the cache. */
+function printed(events: ProgressEvent[]): Record<string, 'made' | 'cache'> {
+  return Object.fromEntries(
+    events
+      .filter((event) => event.stage === 'pdf' && event.state === 'done')
+      .map((event) => [event.slug, event.detail?.includes('uit de cache') ? 'cache' : 'made']),
+  );
+}
+
+let root: string;
+let content: string;
+let out: string;
+let fresh: Record<string, string>;
+const previousEpoch = process.env.SOURCE_DATE_EPOCH;
+
+async function buildOnce(extra: Partial<BuildOptions> = {}) {
+  const events: ProgressEvent[] = [];
+  const result = await build({ contentDir: content, outDir: out, pdf: true, onProgress: (event) => events.push(event), ...extra });
+  expect(result.files.flatMap((file) => file.messages.filter((message) => message.fatal).map(String))).toEqual([]);
+  expect(result.ok).toBe(true);
+  return { result, events };
+}
+
+beforeAll(async () => {
+  // Drafts show the build date: fixed, so that the builds compared here may be byte-identical.
+  process.env.SOURCE_DATE_EPOCH = '1764028800';
+  root = tempDir();
+  content = path.join(root, 'content');
+  cpSync(path.join(projectRoot, 'content'), content, { recursive: true });
+  out = path.join(root, 'dist');
+  const { result } = await buildOnce();
+  expect(result.cache).toMatchObject({ hits: 0 });
+  fresh = hashes(out);
+}, 180_000);
+
+afterAll(() => {
+  if (previousEpoch === undefined) delete process.env.SOURCE_DATE_EPOCH;
+  else process.env.SOURCE_DATE_EPOCH = previousEpoch;
+});
+
+describe('the build cache', () => {
+  it('serves a second build with nothing changed entirely from the cache, byte for byte the same', async () => {
+    const { result, events } = await buildOnce();
+    expect(result.cache?.misses).toBe(0);
+    expect(result.cache?.hits).toBeGreaterThanOrEqual(7);
+    expect(printed(events)).toEqual({ 'kamerbrief-flits': 'cache', flits: 'cache' });
+    expect(hashes(out)).toEqual(fresh);
+  }, 60_000);
+
+  it('--force makes everything again and gives the same bytes', async () => {
+    const { result, events } = await buildOnce({ force: true });
+    expect(result.cache?.hits).toBe(0);
+    expect(printed(events)).toEqual({ 'kamerbrief-flits': 'made', flits: 'made' });
+    expect(hashes(out)).toEqual(fresh);
+  }, 180_000);
+
+  it('detects a damaged entry (truncated PDF, broken JSON) and makes it again instead of using it', async () => {
+    const cacheDir = cacheDirFor(out);
+    const pdfBins = readdirSync(path.join(cacheDir, 'pdf')).filter((name) => name.endsWith('.bin'));
+    const verdicts = readdirSync(path.join(cacheDir, 'axe')).filter((name) => name.endsWith('.json'));
+    expect(pdfBins.length).toBe(2);
+    const truncated = path.join(cacheDir, 'pdf', pdfBins[0]);
+    writeFileSync(truncated, readFileSync(truncated).subarray(0, 1000));
+    writeFileSync(path.join(cacheDir, 'axe', verdicts[0]), '{"key": "');
+    const { result, events } = await buildOnce();
+    expect(result.cache?.misses).toBe(2);
+    expect(Object.values(printed(events)).sort()).toEqual(['cache', 'made']);
+    expect(hashes(out)).toEqual(fresh);
+    // Made again and stored whole: the next build takes everything from the cache.
+    expect((await buildOnce()).result.cache?.misses).toBe(0);
+  }, 180_000);
+
+  it('prints a changed document again and takes the other from the cache', async () => {
+    appendFileSync(path.join(content, 'kamerbrief-flits/index.md'), '\nEen zin die er later bij kwam.\n');
+    const { result, events } = await buildOnce();
+    expect(printed(events)).toEqual({ 'kamerbrief-flits': 'made', flits: 'cache' });
+    expect(result.cache?.misses).toBeGreaterThan(0);
+    const now = hashes(out);
+    expect(now['flits/flits.pdf']).toBe(fresh['flits/flits.pdf']);
+    expect(now['kamerbrief-flits/kamerbrief-flits.pdf']).not.toBe(fresh['kamerbrief-flits/kamerbrief-flits.pdf']);
+  }, 180_000);
+});
