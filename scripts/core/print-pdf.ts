@@ -53,6 +53,7 @@ export class PrintAborted extends Error {
 /** One browser for every PDF of a build (and the gate after it). */
 export class PdfPrinter {
   #session: BrowserSession | undefined;
+  #launching: Promise<BrowserSession> | undefined;
   #chromiumVersion: string | undefined;
   readonly #signal: AbortSignal | undefined;
   readonly #timeoutMs: number;
@@ -75,7 +76,12 @@ export class PdfPrinter {
 
   /** The live browser, started when there is none (the gate's axe runs use it too). */
   async session(): Promise<BrowserSession> {
-    if (!this.#session?.alive) this.#session = await BrowserSession.launch();
+    if (this.#session?.alive) return this.#session;
+    // Documents printed side by side share one launch.
+    this.#launching ??= BrowserSession.launch().finally(() => {
+      this.#launching = undefined;
+    });
+    this.#session = await this.#launching;
     return this.#session;
   }
 
@@ -102,10 +108,13 @@ export class PdfPrinter {
     }
     try {
       let printed;
+      const used: { session?: BrowserSession } = {};
       try {
-        printed = await this.#printOnce(printable, dir, options.root);
+        printed = await this.#printOnce(printable, dir, options.root, used);
       } catch (error) {
-        if (this.#session?.alive || this.#signal?.aborted) throw error;
+        // A failure in a browser that is still alive is the document's; only a dead browser
+        // (the one this print used, or none that would start) is restarted.
+        if (used.session?.alive || this.#signal?.aborted) throw error;
         // The browser itself died (killed, out of memory), maybe while starting: start a new
         // one and try this document once more.
         file.message(
@@ -115,9 +124,11 @@ export class PdfPrinter {
             ruleId: 'browser-restarted',
           },
         );
-        await this.#session?.close();
-        this.#session = undefined;
-        printed = await this.#printOnce(printable, dir, options.root);
+        if (this.#session === used.session) {
+          await this.#session?.close();
+          this.#session = undefined;
+        }
+        printed = await this.#printOnce(printable, dir, options.root, used);
       }
       const ms = performance.now() - started;
       // One reading of the PDF's text: every block of the page must have reached it, the
@@ -162,8 +173,9 @@ export class PdfPrinter {
     await this.#session?.close();
   }
 
-  async #printOnce(printable: Printable, dir: string, root: string) {
+  async #printOnce(printable: Printable, dir: string, root: string, used: { session?: BrowserSession }) {
     const session = await this.session();
+    used.session = session;
     // The manifest names the Chromium that printed (a build without PDFs names none).
     this.#chromiumVersion ??= await session.version();
     const printPath = path.join(dir, '.print.html');

@@ -272,7 +272,10 @@ export class BrowserSession {
       return await Promise.race([work, timeout]);
     } finally {
       clearTimeout(timer);
-      await page.close().catch(() => undefined);
+      await page
+        .browserContext()
+        .close()
+        .catch(() => undefined);
     }
   }
 
@@ -290,7 +293,10 @@ export class BrowserSession {
       const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true, timeout: options.timeoutMs });
       return { pdf, seconds: (performance.now() - started) / 1000 };
     } finally {
-      await page.close().catch(() => undefined);
+      await page
+        .browserContext()
+        .close()
+        .catch(() => undefined);
     }
   }
 
@@ -322,7 +328,10 @@ export class BrowserSession {
       );
       return { results: results as AxeResults, blocked };
     } finally {
-      await page.close().catch(() => undefined);
+      await page
+        .browserContext()
+        .close()
+        .catch(() => undefined);
     }
   }
 
@@ -371,7 +380,10 @@ export class BrowserSession {
       }
       return results;
     } finally {
-      await page.close().catch(() => undefined);
+      await page
+        .browserContext()
+        .close()
+        .catch(() => undefined);
     }
   }
 
@@ -390,7 +402,9 @@ export class BrowserSession {
 
   /** A new tab that may only load files under `allowedRoot` (and data: URLs). */
   private async openPage(allowedRoot: string, blocked: string[] = []) {
-    const page = await this.browser.newPage();
+    // A context of its own per page: Chromium then gives each its own renderer process, so two
+    // documents are laid out side by side on two cores (in one context they share one).
+    const page = await (await this.browser.createBrowserContext()).newPage();
     const root = path.resolve(allowedRoot) + path.sep;
     await page.setRequestInterception(true);
     page.on('request', (request) => {
