@@ -56,6 +56,13 @@ module.exports = {
       to: { path: '^scripts/(commands|preview/|cli)' },
     },
     {
+      name: 'convert-reads-only',
+      comment: 'convert/ turns a received file into Markdown: it knows PDFs (pdf/) and the model, nothing above.',
+      severity: 'error',
+      from: { path: '^scripts/convert/' },
+      to: { path: '^scripts/', pathNot: '^scripts/(convert|pdf|model)/' },
+    },
+    {
       name: 'preview-below-commands',
       comment: 'The preview parts (pages, queue, watcher, routes) sit on the run; the command wires them (and the PDF build) together.',
       severity: 'error',

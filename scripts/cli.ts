@@ -8,6 +8,7 @@ import { generator } from './model/generator.ts';
 import { audit } from './commands/audit.ts';
 import { build, BuildAborted, type ProgressEvent } from './commands/build.ts';
 import { check } from './commands/check.ts';
+import { importResponse } from './commands/import-response.ts';
 import { newAssessment } from './commands/new.ts';
 import { startPreview } from './commands/preview.ts';
 import type { VFile } from 'vfile';
@@ -142,6 +143,37 @@ async function runNew(slug: string, values: { content: string; service?: string 
     return 1;
   }
   process.stderr.write(`kia: nieuw KIA in ${path.relative(process.cwd(), result.file!)}; vul de vragen in en bekijk het met \`kia preview\`\n`);
+  return 0;
+}
+
+/** kia import-response: see the command's help. */
+async function runImportResponse(
+  file: string,
+  values: { doc: string; from: string; title?: string; received?: string; kind?: 'zienswijze' | 'reactie'; content: string; dryRun: boolean },
+): Promise<number> {
+  const result = await importResponse({
+    file,
+    contentDir: values.content,
+    slug: values.doc,
+    from: values.from,
+    title: values.title,
+    received: values.received,
+    kind: values.kind,
+    dryRun: values.dryRun,
+  });
+  if (result.files.length > 0) process.stderr.write(`${reporter(result.files)}\n`);
+  for (const note of result.notes) process.stderr.write(`kia: let op: ${note}\n`);
+  if (!result.ok) {
+    process.stderr.write('kia: reactie niet overgenomen; er is niets geschreven\n');
+    return 1;
+  }
+  const how = result.kind === 'docx' ? 'Word' : 'PDF';
+  if (values.dryRun) {
+    process.stdout.write(`${result.entry}\n`);
+    process.stderr.write(`kia: ${how} gelezen en letterlijk gelijk aan het origineel; --dry-run: niets geschreven (hierboven de regel voor responses:)\n`);
+    return 0;
+  }
+  process.stderr.write(`kia: ${how} overgenomen en letterlijk gelijk aan het origineel: ${result.written.join(', ')}\n`);
   return 0;
 }
 
@@ -309,6 +341,19 @@ function program(run: (work: Promise<number>) => void): Command {
     .option('--content <map>', 'map met documenten', 'content')
     .option('--service <naam>', 'de digitale dienst die wordt beoordeeld')
     .action((slug: string, values: { content: string; service?: string }) => run(runNew(slug, values)));
+
+  kia
+    .command('import-response')
+    .description('Neem de reactie van een belanghebbende over zoals ontvangen (PDF of Word): omgezet naar Markdown en letterlijk vergeleken met het origineel')
+    .argument('<bestand>', 'het ontvangen bestand (.pdf of .docx, herkend aan de inhoud)')
+    .requiredOption('--doc <slug>', 'het document waar de reactie bij hoort')
+    .requiredOption('--from <naam>', 'van wie de reactie is')
+    .option('--title <titel>', 'titel van de reactie (standaard: Zienswijze van NAAM)')
+    .option('--received <datum>', 'datum van ontvangst, JJJJ-MM-DD (standaard: vandaag)')
+    .addOption(new Option('--kind <soort>', 'soort reactie').choices(['zienswijze', 'reactie']))
+    .option('--content <map>', 'map met documenten', 'content')
+    .option('--dry-run', 'alleen omzetten en vergelijken; niets schrijven', false)
+    .action((file: string, values: Parameters<typeof runImportResponse>[1]) => run(runImportResponse(file, values)));
 
   kia
     .command('preview')

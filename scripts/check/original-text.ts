@@ -1,15 +1,12 @@
 /**
  * The text of a received original (`original:` of a response), read independently of our
- * Markdown: a PDF through poppler's pdftotext, a Word file through mammoth's raw text, an e-mail
+ * Markdown: a PDF through poppler's pdftotext, a Word file through the text runs of its XML, an e-mail
  * through postal-mime (its plain-text body), a text file as it is. The kind is found from the
  * file's first bytes, not its name. Each line keeps where it was (page and line, paragraph,
  * line), so a difference can be shown in the original as well as in the Markdown.
  */
-import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
-import { promisify } from 'node:util';
-
-const run = promisify(execFile);
+import { pdfTextLines } from '../pdf/pdftotext.ts';
 
 export type OriginalKind = 'pdf' | 'docx' | 'eml' | 'txt';
 
@@ -49,7 +46,7 @@ export async function readOriginal(file: string): Promise<OriginalText> {
   const bytes = new Uint8Array(await readFile(file));
   const kind = originalKind(bytes);
   if (!kind) throw new Error('not a PDF, Word (.docx), e-mail (.eml) or UTF-8 text file');
-  if (kind === 'pdf') return pdfText(file);
+  if (kind === 'pdf') return { kind, ...(await pdfTextLines(file)) };
   if (kind === 'docx') return docxText(bytes);
   if (kind === 'eml') {
     // Loaded when an original is read: a build without one does not pay for the readers.
@@ -71,60 +68,74 @@ function numbered(text: string, place: (n: number) => string): OriginalLine[] {
   return text.split(/\r\n?|\n/).map((line, index) => ({ text: line, place: place(index + 1) }));
 }
 
-/** A line that is only a page number: "3", "- 3 -", "Pagina 3 van 12", "3/12". */
-const pageNumber = /^\s*(?:[-–]\s*)?(?:(?:pagina|page|blz\.?)\s*)?\d{1,4}(?:\s*(?:van|of|\/)\s*\d{1,4})?(?:\s*[-–])?\s*$/i;
-
-async function pdfText(file: string): Promise<OriginalText> {
-  const { stdout } = await run('pdftotext', ['-enc', 'UTF-8', file, '-'], { maxBuffer: 256 * 1024 * 1024 });
-  const pages = stdout.split('\f').map((page) => page.split('\n'));
-  if (pages.length > 1 && pages.at(-1)!.every((line) => !line.trim())) pages.pop();
-  // Running heads and feet: up to three lines at the top or bottom of a page that recur
-  // (numbers aside) at the same edge of at least half the pages, or that are only a page number.
-  const edgeLines = (page: string[], end: 'top' | 'bottom') => {
-    const lines = page.map((text, index) => ({ text, index })).filter((line) => line.text.trim());
-    return (end === 'top' ? lines : lines.reverse()).slice(0, 3);
-  };
-  const shape = (text: string) => text.trim().replace(/\d+/g, '#');
-  const recurring = { top: new Map<string, number>(), bottom: new Map<string, number>() };
-  for (const page of pages) {
-    for (const end of ['top', 'bottom'] as const)
-      for (const shaped of new Set(edgeLines(page, end).map((line) => shape(line.text)))) recurring[end].set(shaped, (recurring[end].get(shaped) ?? 0) + 1);
-  }
-  const enough = Math.max(2, Math.ceil(pages.length / 2));
-  const furniture: string[] = [];
-  const lines: OriginalLine[] = [];
-  pages.forEach((page, pageIndex) => {
-    const skip = new Set<number>();
-    for (const end of ['top', 'bottom'] as const) {
-      for (const line of edgeLines(page, end)) {
-        if (!pageNumber.test(line.text) && !(pages.length >= 2 && (recurring[end].get(shape(line.text)) ?? 0) >= enough)) break;
-        skip.add(line.index);
-        furniture.push(`page ${pageIndex + 1}: ${line.text.trim()}`);
-      }
-    }
-    page.forEach((text, index) => {
-      if (!skip.has(index)) lines.push({ text, place: `page ${pageIndex + 1}, line ${index + 1}` });
-    });
-  });
-  return { kind: 'pdf', lines, furniture, problem: lines.some((line) => line.text.trim()) ? undefined : 'the PDF has no text layer (a scan?)' };
-}
-
 async function docxText(bytes: Uint8Array): Promise<OriginalText> {
-  const [{ default: JSZip }, { default: mammoth }] = await Promise.all([import('jszip'), import('mammoth')]);
+  const { default: JSZip } = await import('jszip');
   const zip = await JSZip.loadAsync(bytes);
   const document = await zip.file('word/document.xml')?.async('string');
   if (document === undefined) throw new Error('a ZIP file that is not a Word document (no word/document.xml)');
-  // mammoth reads unaccepted insertions as text and drops deletions without a word: a file with
-  // tracked changes has no one text to compare with.
+  // Unaccepted insertions and deletions: what was sent is then not one text.
   const tracked = /<w:(ins|del|moveFrom|moveTo)\b/.test(document);
-  const { value } = await mammoth.extractRawText({ buffer: Buffer.from(bytes) });
-  const paragraphs = value.split(/\n\n/);
+  // The XML's own text runs, read here (not through the converter the import uses): each note
+  // call as the number Word shows (notes are numbered in the order they are called), then the
+  // notes, each as its number and its text.
+  const notes = new Map<string, string[]>();
+  for (const part of ['footnotes', 'endnotes'] as const) {
+    const xml = await zip.file(`word/${part}.xml`)?.async('string');
+    for (const [, id, body] of xml?.matchAll(new RegExp(`<w:${part.slice(0, -1)}\\b[^>]*w:id="(-?\\d+)"[^>]*>([\\s\\S]*?)</w:${part.slice(0, -1)}>`, 'g')) ??
+      []) {
+      notes.set(`${part}:${id}`, paragraphsOf(body));
+    }
+  }
+  const called: string[] = [];
+  const callNumber = (key: string) => {
+    if (!called.includes(key)) called.push(key);
+    return String(called.indexOf(key) + 1);
+  };
+  const body = paragraphsOf(document, (kind, id) => callNumber(`${kind}s:${id}`));
+  const lines: OriginalLine[] = body.map((text, index) => ({ text, place: `paragraph ${index + 1}` }));
+  called.forEach((key, index) => {
+    const number = String(index + 1);
+    (notes.get(key) ?? []).forEach((text, line) => lines.push({ text: text.replace(/\u0000/g, line === 0 ? number : ''), place: `note ${number}` }));
+  });
   return {
     kind: 'docx',
-    lines: paragraphs.flatMap((paragraph, index) => paragraph.split('\n').map((text) => ({ text, place: `paragraph ${index + 1}` }))),
+    lines,
     furniture: [],
     problem: tracked
       ? 'the Word file has tracked changes, so its text is not one text (ask the sender for the version as sent, with the changes accepted)'
       : undefined,
   };
+}
+
+/**
+ * The text of each `<w:p>` in `xml`: its `<w:t>` runs, tabs and line breaks; a note call by
+ * `call` (in the body), a note's own number mark as U+0000 (in a note, replaced by its number).
+ * Deleted text and field instructions are not text.
+ */
+function paragraphsOf(xml: string, call?: (kind: 'footnote' | 'endnote', id: string) => string): string[] {
+  const paragraphs: string[] = [];
+  for (const [, inner] of xml.matchAll(/<w:p\b(?:[^>]*[^/])?>([\s\S]*?)<\/w:p>|<w:p\b[^>]*\/>()/g)) {
+    let text = '';
+    for (const [token, name, attributes, content] of (inner ?? '').matchAll(
+      /<w:(t|tab|br|cr|noBreakHyphen|softHyphen|footnoteReference|endnoteReference|footnoteRef|endnoteRef)\b([^>]*?)(?:\/>|>([\s\S]*?)<\/w:\1>)/g,
+    )) {
+      if (name === 't') text += decodeXml(content ?? '');
+      else if (name === 'tab') text += '\t';
+      else if (name === 'br' || name === 'cr') text += '\n';
+      else if (name === 'noBreakHyphen') text += '\u2011';
+      else if (name === 'softHyphen') text += '\u00ad';
+      else if (name === 'footnoteRef' || name === 'endnoteRef') text += '\u0000';
+      else if (call) text += call(name === 'footnoteReference' ? 'footnote' : 'endnote', /w:id="(-?\d+)"/.exec(attributes ?? '')?.[1] ?? token);
+    }
+    paragraphs.push(text);
+  }
+  return paragraphs;
+}
+
+function decodeXml(text: string): string {
+  return text.replace(/&(lt|gt|amp|quot|apos|#\d+|#x[0-9a-fA-F]+);/g, (entity, name: string) => {
+    if (name.startsWith('#x')) return String.fromCodePoint(Number.parseInt(name.slice(2), 16));
+    if (name.startsWith('#')) return String.fromCodePoint(Number(name.slice(1)));
+    return { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" }[name] ?? entity;
+  });
 }

@@ -85,7 +85,7 @@ export async function verifyResponses(
  * each proven equal to that same text above, so they equal the original too. Each difference is
  * a fatal message at its place in the Markdown, naming its place in the original.
  */
-async function verifyOriginal(
+export async function verifyOriginal(
   response: CompiledDocument['responses'][number],
   region: Element | undefined,
 ): Promise<NonNullable<VerbatimResult['responses'][number]['original']>> {

@@ -1,0 +1,56 @@
+/**
+ * A PDF's text through poppler's pdftotext, a reader independent of ours (pdf-lib, pdf.js): by
+ * page and line, with the running heads and page numbers told apart as page furniture.
+ */
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+
+export interface PdfTextLines {
+  /** Each line with its place: "page 2, line 5". */
+  lines: Array<{ text: string; place: string }>;
+  /** The running heads and page numbers left out, as "page N: text". */
+  furniture: string[];
+  /** Why there is no text to compare with (a scan), if so. */
+  problem?: string;
+}
+
+/** A line that is only a page number: "3", "- 3 -", "Pagina 3 van 12", "3/12". */
+const pageNumber = /^\s*(?:[-–]\s*)?(?:(?:pagina|page|blz\.?)\s*)?\d{1,4}(?:\s*(?:van|of|\/)\s*\d{1,4})?(?:\s*[-–])?\s*$/i;
+
+/** A PDF's text as pdftotext reads it, by page and line, running heads and page numbers left out (listed in `furniture`). */
+export async function pdfTextLines(file: string): Promise<PdfTextLines> {
+  const { stdout } = await run('pdftotext', ['-enc', 'UTF-8', file, '-'], { maxBuffer: 256 * 1024 * 1024 });
+  const pages = stdout.split('\f').map((page) => page.split('\n'));
+  if (pages.length > 1 && pages.at(-1)!.every((line) => !line.trim())) pages.pop();
+  // Running heads and feet: up to three lines at the top or bottom of a page that recur
+  // (numbers aside) at the same edge of at least half the pages, or that are only a page number.
+  const edgeLines = (page: string[], end: 'top' | 'bottom') => {
+    const lines = page.map((text, index) => ({ text, index })).filter((line) => line.text.trim());
+    return (end === 'top' ? lines : lines.reverse()).slice(0, 3);
+  };
+  const shape = (text: string) => text.trim().replace(/\d+/g, '#');
+  const recurring = { top: new Map<string, number>(), bottom: new Map<string, number>() };
+  for (const page of pages) {
+    for (const end of ['top', 'bottom'] as const)
+      for (const shaped of new Set(edgeLines(page, end).map((line) => shape(line.text)))) recurring[end].set(shaped, (recurring[end].get(shaped) ?? 0) + 1);
+  }
+  const enough = Math.max(2, Math.ceil(pages.length / 2));
+  const furniture: string[] = [];
+  const lines: Array<{ text: string; place: string }> = [];
+  pages.forEach((page, pageIndex) => {
+    const skip = new Set<number>();
+    for (const end of ['top', 'bottom'] as const) {
+      for (const line of edgeLines(page, end)) {
+        if (!pageNumber.test(line.text) && !(pages.length >= 2 && (recurring[end].get(shape(line.text)) ?? 0) >= enough)) break;
+        skip.add(line.index);
+        furniture.push(`page ${pageIndex + 1}: ${line.text.trim()}`);
+      }
+    }
+    page.forEach((text, index) => {
+      if (!skip.has(index)) lines.push({ text, place: `page ${pageIndex + 1}, line ${index + 1}` });
+    });
+  });
+  return { lines, furniture, problem: lines.some((line) => line.text.trim()) ? undefined : 'the PDF has no text layer (a scan?)' };
+}
