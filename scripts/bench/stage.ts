@@ -175,7 +175,8 @@ async function measurePreview(): Promise<Record<string, number>> {
       if (buffer.includes('event: failed')) throw new Error(buffer);
     }
   };
-  const edits = 10;
+  // 30 saves: enough for the 95th percentile the target is set on (the worst case, not the median).
+  const edits = 30;
   const toReload: number[] = [];
   const toPage: number[] = [];
   let text = await readFile(index, 'utf8');
@@ -202,6 +203,7 @@ async function measurePreview(): Promise<Record<string, number>> {
     edits,
     reloadMedianMs: median(toReload),
     reloadMaxMs: Math.max(...toReload),
+    reloadP95Ms: [...toReload].sort((a, b) => a - b)[Math.ceil(toReload.length * 0.95) - 1],
     pageMedianMs: median(toPage),
     pageMaxMs: Math.max(...toPage),
     serverMedianMs: median(serverSide),
