@@ -7,6 +7,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { pdfTextLines } from '../pdf/pdftotext.ts';
+import { decodeXml } from '../model/xml-text.ts';
 
 export type OriginalKind = 'pdf' | 'docx' | 'eml' | 'txt';
 
@@ -91,7 +92,8 @@ async function docxText(bytes: Uint8Array): Promise<OriginalText> {
     if (!called.includes(key)) called.push(key);
     return String(called.indexOf(key) + 1);
   };
-  const body = paragraphsOf(document, (kind, id) => callNumber(`${kind}s:${id}`));
+  const label = listLabels(await zip.file('word/numbering.xml')?.async('string'));
+  const body = paragraphsOf(document, (kind, id) => callNumber(`${kind}s:${id}`), label);
   const lines: OriginalLine[] = body.map((text, index) => ({ text, place: `paragraph ${index + 1}` }));
   called.forEach((key, index) => {
     const number = String(index + 1);
@@ -112,10 +114,10 @@ async function docxText(bytes: Uint8Array): Promise<OriginalText> {
  * `call` (in the body), a note's own number mark as U+0000 (in a note, replaced by its number).
  * Deleted text and field instructions are not text.
  */
-function paragraphsOf(xml: string, call?: (kind: 'footnote' | 'endnote', id: string) => string): string[] {
+function paragraphsOf(xml: string, call?: (kind: 'footnote' | 'endnote', id: string) => string, label?: (paragraph: string) => string): string[] {
   const paragraphs: string[] = [];
   for (const [, inner] of xml.matchAll(/<w:p\b(?:[^>]*[^/])?>([\s\S]*?)<\/w:p>|<w:p\b[^>]*\/>()/g)) {
-    let text = '';
+    let text = label?.(inner ?? '') ?? '';
     for (const [token, name, attributes, content] of (inner ?? '').matchAll(
       /<w:(t|tab|br|cr|noBreakHyphen|softHyphen|footnoteReference|endnoteReference|footnoteRef|endnoteRef)\b([^>]*?)(?:\/>|>([\s\S]*?)<\/w:\1>)/g,
     )) {
@@ -132,10 +134,42 @@ function paragraphsOf(xml: string, call?: (kind: 'footnote' | 'endnote', id: str
   return paragraphs;
 }
 
-function decodeXml(text: string): string {
-  return text.replace(/&(lt|gt|amp|quot|apos|#\d+|#x[0-9a-fA-F]+);/g, (entity, name: string) => {
-    if (name.startsWith('#x')) return String.fromCodePoint(Number.parseInt(name.slice(2), 16));
-    if (name.startsWith('#')) return String.fromCodePoint(Number(name.slice(1)));
-    return { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" }[name] ?? entity;
-  });
+/**
+ * The label Word shows before a list paragraph, from `word/numbering.xml`: a number as its level's
+ * text says (`%1.`, `%1.%2.`, `(%1)`), counted per list and level (a deeper level starts again
+ * under each new item above it), or `• ` for a bullet. Word keeps these out of the text runs.
+ */
+function listLabels(numbering: string | undefined): (paragraph: string) => string {
+  if (!numbering) return () => '';
+  const abstractOf = new Map<string, string>();
+  for (const [, numId, body] of numbering.matchAll(/<w:num\b[^>]*w:numId="(\d+)"[^>]*>([\s\S]*?)<\/w:num>/g)) {
+    const abstract = /<w:abstractNumId\b[^>]*w:val="(\d+)"/.exec(body)?.[1];
+    if (abstract) abstractOf.set(numId, abstract);
+  }
+  const levels = new Map<string, { format: string; text: string; start: number }>();
+  for (const [, abstractId, body] of numbering.matchAll(/<w:abstractNum\b[^>]*w:abstractNumId="(\d+)"[^>]*>([\s\S]*?)<\/w:abstractNum>/g)) {
+    for (const [, level, definition] of body.matchAll(/<w:lvl\b[^>]*w:ilvl="(\d+)"[^>]*>([\s\S]*?)<\/w:lvl>/g)) {
+      levels.set(`${abstractId}:${level}`, {
+        format: /<w:numFmt\b[^>]*w:val="([^"]+)"/.exec(definition)?.[1] ?? 'decimal',
+        text: decodeXml(/<w:lvlText\b[^>]*w:val="([^"]*)"/.exec(definition)?.[1] ?? ''),
+        start: Number(/<w:start\b[^>]*w:val="(\d+)"/.exec(definition)?.[1] ?? 1),
+      });
+    }
+  }
+  const counters = new Map<string, number[]>();
+  return (paragraph) => {
+    const properties = /<w:numPr>([\s\S]*?)<\/w:numPr>/.exec(paragraph)?.[1];
+    const numId = properties && /<w:numId\b[^>]*w:val="(\d+)"/.exec(properties)?.[1];
+    const abstract = numId && abstractOf.get(numId);
+    if (!properties || !abstract) return '';
+    const level = Number(/<w:ilvl\b[^>]*w:val="(\d+)"/.exec(properties)?.[1] ?? 0);
+    const definition = levels.get(`${abstract}:${level}`);
+    if (!definition || definition.format === 'none') return '';
+    if (definition.format === 'bullet') return '• ';
+    const counts = counters.get(numId) ?? [];
+    counts[level] = (counts[level] ?? (levels.get(`${abstract}:${level}`)?.start ?? 1) - 1) + 1;
+    counts.length = level + 1;
+    counters.set(numId, counts);
+    return `${definition.text.replace(/%(\d)/g, (_, n: string) => String(counts[Number(n) - 1] ?? levels.get(`${abstract}:${Number(n) - 1}`)?.start ?? 1))} `;
+  };
 }

@@ -15,6 +15,7 @@ import { toMarkdown } from 'mdast-util-to-markdown';
 import { pdfTextLines } from '../pdf/pdftotext.ts';
 import { isContent, kids, readPdfFacts, walk, type StructElement } from '../pdf/read.ts';
 import type { ConvertedResponse } from './docx-to-markdown.ts';
+import { decodeXml } from '../model/xml-text.ts';
 
 const bullet = /^\s*[•◦▪‣∙●○■–-]\s+/u;
 const run = promisify(execFile);
@@ -108,14 +109,6 @@ async function layoutToMarkdown(file: string, furniture: string[]): Promise<Conv
     ...furniture.map((line) => `left out as page furniture: ${line}`),
   ];
   return { markdown: toMarkdown({ type: 'root', children }, { extensions: [gfmToMarkdown()], bullet: '-', emphasis: '_', strong: '*' }), notes };
-}
-
-function decodeXml(text: string): string {
-  return text.replace(/&(lt|gt|amp|quot|apos|#\d+|#x[0-9a-fA-F]+);/g, (entity, name: string) => {
-    if (name.startsWith('#x')) return String.fromCodePoint(Number.parseInt(name.slice(2), 16));
-    if (name.startsWith('#')) return String.fromCodePoint(Number(name.slice(1)));
-    return { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" }[name] ?? entity;
-  });
 }
 
 /** Lines as one paragraph: joined with a space, or without the hyphen at a hyphenated line end. */

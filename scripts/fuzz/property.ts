@@ -3,7 +3,7 @@
  * vfile message with a kebab-case rule id, a source and a line inside the file; and nothing
  * executable (script elements, event handlers, script URLs) reaches the published HTML.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -20,6 +20,7 @@ export interface DocumentInput {
 // One document folder per process, rewritten for every case: the input goes through the same
 // path as a real build (files read from disk, compileDocument), not a copy of its order.
 const folder = mkdtempSync(path.join(tmpdir(), 'kia-fuzz-'));
+process.on('exit', () => rmSync(folder, { recursive: true, force: true }));
 const doc = { slug: 'fuzz', dir: folder, index: path.join(folder, 'index.md') };
 const responseEntry = 'responses:\n  - file: reactie.md\n    from: Voorbeeld B.V.\n    title: Reactie\n    received: 2026-01-01\n';
 

@@ -1,9 +1,11 @@
 /**
  * Word files written by a real .docx writer (the `docx` package), for the import tests: the
- * structures a platform's reply has (headings, lists, a table, footnotes, a closing) and the
+ * structures a platform's reply has (headings, bulleted and numbered lists, a table, footnotes, a closing) and the
  * ones the import must refuse (tracked changes, comments).
  */
 import {
+  AlignmentType,
+  LevelFormat,
   CommentRangeEnd,
   CommentRangeStart,
   CommentReference,
@@ -43,6 +45,9 @@ export async function makeDocx(variant: DocxVariant = 'letter'): Promise<Uint8Ar
     new Paragraph({ text: 'Leeftijdscontrole bij aanmelding', bullet: { level: 0 } }),
     new Paragraph({ text: 'Met een tweede stap voor twijfelgevallen', bullet: { level: 1 } }),
     new Paragraph({ text: 'Standaard privé-accounts voor minderjarigen', bullet: { level: 0 } }),
+    new Paragraph('Onze toezeggingen:'),
+    new Paragraph({ text: 'Wij publiceren elk jaar een verslag.', numbering: { reference: 'genummerd', level: 0 } }),
+    new Paragraph({ text: 'Wij laten dat verslag toetsen.', numbering: { reference: 'genummerd', level: 0 } }),
     new Table({
       rows: [
         new TableRow({ children: [new TableCell({ children: [new Paragraph('Maatregel')] }), new TableCell({ children: [new Paragraph('Sinds')] })] }),
@@ -88,6 +93,7 @@ export async function makeDocx(variant: DocxVariant = 'letter'): Promise<Uint8Ar
     );
   }
   const document = new Document({
+    numbering: { config: [{ reference: 'genummerd', levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.START }] }] },
     ...(comments ? { comments } : {}),
     footnotes: { 1: { children: [new Paragraph('Zie ons jaarverslag 2025, p. 12.')] } },
     sections: [{ children: body }],
