@@ -311,9 +311,9 @@ async function print(run: BuildRun, written: WrittenDocument[], printer: PdfPrin
 }
 
 /**
- * How many documents to lay out at once: `KIA_JOBS` when set, else one per core, but no more
- * than free memory allows at about 1.5 GB per layout (the 585-page bundle peaked at 2.3 GB for
- * the whole build).
+ * How many documents to lay out (and pages to check with axe) at once: `KIA_JOBS` when set, else
+ * one per core, but no more than free memory allows at about 1.5 GB each (the 585-page bundle
+ * peaked at 2.3 GB for the whole build).
  */
 function printJobs(): number {
   const asked = Number(process.env.KIA_JOBS);
@@ -476,6 +476,7 @@ async function gate(
     [{ file: path.join(staging.dir, 'index.html'), shown: 'index.html' }],
     staging.dir,
     run.cache,
+    printJobs(),
   );
   run.progress({
     slug: '(alle)',
