@@ -82,10 +82,7 @@ export function cacheDirFor(outDir: string): string {
   return path.join(path.dirname(outDir), '.kia-cache', path.basename(outDir));
 }
 
-/**
- * Open the cache in `dir`. With `read: false`
- * (`--force`) nothing is taken from it, but every result is stored.
- */
+/** Open the cache in `dir`. With `read: false` (`--force`) nothing is taken from it, but every result is stored. */
 export async function openBuildCache(dir: string, options: { read: boolean }): Promise<ResultCache & { hits: number; misses: number }> {
   const salt = await cacheSalt();
   const keyOf = (kind: string, parts: unknown[]) => hash(salt, kind, ...parts.map((part) => (part instanceof Uint8Array ? part : JSON.stringify(part))));
