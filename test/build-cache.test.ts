@@ -5,7 +5,7 @@
  * is printed again and the others are not.
  */
 import { createHash } from 'node:crypto';
-import { appendFileSync, cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, type BuildOptions, type ProgressEvent } from '../scripts/commands/build.ts';
@@ -94,6 +94,21 @@ describe('the build cache', () => {
     // Made again and stored whole: the next build takes everything from the cache.
     expect((await buildOnce()).result.cache?.misses).toBe(0);
   }, 180_000);
+
+  it('removes entries no build used for two weeks, and keeps the ones it uses', async () => {
+    const cacheDir = cacheDirFor(out);
+    const stale = path.join(cacheDir, 'pdf', `${'0'.repeat(64)}.json`);
+    writeFileSync(stale, '{}');
+    const weeksAgo = new Date(Date.now() - 20 * 24 * 60 * 60 * 1000);
+    utimesSync(stale, weeksAgo, weeksAgo);
+    const used = path.join(cacheDir, 'axe', readdirSync(path.join(cacheDir, 'axe')).filter((name) => name.endsWith('.json'))[0]);
+    const daysAgo = new Date(Date.now() - 10 * 24 * 60 * 60 * 1000);
+    utimesSync(used, daysAgo, daysAgo);
+    const { result } = await buildOnce();
+    expect(result.cache?.misses).toBe(0);
+    expect(existsSync(stale)).toBe(false);
+    expect(statSync(used).mtimeMs).toBeGreaterThan(Date.now() - 60 * 60 * 1000);
+  }, 60_000);
 
   it('prints a changed document again and takes the other from the cache', async () => {
     appendFileSync(path.join(content, 'kamerbrief-flits/index.md'), '\nEen zin die er later bij kwam.\n');

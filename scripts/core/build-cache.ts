@@ -9,11 +9,11 @@
  *
  * An entry is a JSON file naming its key and the sha256 of its bytes file, written to a temporary
  * name and renamed into place; a missing, unreadable, truncated or mismatching entry is a miss
- * (it is removed and made again), never used.
+ * (it is removed and made again), never used. An entry no build used for two weeks is removed.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generator } from '../model/generator.ts';
@@ -84,6 +84,7 @@ export function cacheDirFor(outDir: string): string {
 
 /** Open the cache in `dir`. With `read: false` (`--force`) nothing is taken from it, but every result is stored. */
 export async function openBuildCache(dir: string, options: { read: boolean }): Promise<ResultCache & { hits: number; misses: number }> {
+  await pruneUnused(dir);
   const salt = await cacheSalt();
   const keyOf = (kind: string, parts: unknown[]) => hash(salt, kind, ...parts.map((part) => (part instanceof Uint8Array ? part : JSON.stringify(part))));
   const fileOf = (kind: string, key: string) => path.join(dir, kind, `${key}.json`);
@@ -92,7 +93,14 @@ export async function openBuildCache(dir: string, options: { read: boolean }): P
     misses: 0,
     async get<T>(kind: string, parts: unknown[]) {
       const key = keyOf(kind, parts);
-      const found = options.read ? await readEntry<T>(fileOf(kind, key), key) : undefined;
+      const file = fileOf(kind, key);
+      const found = options.read ? await readEntry<T>(file, key) : undefined;
+      if (found) {
+        // Used now: kept for another two weeks (see pruneUnused).
+        const now = new Date();
+        await utimes(file, now, now);
+        if (found.bytes) await utimes(file.replace(/\.json$/, '.bin'), now, now);
+      }
       if (found) cache.hits++;
       else cache.misses++;
       return found;
@@ -132,4 +140,19 @@ async function writeEntry<T>(file: string, key: string, entry: CacheEntry<T>): P
   }
   await writeFile(temporary, JSON.stringify({ key, value: entry.value, ...(entry.bytes ? { bytesSha256: hash(entry.bytes) } : {}) }));
   await rename(temporary, file);
+}
+
+/** How long an entry no build used is kept: every edit makes new PDFs, and the old ones go. */
+const keepUnusedMs = 14 * 24 * 60 * 60 * 1000;
+
+/** Remove the entries (and stray temporary files) that no build used for two weeks. */
+async function pruneUnused(dir: string): Promise<void> {
+  if (!existsSync(dir)) return;
+  const cutoff = Date.now() - keepUnusedMs;
+  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile()) continue;
+    const file = path.join(entry.parentPath, entry.name);
+    const stats = await stat(file).catch(() => undefined);
+    if (stats && stats.mtimeMs < cutoff) await rm(file, { force: true });
+  }
 }
