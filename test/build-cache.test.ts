@@ -4,24 +4,12 @@
  * --force takes nothing from it; a damaged entry is made again, never used; a changed document
  * is printed again and the others are not.
  */
-import { createHash } from 'node:crypto';
 import { appendFileSync, cpSync, existsSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, type BuildOptions, type ProgressEvent } from '../scripts/commands/build.ts';
 import { cacheDirFor } from '../scripts/core/build-cache.ts';
-import { projectRoot, tempDir } from './helpers/workspace.ts';
-
-/** Every file under `dir` with the sha256 of its bytes. */
-function hashes(dir: string): Record<string, string> {
-  const entries = readdirSync(dir, { withFileTypes: true, recursive: true }).filter((entry) => entry.isFile());
-  return Object.fromEntries(
-    entries
-      .map((entry) => path.join(entry.parentPath, entry.name))
-      .sort()
-      .map((file) => [path.relative(dir, file), createHash('sha256').update(readFileSync(file)).digest('hex')]),
-  );
-}
+import { fileHashes, projectRoot, tempDir } from './helpers/workspace.ts';
 
 /** Each document's PDF progress line: made, or taken from the cache. */
 function printed(events: ProgressEvent[]): Record<string, 'made' | 'cache'> {
@@ -55,7 +43,7 @@ beforeAll(async () => {
   out = path.join(root, 'dist');
   const { result } = await buildOnce();
   expect(result.cache).toMatchObject({ hits: 0 });
-  fresh = hashes(out);
+  fresh = fileHashes(out);
 }, 180_000);
 
 afterAll(() => {
@@ -69,14 +57,14 @@ describe('the build cache', () => {
     expect(result.cache?.misses).toBe(0);
     expect(result.cache?.hits).toBeGreaterThanOrEqual(7);
     expect(printed(events)).toEqual({ 'kamerbrief-flits': 'cache', flits: 'cache' });
-    expect(hashes(out)).toEqual(fresh);
+    expect(fileHashes(out)).toEqual(fresh);
   }, 60_000);
 
   it('--force makes everything again and gives the same bytes', async () => {
     const { result, events } = await buildOnce({ force: true });
     expect(result.cache?.hits).toBe(0);
     expect(printed(events)).toEqual({ 'kamerbrief-flits': 'made', flits: 'made' });
-    expect(hashes(out)).toEqual(fresh);
+    expect(fileHashes(out)).toEqual(fresh);
   }, 180_000);
 
   it('detects a damaged entry (truncated PDF, broken JSON) and makes it again instead of using it', async () => {
@@ -90,7 +78,7 @@ describe('the build cache', () => {
     const { result, events } = await buildOnce();
     expect(result.cache?.misses).toBe(2);
     expect(Object.values(printed(events)).sort()).toEqual(['cache', 'made']);
-    expect(hashes(out)).toEqual(fresh);
+    expect(fileHashes(out)).toEqual(fresh);
     // Made again and stored whole: the next build takes everything from the cache.
     expect((await buildOnce()).result.cache?.misses).toBe(0);
   }, 180_000);
@@ -115,7 +103,7 @@ describe('the build cache', () => {
     const { result, events } = await buildOnce();
     expect(printed(events)).toEqual({ 'kamerbrief-flits': 'made', flits: 'cache' });
     expect(result.cache?.misses).toBeGreaterThan(0);
-    const now = hashes(out);
+    const now = fileHashes(out);
     expect(now['flits/flits.pdf']).toBe(fresh['flits/flits.pdf']);
     expect(now['kamerbrief-flits/kamerbrief-flits.pdf']).not.toBe(fresh['kamerbrief-flits/kamerbrief-flits.pdf']);
   }, 180_000);

@@ -7,14 +7,14 @@
  * verbatim proof against its original.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PDFDocument, PDFName } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BrowserSession } from '../scripts/render/browser.ts';
 import { makeDocx } from './helpers/make-docx.ts';
 import { messageLines } from './helpers/messages.ts';
-import { runCli, tempDir, writeTree } from './helpers/workspace.ts';
+import { fileHashes, runCli, tempDir, writeTree } from './helpers/workspace.ts';
 
 const index = `---
 # De nota waar de reacties bij horen.
@@ -29,17 +29,6 @@ status: concept   # nog niet definitief
 
 De reacties staan hieronder.
 `;
-
-/** Every file under `dir` with its sha256: what a refused import must leave as it was. */
-function snapshot(dir: string): Record<string, string> {
-  return Object.fromEntries(
-    readdirSync(dir, { recursive: true, withFileTypes: true })
-      .filter((entry) => entry.isFile())
-      .map((entry) => path.join(entry.parentPath, entry.name))
-      .sort()
-      .map((file) => [path.relative(dir, file), createHash('sha256').update(readFileSync(file)).digest('hex')]),
-  );
-}
 
 let files: string;
 let textPdf: string;
@@ -212,19 +201,19 @@ describe('kia import-response', () => {
 
   it('--dry-run converts and proves, prints the entry and writes nothing', () => {
     const root = writeTree({ 'content/nota/index.md': index });
-    const before = snapshot(root);
+    const before = fileHashes(root);
     const result = runCli(
       ['import-response', path.join(files, 'zienswijze-klets.docx'), '--doc', 'nota', '--from', 'Klets B.V.', '--received', '2026-11-20', '--dry-run'],
       root,
     );
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toContain('- file: responses/zienswijze-klets.md\n  from: Klets B.V.\n  title: Zienswijze van Klets B.V.\n  received: 2026-11-20\n');
-    expect(snapshot(root)).toEqual(before);
+    expect(fileHashes(root)).toEqual(before);
   }, 60_000);
 
   it('refuses what it cannot take over as one text, with a clear message, and writes nothing', () => {
     const root = writeTree({ 'content/nota/index.md': index });
-    const before = snapshot(root);
+    const before = fileHashes(root);
     const refusals: Record<string, string> = {
       'met-wijzigingen.docx':
         'error Unexpected tracked changes (insertions or deletions not accepted) in `FILE`, expected the version as sent, with every change accepted (ask the sender) refused-file kia-import',
@@ -253,6 +242,6 @@ describe('kia import-response', () => {
     ]);
     const unknown = runCli(['import-response', path.join(files, 'zienswijze-klets.docx'), '--doc', 'notaa', '--from', 'Klets B.V.'], root);
     expect(messageLines(unknown.stderr)).toEqual(['error Unexpected document `notaa`, expected `nota` (did you mean it?) unknown-document kia-import']);
-    expect(snapshot(root)).toEqual(before);
+    expect(fileHashes(root)).toEqual(before);
   }, 120_000);
 });

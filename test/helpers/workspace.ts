@@ -1,6 +1,7 @@
 /** Temporary content and output folders for integration tests. */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -39,4 +40,15 @@ export function poppler(tool: string, args: string[]): string {
 /** A minimal valid frontmatter block plus `body` (a `rapport`: not checked against the KIA instrument). */
 export function document(body: string, extra = ''): string {
   return `---\ntitle: Testdocument\ntype: rapport\nlang: nl\ndate: 2026-01-31\nstatus: concept\n${extra}---\n\n${body}`;
+}
+
+/** Every file under `dir` (relative path) with the sha256 of its bytes, in path order. */
+export function fileHashes(dir: string): Record<string, string> {
+  return Object.fromEntries(
+    readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => path.join(entry.parentPath, entry.name))
+      .sort()
+      .map((file) => [path.relative(dir, file), createHash('sha256').update(readFileSync(file)).digest('hex')]),
+  );
 }
