@@ -113,14 +113,7 @@ async function layoutToMarkdown(file: string, furniture: string[]): Promise<Conv
 
 /** Lines as one paragraph: joined with a space, or without the hyphen at a hyphenated line end. */
 function paragraph(lines: string[]): Paragraph {
-  let text = '';
-  for (const [index, raw] of lines.entries()) {
-    const line = raw.trim();
-    const next = lines[index + 1]?.trim();
-    if (next !== undefined && /\p{L}-$/u.test(line) && /^\p{Ll}/u.test(next)) text += line.slice(0, -1);
-    else text += next === undefined ? line : `${line} `;
-  }
-  return { type: 'paragraph', children: [{ type: 'text', value: text }] };
+  return { type: 'paragraph', children: [{ type: 'text', value: lines.map((line) => line.trim()).reduce(joinLines, '') }] };
 }
 
 /**
@@ -132,27 +125,33 @@ function paragraph(lines: string[]): Paragraph {
 export async function taggedPdfToMarkdown(bytes: Uint8Array): Promise<ConvertedResponse | undefined> {
   const facts = await readPdfFacts(bytes, { text: true });
   if (!facts.structure) return undefined;
-  // The text of each marked-content sequence; a new baseline inside it is a line break (a space).
-  const mcidText = new Map<string, string>();
+  // The text of each marked-content sequence, lines joined, with the baselines it starts and ends on.
+  const sequences = new Map<string, { text: string; firstY: number; lastY: number }>();
   facts.text?.forEach((runs, index) => {
-    let previous: { key: string; y: number } | undefined;
     for (const run of runs) {
       if (run.mcid === undefined || run.artifact) continue;
       const key = `${index + 1}:${run.mcid}`;
-      const before = mcidText.get(key) ?? '';
-      const newLine = previous?.key === key && Math.abs(previous.y - run.y) > 1;
-      mcidText.set(key, before + (newLine && before && !/\s$/.test(before) && !/^\s/.test(run.text) ? lineJoin(before, run.text) : '') + run.text);
-      previous = { key, y: run.y };
+      const sequence = sequences.get(key);
+      if (!sequence) sequences.set(key, { text: run.text, firstY: run.y, lastY: run.y });
+      else {
+        sequence.text = Math.abs(sequence.lastY - run.y) > 1 ? joinLines(sequence.text, run.text) : sequence.text + run.text;
+        sequence.lastY = run.y;
+      }
     }
   });
-  const textOf = (element: StructElement): string => {
+  // Children are joined as they stand: sequences on one baseline directly (a word may be split
+  // over two styles), on a new baseline as lines. `skip` leaves nested lists to their own items.
+  const textOf = (element: StructElement, skip: StructElement[] = []): string => {
     if (element.actualText !== undefined) return element.actualText;
     let text = '';
+    let lastY: number | undefined;
     for (const child of element.children) {
-      const part = isContent(child) ? (mcidText.get(`${child.page}:${child.mcid}`) ?? '') : textOf(child);
+      if (!isContent(child) && skip.includes(child)) continue;
+      const sequence = isContent(child) ? sequences.get(`${child.page}:${child.mcid}`) : undefined;
+      const part = isContent(child) ? (sequence?.text ?? '') : textOf(child);
       if (!part) continue;
-      // Consecutive sequences on different lines of one paragraph are joined like lines.
-      text += text && !/\s$/.test(text) && !/^\s/.test(part) && isContent(child) ? lineJoin(text, part) + part : part;
+      text = sequence && lastY !== undefined && Math.abs(lastY - sequence.firstY) > 1 ? joinLines(text, part) : text + part;
+      lastY = sequence?.lastY ?? lastY;
     }
     return text;
   };
@@ -187,7 +186,7 @@ export async function taggedPdfToMarkdown(bytes: Uint8Array): Promise<ConvertedR
       .map((item): ListItem => {
         const body = kids(item).find((child) => child.role === 'LBody') ?? item;
         const nested = kids(body).filter((child) => child.role === 'L');
-        const own = collapse(textOfWithout(body, nested));
+        const own = collapse(textOf(body, nested));
         return {
           type: 'listItem',
           spread: false,
@@ -195,10 +194,6 @@ export async function taggedPdfToMarkdown(bytes: Uint8Array): Promise<ConvertedR
         };
       }),
   });
-  const textOfWithout = (element: StructElement, skip: StructElement[]) =>
-    element.children
-      .map((child) => (isContent(child) ? (mcidText.get(`${child.page}:${child.mcid}`) ?? '') : skip.includes(child) ? '' : textOf(child)))
-      .join(' ');
   const table = (element: StructElement): RootContent[] | undefined => {
     const rows = [] as StructElement[];
     walk(element, (child) => {
@@ -227,9 +222,14 @@ export async function taggedPdfToMarkdown(bytes: Uint8Array): Promise<ConvertedR
   return { markdown: toMarkdown({ type: 'root', children }, { extensions: [gfmToMarkdown()], bullet: '-', emphasis: '_', strong: '*' }), notes };
 }
 
-/** What goes between two lines joined into one: nothing after a hyphenated line end, else a space. */
-function lineJoin(before: string, after: string): string {
-  return /\p{L}-$/u.test(before) && /^\p{Ll}/u.test(after) ? '' : ' ';
+/**
+ * Two lines as one text: a hyphen at the end of the first before a lower-case letter is taken as
+ * hyphenation and dropped (as the proof's reader of a PDF may), else a space between them unless
+ * one is already there.
+ */
+function joinLines(before: string, after: string): string {
+  if (/\p{L}-$/u.test(before) && /^\p{Ll}/u.test(after)) return before.slice(0, -1) + after;
+  return before && !/\s$/.test(before) && !/^\s/.test(after) ? `${before} ${after}` : before + after;
 }
 
 function collapse(text: string): string {
