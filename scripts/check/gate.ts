@@ -5,6 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { generator } from '../model/generator.ts';
+import { eachConcurrently } from '../model/concurrency.ts';
 import { memo, type ResultCache } from '../model/result-cache.ts';
 import { referencedImages } from './referenced-images.ts';
 import type { VFile } from 'vfile';
@@ -66,21 +67,22 @@ export async function runGate(
   const htmlLine = (async () => {
     const targets = [...documents.map((document) => document.html), ...pages];
     const audits: Array<HtmlAudit | null> = targets.map(() => null);
-    let next = 0;
-    const worker = async () => {
-      while (next < targets.length) {
-        const index = next++;
-        const target = targets[index];
-        if (!target) continue;
-        const html = await readFile(target.file, 'utf8');
-        const inputs = [target.shown, html, await referencedImages(html, path.dirname(target.file), root)];
-        audits[index] = await memo(cache, 'axe', inputs, async () => auditHtml(await browser(), target.file, { shownFile: target.shown, allowedRoot: root }));
-      }
+    const inputs = async (target: { file: string; shown: string }) => {
+      const html = await readFile(target.file, 'utf8');
+      return [target.shown, html, await referencedImages(html, path.dirname(target.file), root)];
     };
     // Wall-clock time, not the audits' own figures: side by side they overlap, and a verdict
     // from the cache took no time now.
     const begun = performance.now();
-    await Promise.all(Array.from({ length: Math.max(1, Math.min(jobs, targets.length)) }, worker));
+    await eachConcurrently(targets, jobs, async (target, index) => {
+      if (!target) return;
+      audits[index] = await memo(
+        cache,
+        'axe',
+        () => inputs(target),
+        async () => auditHtml(await browser(), target.file, { shownFile: target.shown, allowedRoot: root }),
+      );
+    });
     timings.htmlSeconds = (performance.now() - begun) / 1000;
     return audits;
   })();
@@ -93,8 +95,11 @@ export async function runGate(
       }
       const { file, shown, expected } = document.pdf;
       const begun = performance.now();
-      const audit = await memo(cache, 'pdf-checks', [shown, new Uint8Array(await readFile(file)), expected ?? null], () =>
-        auditPdf(file, { shownFile: shown, expected }),
+      const audit = await memo(
+        cache,
+        'pdf-checks',
+        async () => [shown, new Uint8Array(await readFile(file)), expected ?? null],
+        () => auditPdf(file, { shownFile: shown, expected }),
       );
       timings.pdfSeconds += (performance.now() - begun) / 1000;
       audits.push(audit);

@@ -6,7 +6,7 @@
  */
 import { replaceFolder } from '../core/staging.ts';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { VFile } from 'vfile';
@@ -15,7 +15,7 @@ import { writePage } from '../core/write-page.ts';
 import { compileDocument } from '../core/compile-document.ts';
 import { discoverDocuments, selectOnly } from '../core/discover.ts';
 import { readPublication } from '../core/publication.ts';
-import type { Manifest } from '../core/manifest.ts';
+import { readPreviousManifest } from '../core/manifest.ts';
 import { sha256 } from '../core/read-source.ts';
 import { pdfExpectations } from '../check/expectations.ts';
 import { checkPublicationLinks, type LinkedDocument } from '../check/publication-links.ts';
@@ -57,9 +57,7 @@ async function checkUnlocked(options: CheckOptions, contentDir: string, outDir: 
   );
   if (publication) files.push(publication.file);
   const documents = selectOnly(all, options.only, problems);
-  const manifest = existsSync(path.join(outDir, 'manifest.json'))
-    ? (JSON.parse(await readFile(path.join(outDir, 'manifest.json'), 'utf8')) as Manifest)
-    : undefined;
+  const manifest = await readPreviousManifest(outDir);
 
   const started = performance.now();
   const work = await mkdtemp(path.join(tmpdir(), 'kia-check-'));

@@ -22,6 +22,7 @@ import { checkNameParts, checkRedactions, type Redaction } from '../check/redact
 import { verifyResponses } from '../check/verify-responses.ts';
 import type { CompiledDocument } from '../model/compiled.ts';
 import type { Frontmatter } from '../model/frontmatter-schema.ts';
+import { eachConcurrently } from '../model/concurrency.ts';
 import { generator } from '../model/generator.ts';
 import { projectInstrument } from '../model/instrument.ts';
 import type { DocumentSource } from '../model/compiled.ts';
@@ -298,16 +299,11 @@ async function writePages(run: BuildRun, compiled: CompiledDocument[], staging: 
 async function print(run: BuildRun, written: WrittenDocument[], printer: PdfPrinter, staging: Staging): Promise<void> {
   // Side by side, as many at once as the machine has cores and memory for: each document is laid
   // out in a renderer process of its own, so the output is the same as one at a time.
-  let next = 0;
-  const worker = async () => {
-    while (next < written.length) {
-      const entry = written[next++];
-      run.stopIfAborted();
-      entry.pdf = await printer.print(printableDocument(entry.document), entry.dir, entry.document.file, { root: staging.dir, progress: run.printProgress });
-      if (entry.pdf) await addPdfLink(entry.htmlPath, `${entry.document.source.slug}.pdf`, entry.pdf.pdfInfo);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(printJobs(), written.length) }, worker));
+  await eachConcurrently(written, printJobs(), async (entry) => {
+    run.stopIfAborted();
+    entry.pdf = await printer.print(printableDocument(entry.document), entry.dir, entry.document.file, { root: staging.dir, progress: run.printProgress });
+    if (entry.pdf) await addPdfLink(entry.htmlPath, `${entry.document.source.slug}.pdf`, entry.pdf.pdfInfo);
+  });
 }
 
 /**

@@ -201,7 +201,12 @@ async function checkImages(doc: DocumentSource, file: VFile, cache: ResultCache 
     if (isSvg(head)) {
       let result = sanitised.get(relative);
       if (!result) {
-        result = await memo(cache, 'svg', [bytes], () => sanitiseSvg(new TextDecoder('utf-8').decode(bytes)));
+        result = await memo(
+          cache,
+          'svg',
+          async () => [bytes],
+          () => sanitiseSvg(new TextDecoder('utf-8').decode(bytes)),
+        );
         sanitised.set(relative, result);
       }
       if (result.error || !result.svg) {

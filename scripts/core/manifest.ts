@@ -96,7 +96,7 @@ export function serializeManifest(manifest: Manifest): string {
   return `${JSON.stringify(manifest, null, 2)}\n`;
 }
 
-/** The manifest of the last build in `outDir`, if there is a readable one (`--only` keeps its other records). */
+/** The manifest of the last build in `outDir`, if there is a readable one (`--only` keeps its other records; `kia check` finds the PDFs up to date by it). */
 export async function readPreviousManifest(outDir: string): Promise<Manifest | undefined> {
   const file = path.join(outDir, 'manifest.json');
   if (!existsSync(file)) return undefined;

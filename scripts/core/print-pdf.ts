@@ -98,8 +98,14 @@ export class PdfPrinter {
     progress({ slug, state: 'start' });
     const started = performance.now();
     // What the PDF is made of besides our code, the assets and the tools (the cache's salt).
-    const inputs = [slug, printable.printHtml, printable.metadata, printable.locate, await referencedImages(printable.printHtml, dir, options.root)];
-    const cached = await this.#cache?.get<PrintedPdf & { chromium?: string }>('pdf', inputs);
+    const inputs = this.#cache && [
+      slug,
+      printable.printHtml,
+      printable.metadata,
+      printable.locate,
+      await referencedImages(printable.printHtml, dir, options.root),
+    ];
+    const cached = inputs && (await this.#cache?.get<PrintedPdf & { chromium?: string }>('pdf', inputs));
     if (cached?.bytes) {
       await writeFile(path.join(dir, `${slug}.pdf`), cached.bytes);
       // The Chromium that printed it (the cache's salt holds that binary), for the manifest.
@@ -148,7 +154,7 @@ export class PdfPrinter {
       });
       const result = { pdfInfo: printed.pdfInfo, expected: printed.expected, located: printed.located, text };
       // Only a PDF that lost no text is kept: a failing one is made again next time.
-      if (lost.length === 0) await this.#cache?.set('pdf', inputs, { value: { ...result, chromium: this.#chromiumVersion }, bytes: printed.bytes });
+      if (inputs && lost.length === 0) await this.#cache?.set('pdf', inputs, { value: { ...result, chromium: this.#chromiumVersion }, bytes: printed.bytes });
       return result;
     } catch (error) {
       // Ctrl-C closed the browser under the render: an interruption, not a broken document.

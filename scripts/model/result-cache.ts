@@ -17,11 +17,16 @@ export interface ResultCache {
   set<T>(kind: string, parts: unknown[], entry: CacheEntry<T>): Promise<void>;
 }
 
-/** The cached result made from `parts`, or a fresh one from `make` (then stored). */
-export async function memo<T>(cache: ResultCache | undefined, kind: string, parts: unknown[], make: () => Promise<T>): Promise<T> {
-  const found = await cache?.get<T>(kind, parts);
+/**
+ * The cached result made from `parts`, or a fresh one from `make` (then stored). The parts are
+ * gathered only when there is a cache: without one, reading inputs to name a key is wasted work.
+ */
+export async function memo<T>(cache: ResultCache | undefined, kind: string, parts: () => Promise<unknown[]>, make: () => Promise<T>): Promise<T> {
+  if (!cache) return make();
+  const inputs = await parts();
+  const found = await cache.get<T>(kind, inputs);
   if (found) return found.value;
   const value = await make();
-  await cache?.set(kind, parts, { value });
+  await cache.set(kind, inputs, { value });
   return value;
 }
