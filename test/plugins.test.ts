@@ -136,7 +136,7 @@ const runners: Record<string, Runner> = {
   'rehype-append-responses': async (file, folder, options) => {
     const responseFile = new VFile({ path: 'response.md', value: readFileSync(path.join(folder, 'response.md'), 'utf8') });
     const tree: HastRoot = await toHast(
-      responseProcessor('reactie-1-', { grounds: wooGrounds(), redaction: options.redaction as 'public' | 'internal' | undefined }),
+      responseProcessor('reactie-1-', { grounds: wooGrounds(), folder: 'responses', redaction: options.redaction as 'public' | 'internal' | undefined }),
       responseFile,
     );
     file.messages.push(...responseFile.messages);

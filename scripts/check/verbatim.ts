@@ -263,8 +263,9 @@ export function normaliseOriginal(lines: Array<{ text: string; place: string }>)
  * as its number, a note as its number and text, an ordered list item as its number with a
  * point, a bullet list item as `bulletMark`. Back links and the notes' heading are left out.
  */
-export function publishedText(region: Element | HastRoot, withheld: (start: Point | undefined) => string | undefined): LocatedText {
+export function publishedText(region: Element | HastRoot, withheld: (start: Point | undefined) => string | undefined): PublishedText {
   const target = { chars: [] as string[], places: [] as Array<Point | undefined> };
+  const noteRanges: PublishedText['notes'] = [];
   const walk = (node: ElementContent | HastRoot, inNotes: boolean) => {
     if (node.type === 'text') {
       push(target, node.value, node.position?.start);
@@ -287,16 +288,67 @@ export function publishedText(region: Element | HastRoot, withheld: (start: Poin
       if (node.tagName === 'ul') bullets = true;
     }
     for (const child of node.children) {
+      const start = target.chars.length;
+      let textStart = start;
       if (child.type === 'element' && child.tagName === 'li') {
         if (number > 0) push(target, notes ? `${number}` : `${number}.`, child.position?.start);
         if (number > 0) number++;
         if (bullets) push(target, bulletMark, child.position?.start);
+        textStart = target.chars.length;
       }
       walk(child as ElementContent, notes);
+      if (notes && number > 0 && child.type === 'element' && child.tagName === 'li') noteRanges.push({ start, textStart, end: target.chars.length });
     }
   };
   walk(region, false);
-  return { text: target.chars.join(''), places: target.places };
+  return { text: target.chars.join(''), places: target.places, notes: noteRanges };
+}
+
+/** A response's published text, with where each of its notes stands (its number, then its text). */
+export interface PublishedText extends LocatedText {
+  notes: Array<{ start: number; textStart: number; end: number }>;
+}
+
+/**
+ * The original with its notes moved to the end, in order, where the published text has them. A
+ * received PDF has each note at the foot of its page (and a reader may give the note's number
+ * before or after its text); the publication has them after the text. A note is moved only when
+ * its text stands in the original exactly as published (its number next to it, if there, goes
+ * with it): a changed note stays where it was and shows as a difference.
+ */
+export function withNotesAtEnd(original: NormalisedOriginal, published: PublishedText): NormalisedOriginal {
+  if (published.notes.length === 0) return original;
+  // Each moved note: where it stood, and its characters in published order (its number first).
+  const moved: Array<{ start: number; end: number; order: number[] }> = [];
+  const range = (start: number, end: number) => Array.from({ length: end - start }, (_, i) => start + i);
+  let from = 0;
+  for (const note of published.notes) {
+    const text = published.text.slice(note.textStart, note.end);
+    const label = published.text.slice(note.start, note.textStart);
+    if (!text) continue;
+    const at = original.text.indexOf(text, from);
+    if (at < 0) continue;
+    const end = at + text.length;
+    if (label && original.text.slice(at - label.length, at) === label) moved.push({ start: at - label.length, end, order: range(at - label.length, end) });
+    else if (label && original.text.slice(end, end + label.length) === label)
+      moved.push({ start: at, end: end + label.length, order: [...range(end, end + label.length), ...range(at, end)] });
+    else moved.push({ start: at, end, order: range(at, end) });
+    from = moved.at(-1)!.end;
+  }
+  const order: number[] = [];
+  let at = 0;
+  for (const note of moved) {
+    order.push(...range(at, note.start));
+    at = note.end;
+  }
+  order.push(...range(at, original.text.length));
+  for (const note of moved) order.push(...note.order);
+  const chars = original.text.split('');
+  const optionalHyphens = new Set<number>();
+  order.forEach((index, position) => {
+    if (original.optionalHyphens.has(index)) optionalHyphens.add(position);
+  });
+  return { text: order.map((index) => chars[index]).join(''), places: order.map((index) => original.places[index]), optionalHyphens };
 }
 
 export interface OriginalDifference {

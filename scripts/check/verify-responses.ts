@@ -14,7 +14,7 @@ import { responseRegions } from '../pipeline/responses.ts';
 import { findInPdf, firstDifference, pdfTextFromLines, renderedText, type Difference } from './verbatim.ts';
 import type { PdfContent } from '../pdf/text.ts';
 import { readOriginal, type OriginalKind } from './original-text.ts';
-import { compareWithOriginal, normaliseOriginal, publishedText } from './verbatim.ts';
+import { compareWithOriginal, normaliseOriginal, publishedText, withNotesAtEnd } from './verbatim.ts';
 
 const source = 'kia-verbatim';
 
@@ -108,7 +108,7 @@ export async function verifyOriginal(
   const withheld = (start: Point | undefined) =>
     redactions.find((redaction) => redaction.position?.start.line === start?.line && redaction.position?.start.column === start?.column)?.text;
   const published = publishedText(region ?? { type: 'root', children: [] }, withheld);
-  const differences = compareWithOriginal(normaliseOriginal(read.lines), published);
+  const differences = compareWithOriginal(withNotesAtEnd(normaliseOriginal(read.lines), published), published);
   for (const difference of differences) {
     fail(
       `Unexpected published text \`${difference.actual}\`, expected \`${difference.expected}\` as in the original \`${original.relativePath}\` (${difference.originalPlace}; whitespace ignored)`,

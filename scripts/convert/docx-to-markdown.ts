@@ -19,13 +19,20 @@ export interface ConvertedResponse {
   notes: string[];
   /** Why the file is refused (nothing is written), if it is: what was found and what is needed. */
   refused?: { found: string; expected: string };
+  /** How the file was read, for the provenance comment: "Word, via mammoth". */
+  method?: string;
+  /** The images the Markdown shows, by their address relative to the response file. */
+  images?: Array<{ path: string; bytes: Uint8Array }>;
 }
+
+/** What an image without a description in the received file gets: the build refuses it until an editor writes one. */
+export const missingDescription = 'TODO: beschrijving';
 
 const noteLink = /^#(footnote|endnote)-(\d+)$/;
 const backLink = /^#(footnote|endnote)-ref-(\d+)$/;
 
-/** Convert the .docx `bytes`; tracked changes, comments and images refuse it (see `refused`). */
-export async function docxToMarkdown(bytes: Uint8Array): Promise<ConvertedResponse> {
+/** Convert the .docx `bytes`; tracked changes and comments refuse it (see `refused`). Images are named `images/<imagePrefix>-afbeelding-N.<ext>`. */
+export async function docxToMarkdown(bytes: Uint8Array, options: { imagePrefix: string }): Promise<ConvertedResponse> {
   const [{ default: JSZip }, { default: mammoth }] = await Promise.all([import('jszip'), import('mammoth')]);
   let zip;
   try {
@@ -54,19 +61,25 @@ export async function docxToMarkdown(bytes: Uint8Array): Promise<ConvertedRespon
   if (/<w:commentReference\b/.test(document) || zip.file('word/comments.xml')) {
     return { markdown: '', notes: [], refused: { found: 'comments in the Word file', expected: 'the version as sent, without comments (ask the sender)' } };
   }
-  if (/<w:drawing\b|<w:pict\b/.test(document)) {
-    return {
-      markdown: '',
-      notes: [],
-      refused: {
-        found: 'images in the Word file',
-        expected: 'a response of text only (the import cannot take images over with a description yet; take it over by hand)',
-      },
-    };
-  }
-  const { value: html, messages } = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) });
+  // Images are written next to the response as files; one without a description in the Word
+  // file gets a placeholder the build refuses until an editor describes it.
+  const images: NonNullable<ConvertedResponse['images']> = [];
+  const convertImage = mammoth.images.imgElement(async (image) => {
+    const extension = image.contentType.split('/')[1]?.replace('jpeg', 'jpg').replace('svg+xml', 'svg') ?? 'bin';
+    const address = `images/${options.imagePrefix}-afbeelding-${images.length + 1}.${extension}`;
+    images.push({ path: address, bytes: new Uint8Array(await image.readAsBuffer()) });
+    return { src: address };
+  });
+  const { value: html, messages } = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) }, { convertImage });
   const notes = messages.filter((message) => message.type === 'warning').map((message) => message.message);
   const tree = fromHtml(html, { fragment: true });
+  visit(tree, 'element', (node) => {
+    if (node.tagName !== 'img') return;
+    const alt = String(node.properties.alt ?? '').trim();
+    if (alt) notes.push(`image ${node.properties.src} taken over with the sender's description: check it`);
+    else notes.push(`image ${node.properties.src} has no description: write one in place of \`${missingDescription}\` before the build`);
+    node.properties.alt = alt || missingDescription;
+  });
   headerRows(tree);
   const definitions = takeNotes(tree);
   const mdast = toMdast(tree, { handlers: { sup: noteCall } }) as MdastRoot;
@@ -75,7 +88,7 @@ export async function docxToMarkdown(bytes: Uint8Array): Promise<ConvertedRespon
     mdast.children.push({ type: 'footnoteDefinition', identifier, label: identifier, children: body.children as FootnoteDefinition['children'] });
   }
   const markdown = toMarkdown(mdast, { extensions: [gfmToMarkdown()], bullet: '-', emphasis: '_', strong: '*', fences: true, rule: '-' });
-  return { markdown, notes };
+  return { markdown, notes, images, method: 'Word, via mammoth' };
 }
 
 /**

@@ -52,6 +52,8 @@ export interface CompileOptions {
   screenOnly?: boolean;
   /** Parse only the chunks that changed since the last compile with this cache (the live preview). */
   parseCache?: ParseCache;
+  /** A placeholder image description (`TODO: …`) in a response is a warning, not an error (the import's proof, before the editor describes the image). */
+  placeholderAltIsWarning?: boolean;
   /** The build cache: an SVG sanitised before with the same bytes is taken from it. */
   cache?: ResultCache;
 }
@@ -107,11 +109,21 @@ export async function compileDocument(doc: DocumentSource, options: CompileOptio
       if (!originalPath) continue;
       original = { relativePath: entry.original, absolute: originalPath, sha256: sha256(await readFile(originalPath)) };
     }
-    const processor = responseProcessor(`reactie-${n + 1}-`, { grounds, redaction, hasOriginal: Boolean(original) });
+    const processor = responseProcessor(`reactie-${n + 1}-`, {
+      grounds,
+      redaction,
+      hasOriginal: Boolean(original),
+      folder: path.posix.dirname(entry.file),
+      placeholderAltIsWarning: options.placeholderAltIsWarning,
+    });
     // The proof's reference text comes from a parse of its own, before any transform runs.
     const text = sourceText(processor.parse(response.file) as MdastRoot, { source: String(response.file.value), redaction });
     const tree = await toHast(processor, response.file);
     checkResponseLanguage(tree, entry, n, matter?.lang, index.file);
+    const responseImages = await checkImages(doc, response.file, options.cache);
+    images.push(...responseImages.images.filter((image) => !images.includes(image)));
+    images.sort();
+    Object.assign(svgs, responseImages.svgs);
     const withheld = (response.file.data.redactions ?? []).map(
       (entry) => grounds.find((ground) => ground.code === entry.ground) ?? { code: entry.ground, description: '' },
     );

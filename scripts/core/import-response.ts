@@ -106,7 +106,7 @@ export async function importResponse(options: ImportOptions): Promise<ImportResu
 
   let converted: ConvertedResponse;
   try {
-    converted = kind === 'docx' ? await docxToMarkdown(bytes) : await pdfToMarkdown(options.file);
+    converted = kind === 'docx' ? await docxToMarkdown(bytes, { imagePrefix: name }) : await pdfToMarkdown(options.file);
   } catch (error) {
     return refuse(
       `Unexpected ${kind === 'pdf' ? 'PDF' : 'Word file'} that cannot be read (${(error as Error).message.split('\n')[0]}), expected an undamaged file without a password`,
@@ -116,8 +116,16 @@ export async function importResponse(options: ImportOptions): Promise<ImportResu
   if (converted.refused) return refuse(`Unexpected ${converted.refused.found} in \`${shown}\`, expected ${converted.refused.expected}`, 'refused-file');
   result.notes = converted.notes;
   result.markdown = converted.markdown;
+  const images = (converted.images ?? []).map((image) => ({ relative: path.posix.join('responses', image.path), bytes: image.bytes }));
+  for (const { relative } of images) {
+    if (existsSync(path.join(doc.dir, relative)))
+      return refuse(
+        `Unexpected existing file \`${path.join(path.relative(process.cwd(), doc.dir), relative)}\`, expected a new response (nothing is overwritten; remove or rename it first)`,
+        'response-exists',
+      );
+  }
 
-  const how = kind === 'docx' ? 'Word, via mammoth' : 'PDF, by its layout (pdftotext)';
+  const how = converted.method ?? (kind === 'docx' ? 'Word' : 'PDF');
   const entry = [
     `- file: ${markdownPath}`,
     `  from: ${yamlString(options.from)}`,
@@ -144,10 +152,12 @@ export async function importResponse(options: ImportOptions): Promise<ImportResu
     await mkdir(path.join(copy, 'responses/originals'), { recursive: true });
     await writeFile(path.join(copy, markdownPath), converted.markdown);
     await copyFile(options.file, path.join(copy, originalPath));
+    await writeImages(copy, images);
     await writeFile(path.join(copy, 'index.md'), withEntry.text);
+    // An image still to be described is what the import leaves for the editor: here a warning, in the build an error.
     const { document, files } = await compileDocument(
       { slug: doc.slug, dir: copy, index: path.join(copy, 'index.md') },
-      { assetBase: '../assets', screenOnly: false },
+      { assetBase: '../assets', screenOnly: false, placeholderAltIsWarning: true },
     );
     // Messages name the real paths, where the files will be.
     for (const file of files) file.path = path.relative(process.cwd(), path.join(doc.dir, path.relative(copy, path.resolve(file.path))));
@@ -165,11 +175,22 @@ export async function importResponse(options: ImportOptions): Promise<ImportResu
     await mkdir(path.join(doc.dir, 'responses/originals'), { recursive: true });
     await writeFile(path.join(doc.dir, markdownPath), converted.markdown, { flag: 'wx' });
     await copyFile(options.file, path.join(doc.dir, originalPath));
+    await writeImages(doc.dir, images);
     await writeFile(doc.index, withEntry.text);
-    result.written = [markdownPath, originalPath, 'index.md'].map((relative) => path.relative(process.cwd(), path.join(doc.dir, relative)));
+    result.written = [markdownPath, originalPath, ...images.map((image) => image.relative), 'index.md'].map((relative) =>
+      path.relative(process.cwd(), path.join(doc.dir, relative)),
+    );
     return result;
   } finally {
     await rm(work, { recursive: true, force: true });
+  }
+}
+
+/** Write the response's images into the document folder `dir`, never over an existing file. */
+async function writeImages(dir: string, images: Array<{ relative: string; bytes: Uint8Array }>): Promise<void> {
+  for (const image of images) {
+    await mkdir(path.dirname(path.join(dir, image.relative)), { recursive: true });
+    await writeFile(path.join(dir, image.relative), image.bytes, { flag: 'wx' });
   }
 }
 

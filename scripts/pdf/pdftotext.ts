@@ -37,13 +37,30 @@ export async function pdfTextLines(file: string): Promise<PdfTextLines> {
       for (const shaped of new Set(edgeLines(page, end).map((line) => shape(line.text)))) recurring[end].set(shaped, (recurring[end].get(shaped) ?? 0) + 1);
   }
   const enough = Math.max(2, Math.ceil(pages.length / 2));
+  // A bare number at a page's edge is its page number only when the numbers follow the pages
+  // (page index plus one offset, on at least half of them): a note's number at the foot of a
+  // page (pdftotext may give it after the note's text) is not.
+  const bare = /^\s*\d{1,4}\s*$/;
+  const numbering = { top: undefined as number | undefined, bottom: undefined as number | undefined };
+  for (const end of ['top', 'bottom'] as const) {
+    const offsets = new Map<number, number>();
+    pages.forEach((page, pageIndex) => {
+      const outermost = edgeLines(page, end).find((line) => bare.test(line.text));
+      if (outermost) offsets.set(Number(outermost.text) - pageIndex, (offsets.get(Number(outermost.text) - pageIndex) ?? 0) + 1);
+    });
+    const [offset, count] = [...offsets][0] ?? [];
+    if (offsets.size === 1 && count! >= Math.ceil(pages.length / 2)) numbering[end] = offset;
+  }
+  const isPageNumber = (text: string, pageIndex: number, end: 'top' | 'bottom') =>
+    pageNumber.test(text) && (!bare.test(text) || Number(text) - pageIndex === numbering[end]);
   const furniture: string[] = [];
   const lines: Array<{ text: string; place: string }> = [];
   pages.forEach((page, pageIndex) => {
     const skip = new Set<number>();
     for (const end of ['top', 'bottom'] as const) {
       for (const line of edgeLines(page, end)) {
-        if (!pageNumber.test(line.text) && !(pages.length >= 2 && (recurring[end].get(shape(line.text)) ?? 0) >= enough)) break;
+        if (!isPageNumber(line.text, pageIndex, end) && !(pages.length >= 2 && !bare.test(line.text) && (recurring[end].get(shape(line.text)) ?? 0) >= enough))
+          break;
         skip.add(line.index);
         furniture.push(`page ${pageIndex + 1}: ${line.text.trim()}`);
       }

@@ -33,6 +33,8 @@ export interface TextRun {
   /** MCID of the innermost tagged sequence, if tagged. */
   mcid?: number;
   artifact: boolean;
+  /** The type size (the text item's height in points). */
+  size: number;
 }
 
 const require = createRequire(import.meta.url);
@@ -86,7 +88,7 @@ export async function readPdfPages(data: Uint8Array, options: { fromPage?: numbe
         const y = (item.transform as number[])[5];
         if (item.str !== '') {
           const tagged = [...stack].reverse().find((entry) => entry.mcid !== undefined);
-          pageRuns.push({ text: item.str, y, mcid: tagged?.mcid, artifact: stack.some((entry) => entry.artifact) });
+          pageRuns.push({ text: item.str, y, mcid: tagged?.mcid, artifact: stack.some((entry) => entry.artifact), size: Number(item.height) || 0 });
         }
         // Page furniture: text in the page margins, and anything marked as an artifact (the
         // CONCEPT watermark across a draft's pages).

@@ -131,6 +131,10 @@ export function bodyProcessor(options: BodyOptions) {
 }
 
 export interface ResponseOptions {
+  /** The response file's folder within the document folder: its images are relative to it. */
+  folder: string;
+  /** A placeholder image description (`TODO: …`) is a warning (the import's proof), not an error. */
+  placeholderAltIsWarning?: boolean;
   /** The Woo grounds `:redact[…]{grond=…}` may name. */
   grounds: WooGround[];
   /** `public` (default): `:redact[…]` text withheld; `internal`: shown, highlighted. */
@@ -156,6 +160,7 @@ export function responseProcessor(prefix: string, options: ResponseOptions) {
       .use(options.hasOriginal ? [] : [remarkConsumedCharacters])
       .use(remarkRedactions, { grounds: options.grounds, mode: options.redaction ?? 'public' })
       .use(remarkRawHtmlAsText)
+      .use(remarkLocalImages, { base: options.folder, placeholderAltIsWarning: options.placeholderAltIsWarning })
       .use(remarkSafeLinks)
       .use(remarkFootnoteReferences)
       .use(remarkRehype, footnoteOptions(prefix))

@@ -1,9 +1,12 @@
 /**
  * Word files written by a real .docx writer (the `docx` package), for the import tests: the
- * structures a platform's reply has (headings, bulleted and numbered lists, a table, footnotes, a closing) and the
- * ones the import must refuse (tracked changes, comments).
+ * structures a platform's reply has (headings, bulleted and numbered lists, a table, footnotes, a closing),
+ * images with and without a description, a long reply in two columns with notes on several
+ * pages, and the ones the import must refuse (tracked changes, comments).
  */
+import { deflateSync, crc32 } from 'node:zlib';
 import {
+  ImageRun,
   AlignmentType,
   LevelFormat,
   CommentRangeEnd,
@@ -23,7 +26,7 @@ import {
   TextRun,
 } from 'docx';
 
-export type DocxVariant = 'letter' | 'tracked-changes' | 'comments';
+export type DocxVariant = 'letter' | 'tracked-changes' | 'comments' | 'images' | 'two-columns';
 
 /** A zienswijze as a platform might send it, as .docx bytes. */
 export async function makeDocx(variant: DocxVariant = 'letter'): Promise<Uint8Array> {
@@ -92,6 +95,22 @@ export async function makeDocx(variant: DocxVariant = 'letter'): Promise<Uint8Ar
       }),
     );
   }
+  if (variant === 'images') {
+    body.push(
+      new Paragraph({ children: [new ImageRun({ type: 'png', data: png(60, 20, [0x1f, 0x5f, 0x8f]), transformation: { width: 120, height: 40 } })] }),
+      new Paragraph({
+        children: [
+          new ImageRun({
+            type: 'png',
+            data: png(40, 40, [0xc0, 0x30, 0x30]),
+            transformation: { width: 40, height: 40 },
+            altText: { name: 'logo', description: 'Rood vierkant, het logo van Klets', title: 'Logo' },
+          }),
+        ],
+      }),
+    );
+  }
+  if (variant === 'two-columns') return twoColumns();
   const document = new Document({
     numbering: { config: [{ reference: 'genummerd', levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.START }] }] },
     ...(comments ? { comments } : {}),
@@ -99,4 +118,59 @@ export async function makeDocx(variant: DocxVariant = 'letter'): Promise<Uint8Ar
     sections: [{ children: body }],
   });
   return new Uint8Array(await Packer.toBuffer(document));
+}
+
+const sentences = [
+  'Wij nemen de zorgen over de veiligheid van jonge gebruikers serieus en hebben onze werkwijze daarop aangepast',
+  'Sinds vorig jaar controleren wij de leeftijd bij aanmelding met een tweede stap voor twijfelgevallen',
+  'Ouders kunnen in de instellingen zien welke functies hun kind gebruikt en die zo nodig uitzetten',
+  'Berichten van onbekenden komen bij minderjarigen niet meer binnen zonder dat zij daar eerst mee instemmen',
+  'Wij laten ieder jaar door een onafhankelijke partij toetsen of deze maatregelen werken zoals bedoeld',
+  'Het rapport noemt enkele punten die wij anders zien, en die lichten wij hieronder kort toe',
+];
+
+const noteTexts = [
+  'Zie ons jaarverslag over 2025, in het bijzonder het deel over jonge gebruikers.',
+  'De cijfers komen uit een eigen meting onder ruim tweeduizend accounts.',
+  'Deze werkwijze is besproken met de toezichthouder.',
+  'Het onderzoeksbureau is door ons gekozen, niet door de overheid.',
+  'Wij verwijzen naar de openbare voorwaarden op onze website.',
+];
+
+/** A long reply set in two columns, with notes on more than one page. */
+async function twoColumns(): Promise<Uint8Array> {
+  const paragraphs: Paragraph[] = [new Paragraph({ text: 'Zienswijze in twee kolommen', heading: HeadingLevel.HEADING_1 })];
+  const footnotes: Record<number, { children: Paragraph[] }> = {};
+  for (let n = 1; n <= 16; n++) {
+    const text = Array.from({ length: 5 }, (_, i) => `${sentences[(n + i) % sentences.length]} (punt ${n}.${i + 1}).`).join(' ');
+    const children: Array<TextRun | FootnoteReferenceRun> = [new TextRun(text)];
+    if (n % 3 === 0) {
+      const note = Object.keys(footnotes).length + 1;
+      footnotes[note] = { children: [new Paragraph(noteTexts[(note - 1) % noteTexts.length])] };
+      children.push(new FootnoteReferenceRun(note), new TextRun(' Dit geldt voor alle gebruikers.'));
+    }
+    paragraphs.push(new Paragraph({ children, spacing: { after: 120 } }));
+  }
+  paragraphs.push(new Paragraph('Met vriendelijke groet,'), new Paragraph('Klets B.V.'));
+  const document = new Document({ footnotes, sections: [{ properties: { column: { count: 2, space: 567 } }, children: paragraphs }] });
+  return new Uint8Array(await Packer.toBuffer(document));
+}
+
+/** A PNG of one colour, written by hand (the image writers of npm are more than a test needs). */
+function png(width: number, height: number, rgb: [number, number, number]): Uint8Array {
+  const chunk = (type: string, data: Buffer) => {
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body));
+    return Buffer.concat([length, body, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8);
+  const row = Buffer.concat([Buffer.from([0]), Buffer.from(Array.from({ length: width }, () => rgb).flat())]);
+  const pixels = deflateSync(Buffer.concat(Array.from({ length: height }, () => row)));
+  return new Uint8Array(Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), chunk('IHDR', header), chunk('IDAT', pixels), chunk('IEND', Buffer.alloc(0))]));
 }
