@@ -6,13 +6,15 @@
  * only after the proof; a refusal writes nothing; the imported response then builds with the
  * verbatim proof against its original.
  */
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PDFDocument, PDFName } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BrowserSession } from '../scripts/render/browser.ts';
-import { makeDocx } from './helpers/make-docx.ts';
+import { libreOfficePdf } from './helpers/libreoffice.ts';
+import { makeDocx, twoColumnsText } from './helpers/make-docx.ts';
 import { messageLines } from './helpers/messages.ts';
 import { fileHashes, runCli, tempDir, writeTree } from './helpers/workspace.ts';
 
@@ -30,6 +32,10 @@ status: concept   # nog niet definitief
 De reacties staan hieronder.
 `;
 
+/** The Word file's table as GFM: its second row's first cell wraps in the PDFs, beside a cell of one line. */
+const table =
+  '| Maatregel                                                                                     | Sinds |\n| --------------------------------------------------------------------------------------------- | ----- |\n| Leeftijdscontrole                                                                             | 2025  |\n| Standaard privé-accounts voor iedereen onder de zestien jaar, ook voor wie al een account had | 2026  |';
+
 let files: string;
 let textPdf: string;
 let scanPdf: string;
@@ -44,6 +50,15 @@ beforeAll(async () => {
   // An encrypted Office file is an OLE compound file: its first bytes are enough to know it.
   writeFileSync(path.join(files, 'beveiligd.docx'), Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(504)]));
   writeFileSync(path.join(files, 'notitie.txt'), 'Gewone tekst.\n');
+  writeFileSync(path.join(files, 'met-afbeeldingen.docx'), await makeDocx('images'));
+  // The same letter and a long reply in two columns through LibreOffice, tagged and untagged.
+  for (const tagged of [true, false]) {
+    const folder = path.join(files, tagged ? 'lo-tagged' : 'lo-untagged');
+    mkdirSync(folder);
+    writeFileSync(path.join(folder, 'brief.docx'), await makeDocx('letter'));
+    writeFileSync(path.join(folder, 'kolommen.docx'), await makeDocx('two-columns'));
+    libreOfficePdf([path.join(folder, 'brief.docx'), path.join(folder, 'kolommen.docx')], folder, { tagged });
+  }
   // PDFs as Chromium prints them: one with text, one with only an image of text.
   const html = path.join(files, 'reactie.html');
   writeFileSync(
@@ -125,9 +140,7 @@ describe('kia import-response', () => {
         '1. Wij publiceren elk jaar een verslag.',
         '2. Wij laten dat verslag toetsen.',
         '',
-        '| Maatregel         | Sinds |',
-        '| ----------------- | ----- |',
-        '| Leeftijdscontrole | 2025  |',
+        table,
         '',
         'Meer op [onze website](https://voorbeeld.nl/veiligheid).',
         '',
@@ -188,16 +201,136 @@ describe('kia import-response', () => {
     const root = writeTree({ 'content/nota/index.md': index });
     const imported = runCli(['import-response', untaggedPdf, '--doc', 'nota', '--from', 'Klets B.V.', '--received', '2026-11-21'], root);
     expect(imported.code, imported.stderr).toBe(0);
-    expect(imported.stderr).toContain('kia: let op: read by layout (pdftotext): headings by type size, lists only by bullet characters');
-    // Chromium draws list bullets as shapes: without the tags the two items read as one paragraph.
+    expect(imported.stderr).toContain(
+      'kia: let op: read by layout (pdftotext): headings by type size, lists by bullets and labels, tables by aligned cells, footnotes by raised numbers',
+    );
+    // Chromium draws list bullets as shapes: without the tags the two items read as two short paragraphs.
     expect(readFileSync(path.join(root, 'content/nota/responses/reactie-zonder-tags.md'), 'utf8').split('\n\n')).toEqual([
       'Geachte heer, mevrouw,',
       'Wij hebben het rapport met belangstelling gelezen. Onze dienst hanteert een minimumleeftijd van 13 jaar en controleert die bij aanmelding; de formule 2\\*3\\*4 staat in onze voorwaarden.',
-      'Leeftijdscontrole bij aanmelding Standaard privé-accounts',
+      'Leeftijdscontrole bij aanmelding',
+      'Standaard privé-accounts',
       'Met vriendelijke groet,',
       'Klets B.V.\n',
     ]);
   }, 60_000);
+
+  it("takes in LibreOffice's PDFs of a Word letter, tagged and untagged, with its structure: headings, nested and numbered lists, a table, a footnote", () => {
+    // What the Word file says, as Markdown; a PDF carries no bold, italic or link addresses in its text.
+    const expected = [
+      '# Zienswijze op het concept',
+      'Geachte heer, mevrouw,',
+      'Wij danken u voor de gelegenheid te reageren. Onze aanpak is zorgvuldig en proportioneel.[^1] Het getal 2\\*3\\*4 en \\[haken] blijven staan, net als \\_dit\\_ en #hekje.',
+      '## Onze maatregelen',
+      '- Leeftijdscontrole bij aanmelding\n  - Met een tweede stap voor twijfelgevallen\n- Standaard privé-accounts voor minderjarigen',
+      'Onze toezeggingen:',
+      '1. Wij publiceren elk jaar een verslag.\n2. Wij laten dat verslag toetsen.',
+      table,
+      'Meer op onze website.',
+      'Met vriendelijke groet,',
+      'Klets B.V.',
+      '[^1]: Zie ons jaarverslag 2025, p. 12.\n',
+    ].join('\n\n');
+    for (const [folder, how] of [
+      ['lo-tagged', 'read by its structure tree (a tagged PDF)'],
+      ['lo-untagged', 'read by layout (pdftotext)'],
+    ]) {
+      const root = writeTree({ 'content/nota/index.md': index });
+      const imported = runCli(
+        ['import-response', path.join(files, folder, 'brief.pdf'), '--doc', 'nota', '--from', 'Klets B.V.', '--received', '2026-11-21'],
+        root,
+      );
+      expect(imported.code, imported.stderr).toBe(0);
+      expect(imported.stderr).toContain(`kia: let op: ${how}`);
+      expect(readFileSync(path.join(root, 'content/nota/responses/brief.md'), 'utf8'), folder).toBe(expected);
+      const built = runCli(['build', '--no-check'], root);
+      expect(built.code, built.stderr).toBe(0);
+      expect(JSON.parse(readFileSync(path.join(root, 'dist/manifest.json'), 'utf8')).documents[0].responses[0]).toMatchObject({
+        verbatim: { html: true, pdf: true },
+        original: { kind: 'pdf', verified: true },
+      });
+    }
+  }, 240_000);
+
+  it('takes in a reply in two columns with notes on three pages, tagged and untagged, and the proof still sees a changed note', () => {
+    // The expectation is the text the Word file was written from.
+    const text = twoColumnsText();
+    const expected = `${[
+      `# ${text.heading}`,
+      ...text.paragraphs.map((paragraph) => (paragraph.note ? `${paragraph.text}[^${paragraph.note}]${paragraph.after}` : paragraph.text)),
+      ...text.closing,
+      ...text.notes.map((note, index) => `[^${index + 1}]: ${note}`),
+    ].join('\n\n')}\n`;
+    for (const folder of ['lo-tagged', 'lo-untagged']) {
+      const pdf = path.join(files, folder, 'kolommen.pdf');
+      expect(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' })).toMatch(/Pages:\s+3\n/);
+      const root = writeTree({ 'content/nota/index.md': index });
+      const imported = runCli(['import-response', pdf, '--doc', 'nota', '--from', 'Klets B.V.', '--received', '2026-11-21'], root);
+      expect(imported.code, imported.stderr).toBe(0);
+      const markdown = path.join(root, 'content/nota/responses/kolommen.md');
+      expect(readFileSync(markdown, 'utf8'), folder).toBe(expected);
+      const built = runCli(['build', '--no-check'], root);
+      expect(built.code, built.stderr).toBe(0);
+      // One word of the fourth note changed: the note is not moved, and the difference is named.
+      writeFileSync(markdown, expected.replace('door ons gekozen', 'door hen gekozen'));
+      const changed = runCli(['build', '--no-check'], root);
+      expect(changed.code).toBe(1);
+      const line = expected.split('\n').findIndex((each) => each.includes('door ons gekozen')) + 1;
+      expect(messageLines(changed.stderr), folder).toEqual([
+        expect.stringMatching(
+          new RegExp(
+            `^${line}:\\d+ error Unexpected published text \`.*hen.*\`, expected \`.*ons.*\` as in the original \`responses/originals/kolommen\\.pdf\` \\(page 2, line \\d+; whitespace ignored\\) verbatim-original kia-verbatim$`,
+          ),
+        ),
+      ]);
+    }
+  }, 300_000);
+
+  it('takes the images of a Word file over with their description, or a placeholder the build refuses until an editor writes one', () => {
+    const root = writeTree({ 'content/nota/index.md': index });
+    const imported = runCli(
+      ['import-response', path.join(files, 'met-afbeeldingen.docx'), '--doc', 'nota', '--from', 'Klets B.V.', '--received', '2026-11-20'],
+      root,
+    );
+    expect(imported.code, imported.stderr).toBe(0);
+    expect(imported.stderr).toContain(
+      'kia: let op: image images/met-afbeeldingen-afbeelding-1.png has no description: write one in place of `TODO: beschrijving` before the build',
+    );
+    const markdownPath = path.join(root, 'content/nota/responses/met-afbeeldingen.md');
+    const markdown = readFileSync(markdownPath, 'utf8');
+    expect(markdown).toContain(
+      '![TODO: beschrijving](images/met-afbeeldingen-afbeelding-1.png)\n\n![Rood vierkant, het logo van Klets](images/met-afbeeldingen-afbeelding-2.png)\n',
+    );
+    for (const n of [1, 2])
+      expect(
+        readFileSync(path.join(root, `content/nota/responses/images/met-afbeeldingen-afbeelding-${n}.png`))
+          .subarray(0, 8)
+          .toString('hex'),
+      ).toBe('89504e470d0a1a0a');
+
+    const refused = runCli(['build', '--no-check', '--no-pdf'], root);
+    expect(refused.code).toBe(1);
+    const line = markdown.split('\n').findIndex((each) => each.startsWith('![TODO')) + 1;
+    expect(messageLines(refused.stderr)).toEqual([
+      `${line}:1-${line}:64 error Unexpected placeholder \`TODO: beschrijving\` as alternative text of image \`images/met-afbeeldingen-afbeelding-1.png\`, expected a description of what the image shows (write it in place of the placeholder) image-alt-placeholder kia-images`,
+    ]);
+
+    writeFileSync(markdownPath, markdown.replace('TODO: beschrijving', 'Blauwe balk met de huiskleur van Klets'));
+    const built = runCli(['build', '--no-check'], root);
+    expect(built.code, built.stderr).toBe(0);
+    const html = readFileSync(path.join(root, 'dist/nota/index.html'), 'utf8');
+    expect(html).toContain('<img src="responses/images/met-afbeeldingen-afbeelding-1.png" alt="Blauwe balk met de huiskleur van Klets">');
+    expect(html).toContain('<img src="responses/images/met-afbeeldingen-afbeelding-2.png" alt="Rood vierkant, het logo van Klets">');
+    expect(
+      readFileSync(path.join(root, 'dist/nota/responses/images/met-afbeeldingen-afbeelding-2.png')).equals(
+        readFileSync(path.join(root, 'content/nota/responses/images/met-afbeeldingen-afbeelding-2.png')),
+      ),
+    ).toBe(true);
+    expect(JSON.parse(readFileSync(path.join(root, 'dist/manifest.json'), 'utf8')).documents[0].responses[0].original).toMatchObject({
+      kind: 'docx',
+      verified: true,
+    });
+  }, 180_000);
 
   it('--dry-run converts and proves, prints the entry and writes nothing', () => {
     const root = writeTree({ 'content/nota/index.md': index });

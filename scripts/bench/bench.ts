@@ -194,6 +194,42 @@ const importRun = await measure(process.execPath, [
   path.join(importRoot, 'content'),
   '--dry-run',
 ]);
+// The same file as PDFs by LibreOffice, tagged and untagged: the two ways a PDF is read.
+const pdfImports: Array<{ label: string; seconds: number }> = [];
+for (const tagged of [true, false]) {
+  const folder = path.join(importRoot, tagged ? 'tagged' : 'untagged');
+  await mkdir(folder, { recursive: true });
+  const profile = path.join(workspace, `lo-profile-${tagged}`);
+  const converted = await measure('soffice', [
+    `-env:UserInstallation=file://${profile}`,
+    '--headless',
+    '--convert-to',
+    `pdf:writer_pdf_Export:{"UseTaggedPDF":{"type":"boolean","value":"${tagged}"}}`,
+    '--outdir',
+    folder,
+    wordFile,
+  ]).catch(() => undefined);
+  const pdf = path.join(folder, 'zienswijze-dertig-paginas.pdf');
+  if (!converted || !existsSync(pdf)) continue;
+  const run = await measure(process.execPath, [
+    path.join(root, 'scripts/bin/kia.js'),
+    'import-response',
+    pdf,
+    '--doc',
+    'nota',
+    '--from',
+    'Voorbeeld B.V.',
+    '--content',
+    path.join(importRoot, 'content'),
+    '--dry-run',
+  ]).catch((error: Error) => error);
+  const label = `${tagged ? 'tagged' : 'untagged'} PDF by LibreOffice`;
+  pdfImports.push(
+    run instanceof Error
+      ? { label: `${label} (FAILED: ${run.message.split('\n').slice(1, 3).join(' ')})`, seconds: Number.NaN }
+      : { label, seconds: run.seconds },
+  );
+}
 
 const bundleManifest = JSON.parse(await readFile(path.join(workspace, 'bundle-dist/manifest.json'), 'utf8')) as { bundle: { pages: number; bytes: number } };
 const bundlePdfSeconds = Number(/publicatie +PDF +([\d.]+) s/.exec(bundleRun.stderr)?.[1] ?? NaN);
@@ -233,7 +269,7 @@ process.stdout.write(
     row('kia build --bundle, letter + 3 assessments (1 run)', [bundleRun]),
     `  bundle PDF: ${bundleManifest.bundle.pages} pages, ${(bundleManifest.bundle.bytes / 1024 / 1024).toFixed(1)} MB, laid out and printed in ${bundlePdfSeconds.toFixed(2)} s (${(bundleManifest.bundle.pages / bundlePdfSeconds).toFixed(1)} pages/s)`,
     `second kia build, nothing changed (target ≤ 2 s): example content ${exampleAgain.seconds.toFixed(2)} s wall clock (${inBuild(exampleAgain).toFixed(2)} s after the CLI started); publication with bundle ${bundleAgain.seconds.toFixed(2)} s (${inBuild(bundleAgain).toFixed(2)} s); first builds ${median(samples.build.map((s) => s.seconds)).toFixed(2)} s and ${bundleRun.seconds.toFixed(2)} s`,
-    `kia import-response of a 30-page Word file (convert, compile, prove; --dry-run; target ≤ 3 s): ${importRun.seconds.toFixed(2)} s wall clock`,
+    `kia import-response of a 30-page Word file (convert, compile, prove; --dry-run; target ≤ 3 s): ${importRun.seconds.toFixed(2)} s wall clock${pdfImports.map((each) => `; as ${each.label} ${each.seconds.toFixed(2)} s`).join('')}`,
     `kia preview, save → reload message (target: 95th percentile ≤ 300 ms): median ${median(samples.preview.map((s) => s.report.reloadMedianMs)).toFixed(0)} ms, 95th percentile ${Math.max(...samples.preview.map((s) => s.report.reloadP95Ms)).toFixed(0)} ms, worst ${Math.max(...samples.preview.map((s) => s.report.reloadMaxMs)).toFixed(0)} ms over ${samples.preview.length * samples.preview[0].report.edits} saves; new page fetched: median ${median(samples.preview.map((s) => s.report.pageMedianMs)).toFixed(0)} ms; server's own figure ${median(samples.preview.map((s) => s.report.serverMedianMs)).toFixed(0)} ms`,
     conformanceLine,
     `PDF stage / plain pagedjs-cli: ${(ours / theirs).toFixed(2)}`,

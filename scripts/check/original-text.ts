@@ -1,12 +1,13 @@
 /**
  * The text of a received original (`original:` of a response), read independently of our
- * Markdown: a PDF through poppler's pdftotext, a Word file through the text runs of its XML, an e-mail
+ * Markdown: a PDF through poppler's pdftotext (and pdf.js in content order as a second reader), a Word file through the text runs of its XML, an e-mail
  * through postal-mime (its plain-text body), a text file as it is. The kind is found from the
  * file's first bytes, not its name. Each line keeps where it was (page and line, paragraph,
  * line), so a difference can be shown in the original as well as in the Markdown.
  */
 import { readFile } from 'node:fs/promises';
 import { pdfTextLines } from '../pdf/pdftotext.ts';
+import { pdfContentLines } from '../pdf/text.ts';
 import { decodeXml } from '../model/xml-text.ts';
 
 export type OriginalKind = 'pdf' | 'docx' | 'eml' | 'txt';
@@ -24,6 +25,11 @@ export interface OriginalText {
   furniture: string[];
   /** Why the original cannot serve as the reference (tracked changes, no text), if so. */
   problem?: string;
+  /**
+   * The same text as a second reader orders it (a PDF: pdf.js in content order, next to
+   * pdftotext's reading order, which interleaves the lines of table cells set side by side).
+   */
+  otherOrder?: OriginalLine[];
 }
 
 /** The kind of an original from its first bytes. */
@@ -47,7 +53,10 @@ export async function readOriginal(file: string): Promise<OriginalText> {
   const bytes = new Uint8Array(await readFile(file));
   const kind = originalKind(bytes);
   if (!kind) throw new Error('not a PDF, Word (.docx), e-mail (.eml) or UTF-8 text file');
-  if (kind === 'pdf') return { kind, ...(await pdfTextLines(file)) };
+  if (kind === 'pdf') {
+    const [read, content] = await Promise.all([pdfTextLines(file), pdfContentLines(file)]);
+    return { kind, ...read, otherOrder: content.lines.map((line) => ({ text: line.text, place: `${line.place} in content order` })) };
+  }
   if (kind === 'docx') return docxText(bytes);
   if (kind === 'eml') {
     // Loaded when an original is read: a build without one does not pay for the readers.

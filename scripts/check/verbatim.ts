@@ -304,6 +304,33 @@ export function publishedText(region: Element | HastRoot, withheld: (start: Poin
   return { text: target.chars.join(''), places: target.places, notes: noteRanges };
 }
 
+/**
+ * Where `text` stands in `original` from `from` on: exactly, or else (a changed note) from its
+ * longest beginning found to its longest ending found after that, so that the note moves as a
+ * whole and the change shows as one difference inside it. Undefined when neither end is found.
+ */
+function locate(original: string, text: string, from: number): [number, number] | undefined {
+  const exact = original.indexOf(text, from);
+  if (exact >= 0) return [exact, exact + text.length];
+  const longest = (found: (length: number) => boolean) => {
+    let low = 0;
+    let high = text.length;
+    while (low < high) {
+      const middle = Math.ceil((low + high) / 2);
+      if (found(middle)) low = middle;
+      else high = middle - 1;
+    }
+    return low;
+  };
+  const head = longest((length) => original.indexOf(text.slice(0, length), from) >= 0);
+  if (head < 8) return undefined;
+  const start = original.indexOf(text.slice(0, head), from);
+  const window = original.slice(start, start + Math.ceil(text.length * 1.5) + 20);
+  const tail = longest((length) => window.indexOf(text.slice(text.length - length), head) >= 0);
+  if (tail < 8) return undefined;
+  return [start, start + window.indexOf(text.slice(text.length - tail), head) + tail];
+}
+
 /** A response's published text, with where each of its notes stands (its number, then its text). */
 export interface PublishedText extends LocatedText {
   notes: Array<{ start: number; textStart: number; end: number }>;
@@ -312,9 +339,10 @@ export interface PublishedText extends LocatedText {
 /**
  * The original with its notes moved to the end, in order, where the published text has them. A
  * received PDF has each note at the foot of its page (and a reader may give the note's number
- * before or after its text); the publication has them after the text. A note is moved only when
- * its text stands in the original exactly as published (its number next to it, if there, goes
- * with it): a changed note stays where it was and shows as a difference.
+ * before or after its text); the publication has them after the text. A note is moved from where
+ * its text stands in the original (its number next to it, if there, goes with it); a changed
+ * note is found by its beginning and end and moved too, so the change shows inside it. Moving
+ * only reorders the original's characters: nothing is added, dropped or changed.
  */
 export function withNotesAtEnd(original: NormalisedOriginal, published: PublishedText): NormalisedOriginal {
   if (published.notes.length === 0) return original;
@@ -326,9 +354,9 @@ export function withNotesAtEnd(original: NormalisedOriginal, published: Publishe
     const text = published.text.slice(note.textStart, note.end);
     const label = published.text.slice(note.start, note.textStart);
     if (!text) continue;
-    const at = original.text.indexOf(text, from);
-    if (at < 0) continue;
-    const end = at + text.length;
+    const found = locate(original.text, text, from);
+    if (!found) continue;
+    const [at, end] = found;
     if (label && original.text.slice(at - label.length, at) === label) moved.push({ start: at - label.length, end, order: range(at - label.length, end) });
     else if (label && original.text.slice(end, end + label.length) === label)
       moved.push({ start: at, end: end + label.length, order: [...range(end, end + label.length), ...range(at, end)] });

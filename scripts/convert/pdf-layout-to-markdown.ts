@@ -6,7 +6,8 @@
  * - rows: pdftotext's lines on one baseline (a list label and its text, table cells) are one row;
  * - headings: rows wholly in larger type than the body text, ranked by size;
  * - lists: rows starting with a bullet or a label (`1.`, `a)`), nested by the label's indent;
- * - tables: two or more rows in a run with the same number of cells at the same positions;
+ * - tables: two or more rows in a run with the same number of cells at the same positions (the
+ *   lines of a cell that wraps go on that cell);
  * - footnotes: from the first row low on a page that starts with a raised or small number, every
  *   row to the page's foot is a note; a raised number in the text that names a note is its call;
  * - paragraphs: a line continues the one above (or the last of the previous column or page) unless
@@ -46,6 +47,8 @@ interface Row extends Box {
   cells: Word[][];
   /** The type size of the row's text, raised words aside. */
   size: number;
+  /** For a table row whose cells wrap: the top of its last line so far. */
+  lastLine?: number;
 }
 
 const bulletWord = /^[•◦▪‣∙●○■–-]$/u;
@@ -157,6 +160,13 @@ export async function layoutToMarkdown(file: string, furniture: string[]): Promi
         list.levels.push({ x: label.xMin, list: nested });
       } else level.list.children.push(item);
       paragraph = undefined;
+      return;
+    }
+    const lastTableRow = table.at(-1);
+    if (lastTableRow && wrapsCells(lastTableRow, row, pitch)) {
+      // The next line of cells that wrap: each piece goes on the cell it stands under.
+      for (const cell of row.cells) lastTableRow.cells.find((each) => Math.abs(each[0].xMin - cell[0].xMin) < 4)!.push(...cell);
+      lastTableRow.lastLine = row.yMin;
       return;
     }
     if (row.cells.length >= 2 && (aligned(table.at(-1), row) || aligned(row, bodyRows[index + 1]))) {
@@ -290,6 +300,14 @@ function continues(last: Row | undefined, row: Row, first: Word, rows: Row[], pi
   const edge = Math.max(...rows.filter((other) => other.page === last.page && Math.abs(other.xMin - last.xMin) < 30).map((other) => other.xMax));
   const space = lineHeight * 0.3;
   return last.xMax + space + (first.xMax - first.xMin) > edge;
+}
+
+/** Whether `row` holds the next lines of cells of the table row `last` that wrap: right below it, each piece under one of its cells. */
+function wrapsCells(last: Row, row: Row, pitch: number): boolean {
+  if (row.page !== last.page || row.cells.length >= last.cells.length) return false;
+  const above = last.lastLine ?? last.yMin;
+  if (row.yMin <= above || row.yMin - above > pitch * 1.25) return false;
+  return row.cells.every((cell) => last.cells.some((each) => Math.abs(each[0].xMin - cell[0].xMin) < 4));
 }
 
 /** Whether two rows are cells of one table: the same number of cells, starting at the same places. */

@@ -24,6 +24,15 @@ export async function pdfTextLines(file: string): Promise<PdfTextLines> {
   const { stdout } = await run('pdftotext', ['-enc', 'UTF-8', file, '-'], { maxBuffer: 256 * 1024 * 1024 });
   const pages = stdout.split('\f').map((page) => page.split('\n'));
   if (pages.length > 1 && pages.at(-1)!.every((line) => !line.trim())) pages.pop();
+  return withoutFurniture(pages);
+}
+
+/**
+ * A PDF's lines by page with the page furniture left out (and listed): up to three lines at the
+ * top or bottom of a page that recur (numbers aside) at the same edge of at least half the
+ * pages, or that are only a page number. Shared by the readers of received PDFs.
+ */
+export function withoutFurniture(pages: string[][], artifacts: string[] = []): PdfTextLines {
   // Running heads and feet: up to three lines at the top or bottom of a page that recur
   // (numbers aside) at the same edge of at least half the pages, or that are only a page number.
   const edgeLines = (page: string[], end: 'top' | 'bottom') => {
@@ -53,7 +62,7 @@ export async function pdfTextLines(file: string): Promise<PdfTextLines> {
   }
   const isPageNumber = (text: string, pageIndex: number, end: 'top' | 'bottom') =>
     pageNumber.test(text) && (!bare.test(text) || Number(text) - pageIndex === numbering[end]);
-  const furniture: string[] = [];
+  const furniture: string[] = [...artifacts];
   const lines: Array<{ text: string; place: string }> = [];
   pages.forEach((page, pageIndex) => {
     const skip = new Set<number>();

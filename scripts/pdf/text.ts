@@ -6,6 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
+import { type PdfTextLines, withoutFurniture } from './pdftotext.ts';
 import path from 'node:path';
 
 /** Page margins of the print stylesheet (styles/print.css), in millimetres. */
@@ -112,4 +113,32 @@ export async function readPdfPages(data: Uint8Array, options: { fromPage?: numbe
   } finally {
     await document.destroy();
   }
+}
+
+/**
+ * A received PDF's text in content order, as pdf.js reads its content streams (a second reader
+ * next to pdftotext, whose reading order interleaves the lines of table cells set side by side):
+ * by page and line (a new line where the baseline changes), artifacts and page furniture left out.
+ */
+export async function pdfContentLines(file: string): Promise<PdfTextLines> {
+  const { runs } = await readPdfPages(new Uint8Array(await readFile(file)));
+  const artifacts: string[] = [];
+  const pages = runs.map((pageRuns, index) => {
+    const lines: string[] = [];
+    let lastY: number | undefined;
+    for (const run of pageRuns) {
+      if (run.artifact) {
+        artifacts.push(`page ${index + 1}: ${run.text.trim()}`);
+        continue;
+      }
+      if (lastY === undefined || Math.abs(run.y - lastY) > 1) lines.push(run.text);
+      else lines[lines.length - 1] += run.text;
+      lastY = run.y;
+    }
+    return lines;
+  });
+  return withoutFurniture(
+    pages,
+    artifacts.filter((line) => !line.endsWith(':')),
+  );
 }

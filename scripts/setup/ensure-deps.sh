@@ -2,7 +2,8 @@
 # Install what kia-press needs on a fresh machine, and nothing when it is already there:
 # npm packages (without the browser downloads that fail here) and Debian's Chromium,
 # ChromeDriver, poppler-utils (pdftotext), qpdf (encrypted PDFs for the audit tests) and
-# ExifTool (removing the metadata of published photos).
+# ExifTool (removing the metadata of published photos), and LibreOffice Writer without its
+# desktop parts (a second PDF producer for the import tests: tagged and untagged PDFs).
 set -eu
 cd "$(dirname "$0")/../.."
 
@@ -22,6 +23,7 @@ missing=""
 command -v pdftotext >/dev/null 2>&1 || missing="$missing poppler-utils"
 command -v qpdf >/dev/null 2>&1 || missing="$missing qpdf"
 command -v exiftool >/dev/null 2>&1 || missing="$missing libimage-exiftool-perl"
+command -v soffice >/dev/null 2>&1 || missing="$missing libreoffice-writer-nogui"
 if [ -n "$missing" ]; then
   if [ "$(id -u)" = "0" ]; then
     echo "kia-press: installing Debian packages:$missing…" >&2

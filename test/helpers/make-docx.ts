@@ -24,6 +24,7 @@ import {
   TableCell,
   TableRow,
   TextRun,
+  WidthType,
 } from 'docx';
 
 export type DocxVariant = 'letter' | 'tracked-changes' | 'comments' | 'images' | 'two-columns';
@@ -55,6 +56,16 @@ export async function makeDocx(variant: DocxVariant = 'letter'): Promise<Uint8Ar
       rows: [
         new TableRow({ children: [new TableCell({ children: [new Paragraph('Maatregel')] }), new TableCell({ children: [new Paragraph('Sinds')] })] }),
         new TableRow({ children: [new TableCell({ children: [new Paragraph('Leeftijdscontrole')] }), new TableCell({ children: [new Paragraph('2025')] })] }),
+        // A cell whose text wraps beside a cell of one line: readers that go line by line across the page interleave them.
+        new TableRow({
+          children: [
+            new TableCell({
+              width: { size: 3000, type: WidthType.DXA },
+              children: [new Paragraph('Standaard privé-accounts voor iedereen onder de zestien jaar, ook voor wie al een account had')],
+            }),
+            new TableCell({ children: [new Paragraph('2026')] }),
+          ],
+        }),
       ],
     }),
     new Paragraph({
@@ -137,21 +148,31 @@ const noteTexts = [
   'Wij verwijzen naar de openbare voorwaarden op onze website.',
 ];
 
-/** A long reply set in two columns, with notes on more than one page. */
-async function twoColumns(): Promise<Uint8Array> {
-  const paragraphs: Paragraph[] = [new Paragraph({ text: 'Zienswijze in twee kolommen', heading: HeadingLevel.HEADING_1 })];
-  const footnotes: Record<number, { children: Paragraph[] }> = {};
+/** The text of the two-column reply: its paragraphs, each with the number of the note it calls at its end (before its last sentence), and the notes. */
+export function twoColumnsText(): { heading: string; paragraphs: Array<{ text: string; note?: number; after?: string }>; closing: string[]; notes: string[] } {
+  const paragraphs: Array<{ text: string; note?: number; after?: string }> = [];
+  const notes: string[] = [];
   for (let n = 1; n <= 16; n++) {
     const text = Array.from({ length: 5 }, (_, i) => `${sentences[(n + i) % sentences.length]} (punt ${n}.${i + 1}).`).join(' ');
-    const children: Array<TextRun | FootnoteReferenceRun> = [new TextRun(text)];
     if (n % 3 === 0) {
-      const note = Object.keys(footnotes).length + 1;
-      footnotes[note] = { children: [new Paragraph(noteTexts[(note - 1) % noteTexts.length])] };
-      children.push(new FootnoteReferenceRun(note), new TextRun(' Dit geldt voor alle gebruikers.'));
-    }
+      notes.push(noteTexts[notes.length % noteTexts.length]);
+      paragraphs.push({ text, note: notes.length, after: ' Dit geldt voor alle gebruikers.' });
+    } else paragraphs.push({ text });
+  }
+  return { heading: 'Zienswijze in twee kolommen', paragraphs, closing: ['Met vriendelijke groet,', 'Klets B.V.'], notes };
+}
+
+/** A long reply set in two columns, with notes on more than one page. */
+async function twoColumns(): Promise<Uint8Array> {
+  const text = twoColumnsText();
+  const paragraphs: Paragraph[] = [new Paragraph({ text: text.heading, heading: HeadingLevel.HEADING_1 })];
+  for (const paragraph of text.paragraphs) {
+    const children: Array<TextRun | FootnoteReferenceRun> = [new TextRun(paragraph.text)];
+    if (paragraph.note) children.push(new FootnoteReferenceRun(paragraph.note), new TextRun(paragraph.after ?? ''));
     paragraphs.push(new Paragraph({ children, spacing: { after: 120 } }));
   }
-  paragraphs.push(new Paragraph('Met vriendelijke groet,'), new Paragraph('Klets B.V.'));
+  paragraphs.push(...text.closing.map((line) => new Paragraph(line)));
+  const footnotes = Object.fromEntries(text.notes.map((note, index) => [index + 1, { children: [new Paragraph(note)] }]));
   const document = new Document({ footnotes, sections: [{ properties: { column: { count: 2, space: 567 } }, children: paragraphs }] });
   return new Uint8Array(await Packer.toBuffer(document));
 }
