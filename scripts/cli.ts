@@ -4,11 +4,12 @@
 import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { reporter } from 'vfile-reporter';
-import { generator } from './model/generator.ts';
+import { generator, packageVersion } from './model/generator.ts';
 import { audit } from './commands/audit.ts';
 import { build, BuildAborted, type ProgressEvent } from './commands/build.ts';
 import { check } from './commands/check.ts';
 import { importResponse } from './commands/import-response.ts';
+import { initProject } from './commands/init.ts';
 import { newAssessment } from './commands/new.ts';
 import { startPreview } from './commands/preview.ts';
 import type { VFile } from 'vfile';
@@ -143,6 +144,20 @@ async function runNew(slug: string, values: { content: string; service?: string 
     return 1;
   }
   process.stderr.write(`kia: nieuw KIA in ${path.relative(process.cwd(), result.file!)}; vul de vragen in en bekijk het met \`kia preview\`\n`);
+  return 0;
+}
+
+/** kia init: see the command's help. */
+async function runInit(dir: string | undefined, values: { ministry?: string; force: boolean }): Promise<number> {
+  const result = await initProject({ dir: dir ?? '.', ministry: values.ministry, force: values.force, version: packageVersion });
+  if (!result.ok) {
+    process.stderr.write(`${reporter([result.problems])}\n`);
+    return 1;
+  }
+  const where = path.relative(process.cwd(), path.resolve(dir ?? '.'));
+  process.stderr.write(
+    `kia: nieuw publicatieproject${where ? ` in ${where}` : ''} (${result.written.length} bestanden); verder met: ${where ? `cd ${where} && ` : ''}npm install && npm run build\n`,
+  );
   return 0;
 }
 
@@ -341,6 +356,16 @@ function program(run: (work: Promise<number>) => void): Command {
     .option('--content <map>', 'map met documenten', 'content')
     .option('--service <naam>', 'de digitale dienst die wordt beoordeeld')
     .action((slug: string, values: { content: string; service?: string }) => run(runNew(slug, values)));
+
+  kia
+    .command('init')
+    .description(
+      'Begin een eigen publicatieproject: package.json met kia-press, content/ met een KIA, een Kamerbrief en publication.yml, README en CI voor GitLab en GitHub',
+    )
+    .argument('[map]', 'map van het project (standaard: de huidige map)')
+    .option('--ministry <naam>', 'het ministerie dat publiceert')
+    .option('--force', 'ook in een map met andere bestanden (er wordt niets overschreven)', false)
+    .action((dir: string | undefined, values: { ministry?: string; force: boolean }) => run(runInit(dir, values)));
 
   kia
     .command('import-response')

@@ -5,3 +5,6 @@ const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.ur
 
 /** `kia-press 0.1.0`. */
 export const generator = `${pkg.name} ${pkg.version}`;
+
+/** `0.1.0`. */
+export const packageVersion = pkg.version;

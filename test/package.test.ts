@@ -1,0 +1,98 @@
+/**
+ * kia-press as a user gets it: `npm pack`, installed into an empty folder elsewhere, `kia init`,
+ * `kia build` with the gate. Everything (styles, fonts, instrument and Woo data, Paged.js and
+ * axe) must come from the installed package, not from this repository.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { messageLines } from './helpers/messages.ts';
+import { fileHashes, projectRoot, tempDir } from './helpers/workspace.ts';
+
+const env = { ...process.env, NODE_OPTIONS: '', FORCE_COLOR: '0', NO_COLOR: '1', PUPPETEER_SKIP_DOWNLOAD: '1', CHROMEDRIVER_SKIP_DOWNLOAD: 'true' };
+let work: string;
+let tarball: string;
+let project: string;
+
+const kia = (args: string[], cwd: string) => {
+  const result = spawnSync(path.join(project, 'node_modules/.bin/kia'), args, { cwd, encoding: 'utf8', env });
+  return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+};
+
+beforeAll(() => {
+  work = tempDir('kia-package-');
+  execFileSync('npm', ['pack', '--pack-destination', work], { cwd: projectRoot, env, stdio: 'pipe' });
+  tarball = path.join(work, readdirSync(work).find((name) => name.endsWith('.tgz'))!);
+  project = path.join(work, 'publicatie-bzk');
+  mkdirSync(project);
+  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', tarball], { cwd: project, env, stdio: 'pipe' });
+}, 600_000);
+
+describe('the installed package', () => {
+  it('npm install of the tarball, kia init, kia build: the gate passes with everything taken from the package', () => {
+    // The command is the installed package's, not this repository's.
+    expect(realpathSync(path.join(project, 'node_modules/.bin/kia'))).toBe(path.join(realpathSync(project), 'node_modules/kia-press/scripts/bin/kia.js'));
+    const init = kia(['init', '--ministry', 'Ministerie van Binnenlandse Zaken'], project);
+    expect(init.code, init.stderr).toBe(0);
+    expect(
+      readdirSync(project, { recursive: true, encoding: 'utf8' })
+        .filter((name) => !name.startsWith('node_modules'))
+        .sort(),
+    ).toEqual(
+      [
+        '.github',
+        '.github/workflows',
+        '.github/workflows/kia.yml',
+        '.gitignore',
+        '.gitlab-ci.yml',
+        'README.md',
+        'content',
+        'content/kamerbrief-voorbeeld',
+        'content/kamerbrief-voorbeeld/index.md',
+        'content/kia-voorbeeld',
+        'content/kia-voorbeeld/index.md',
+        'content/publication.yml',
+        'package-lock.json',
+        'package.json',
+      ].sort(),
+    );
+    const pkg = JSON.parse(readFileSync(path.join(project, 'package.json'), 'utf8'));
+    // What npm wrote stays (the dependency on the tarball); the scripts are added.
+    expect(pkg.dependencies['kia-press']).toBe(`file:../${path.basename(tarball)}`);
+    expect(pkg.scripts).toEqual({ build: 'kia build', final: 'kia build --final', check: 'kia check', preview: 'kia preview', audit: 'kia audit' });
+    expect(readFileSync(path.join(project, 'content/kamerbrief-voorbeeld/index.md'), 'utf8')).toContain('organisation: Ministerie van Binnenlandse Zaken');
+
+    const built = kia(['build', '--bundle'], project);
+    expect(built.code, built.stderr).toBe(0);
+    const manifest = JSON.parse(readFileSync(path.join(project, 'dist/manifest.json'), 'utf8'));
+    expect(manifest.generator).toBe(`kia-press ${JSON.parse(readFileSync(path.join(projectRoot, 'package.json'), 'utf8')).version}`);
+    expect(manifest.documents.map((document: { slug: string; pdfPages: number }) => [document.slug, document.pdfPages > 0])).toEqual([
+      ['kamerbrief-voorbeeld', true],
+      ['kia-voorbeeld', true],
+    ]);
+    expect(existsSync(path.join(project, 'dist/toegankelijkheid/index.html'))).toBe(true);
+    // Styles and fonts were copied from the package.
+    expect(readdirSync(path.join(project, 'dist/assets'))).toEqual(expect.arrayContaining(['tokens.css', 'print.css', 'fonts']));
+  }, 600_000);
+
+  it('kia init refuses a folder with files of its own, and with --force adds the project without overwriting any', () => {
+    const folder = tempDir('kia-init-');
+    writeFileSync(path.join(folder, 'README.md'), '# Ons eigen project\n');
+    const before = fileHashes(folder);
+    const refused = kia(['init', folder], work);
+    expect(refused.code).toBe(1);
+    expect(messageLines(refused.stderr)).toEqual([
+      'error Unexpected files in `' +
+        path.relative(work, folder) +
+        "` (README.md), expected an empty folder (or `--force` to add the project's files next to them; none is overwritten) folder-not-empty kia-init",
+    ]);
+    expect(fileHashes(folder)).toEqual(before);
+    const forced = kia(['init', folder, '--force'], work);
+    expect(forced.code).toBe(1);
+    expect(messageLines(forced.stderr)).toEqual([
+      "error Unexpected existing `README.md`, expected none of the project's files (nothing is overwritten) file-exists kia-init",
+    ]);
+    expect(fileHashes(folder)).toEqual(before);
+  }, 60_000);
+});
