@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadInstrument, matrixAssessment, parseInstrument, projectInstrument } from '../scripts/model/instrument.ts';
-import { runCli, tempDir } from './helpers/workspace.ts';
+import { projectRoot, runCli, tempDir } from './helpers/workspace.ts';
 
 describe('the KIA instrument', () => {
   const instrument = projectInstrument();
@@ -64,8 +64,11 @@ describe('kia new', () => {
     expect(created.stderr).toContain('content/tiktak/index.md');
     const text = readFileSync(path.join(root, 'content/tiktak/index.md'), 'utf8');
     expect(text).toMatch(
-      /^---\ntitle: "Kinderrechten Impact Assessment TikTak: korte video's"\ntype: kia\nlang: nl\ndate: \d{4}-\d{2}-\d{2}\nstatus: concept\nservice: "TikTak: korte video's"\n/,
+      /^---\n# yaml-language-server: \$schema=\S+\ntitle: "Kinderrechten Impact Assessment TikTak: korte video's"\ntype: kia\nlang: nl\ndate: \d{4}-\d{2}-\d{2}\nstatus: concept\nservice: "TikTak: korte video's"\n/,
     );
+    // The editor's schema, relative to the new file: this package's frontmatter schema of a KIA.
+    const schema = /\$schema=(\S+)/.exec(text)![1];
+    expect(path.resolve(root, 'content/tiktak', schema)).toBe(path.join(projectRoot, 'schemas/kia.schema.json'));
     for (const chapter of projectInstrument().chapters) {
       expect(text).toContain(`\n## ${chapter.number} ${chapter.title}\n`);
       for (const question of chapter.questions) {

@@ -62,6 +62,16 @@ describe('the installed package', () => {
     expect(pkg.dependencies['kia-press']).toBe(`file:../${path.basename(tarball)}`);
     expect(pkg.scripts).toEqual({ build: 'kia build', final: 'kia build --final', check: 'kia check', preview: 'kia preview', audit: 'kia audit' });
     expect(readFileSync(path.join(project, 'content/kamerbrief-voorbeeld/index.md'), 'utf8')).toContain('organisation: Ministerie van Binnenlandse Zaken');
+    // Every scaffold names its editor schema, shipped in the installed package.
+    for (const [file, schema] of [
+      ['content/kia-voorbeeld/index.md', 'kia.schema.json'],
+      ['content/kamerbrief-voorbeeld/index.md', 'brief.schema.json'],
+      ['content/publication.yml', 'publication.schema.json'],
+    ]) {
+      const named = /# yaml-language-server: \$schema=(\S+)/.exec(readFileSync(path.join(project, file), 'utf8'))?.[1];
+      expect(path.resolve(project, path.dirname(file), named ?? ''), file).toBe(path.join(project, 'node_modules/kia-press/schemas', schema));
+      expect(existsSync(path.join(project, 'node_modules/kia-press/schemas', schema)), schema).toBe(true);
+    }
 
     const built = kia(['build', '--bundle'], project);
     expect(built.code, built.stderr).toBe(0);

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { VFile } from 'vfile';
 import { slugPattern } from '../core/discover.ts';
 import { projectInstrument } from '../model/instrument.ts';
+import { schemasDir } from '../core/assets.ts';
 import { scaffoldAssessment } from '../core/scaffold.ts';
 
 export interface NewOptions {
@@ -39,7 +40,8 @@ export async function newAssessment(options: NewOptions): Promise<NewResult> {
   if (options.service !== undefined && options.service.trim() === '')
     return fail('Unexpected empty --service, expected the name of the digital service', 'invalid-service');
   const date = options.date ?? new Date().toISOString().slice(0, 10);
-  const text = scaffoldAssessment({ instrument: projectInstrument(), service: options.service?.trim(), date });
+  const schema = path.relative(dir, path.join(schemasDir, 'kia.schema.json')).split(path.sep).join('/');
+  const text = scaffoldAssessment({ instrument: projectInstrument(), service: options.service?.trim(), date, schema });
   await mkdir(dir, { recursive: true });
   const file = path.join(dir, 'index.md');
   await writeFile(file, text, { flag: 'wx' });

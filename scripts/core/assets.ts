@@ -6,6 +6,8 @@ import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
 export const stylesDir = fileURLToPath(new URL('../../styles/', import.meta.url));
+/** The editor schemas of the frontmatter and publication.yml (scripts/model/json-schemas.ts). */
+export const schemasDir = fileURLToPath(new URL('../../schemas/', import.meta.url));
 const fontsDir = path.join(path.dirname(require.resolve('@fontsource/noto-sans/package.json')), 'files');
 
 /** Latin and Latin Extended (Dutch, names, € and typographic quotes), regular and bold, upright and italic. */

@@ -43,7 +43,12 @@ export function projectFiles(options: ProjectOptions): Record<string, string> {
       2,
     )}\n`,
     '.gitignore': 'node_modules/\ndist/\ndist.*/\ndist-intern/\n.kia-cache/\n',
-    [`content/${slug}/index.md`]: scaffoldAssessment({ instrument: projectInstrument(), service: 'Voorbeelddienst', date: options.date }),
+    [`content/${slug}/index.md`]: scaffoldAssessment({
+      instrument: projectInstrument(),
+      service: 'Voorbeelddienst',
+      date: options.date,
+      schema: `../../${installedSchemas}/kia.schema.json`,
+    }),
     [`content/${letter}/index.md`]: kamerbrief(options, slug),
     'content/publication.yml': publication(options, [letter, slug]),
     'README.md': readme(options, slug),
@@ -52,8 +57,12 @@ export function projectFiles(options: ProjectOptions): Record<string, string> {
   };
 }
 
+/** Where the editor schemas are in a project that installed kia-press. */
+const installedSchemas = 'node_modules/kia-press/schemas';
+
 function kamerbrief(options: ProjectOptions, slug: string): string {
   return `---
+# yaml-language-server: $schema=../../${installedSchemas}/brief.schema.json
 title: Aanbieding Kinderrechten Impact Assessment Voorbeelddienst
 type: brief
 lang: nl
@@ -88,7 +97,8 @@ Ik informeer uw Kamer over de maatregelen die volgen uit het KIA.
 }
 
 function publication(options: ProjectOptions, documents: string[]): string {
-  return `# The publication sent to parliament: the letter first, then the assessment it offers.
+  return `# yaml-language-server: $schema=../${installedSchemas}/publication.schema.json
+# The publication sent to parliament: the letter first, then the assessment it offers.
 title: Kinderrechten Impact Assessment Voorbeelddienst
 date: ${options.date}
 sender:

@@ -6,31 +6,12 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { z } from 'zod';
-import { isoDate, nonEmpty } from '../model/frontmatter-schema.ts';
+import { type Publication, publicationSchema } from '../model/publication-schema.ts';
 import { readSource } from './read-source.ts';
 import { validateYaml } from '../model/yaml-schema.ts';
 import type { VFile } from 'vfile';
 
-export const publicationSchema = z.object({
-  title: nonEmpty,
-  date: isoDate,
-  sender: z.object({
-    ministry: nonEmpty,
-    directorate: nonEmpty.optional(),
-    /** Postal address lines. */
-    address: z.array(nonEmpty, { error: 'a list of address lines' }).optional(),
-  }),
-  kamerstuk: z
-    .object({
-      dossier: z.union([nonEmpty, z.number().int().positive()]).transform(String),
-      number: z.union([nonEmpty, z.number().int().positive()]).transform(String).optional(),
-    })
-    .optional(),
-  documents: z.array(z.string({ error: 'a document slug' }), { error: 'a list of document slugs' }).min(1, { error: 'at least one document' }),
-});
-
-export type Publication = z.infer<typeof publicationSchema>;
+export { type Publication, publicationSchema };
 
 export const publicationFileName = 'publication.yml';
 

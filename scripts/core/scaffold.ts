@@ -11,6 +11,8 @@ export interface ScaffoldOptions {
   service?: string;
   /** `YYYY-MM-DD`. */
   date: string;
+  /** Where the editor finds the frontmatter's JSON Schema, relative to the new file. */
+  schema?: string;
 }
 
 /** Double-quoted YAML scalar (services such as `Flits: video` need quoting). */
@@ -53,6 +55,7 @@ export function scaffoldAssessment(options: ScaffoldOptions): string {
   const title = `Kinderrechten Impact Assessment${service ? ` ${service}` : ''}`;
   const frontmatter = [
     '---',
+    ...(options.schema ? [`# yaml-language-server: $schema=${options.schema}`] : []),
     `title: ${yamlString(title)}`,
     'type: kia',
     'lang: nl',

@@ -52,7 +52,7 @@ export function isLanguageTag(value: string): boolean {
   }
 }
 
-const languageTag = z.string({ error: 'a BCP 47 language tag such as `nl`' }).refine(isLanguageTag, { error: 'a BCP 47 language tag such as `nl`' });
+export const languageTag = z.string({ error: 'a BCP 47 language tag such as `nl`' }).refine(isLanguageTag, { error: 'a BCP 47 language tag such as `nl`' });
 
 export const responseSchema = z.object(
   {
