@@ -2,13 +2,14 @@
  * The `kia` command line. The only module that prints or exits.
  */
 import path from 'node:path';
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { reporter } from 'vfile-reporter';
 import { generator, packageVersion } from './model/generator.ts';
 import { audit } from './commands/audit.ts';
 import { build, BuildAborted, type ProgressEvent } from './commands/build.ts';
 import { check } from './commands/check.ts';
 import { importResponse } from './commands/import-response.ts';
+import { type CiReportTarget, parseReportTarget, writeCiReports } from './commands/ci-reports.ts';
 import { initProject } from './commands/init.ts';
 import { newAssessment } from './commands/new.ts';
 import { startPreview } from './commands/preview.ts';
@@ -44,6 +45,7 @@ interface BuildValues {
   final: boolean;
   bundle: boolean;
   force: boolean;
+  report: CiReportTarget[];
 }
 
 /** kia build: see the command's help. */
@@ -86,6 +88,7 @@ async function runBuild(values: BuildValues): Promise<number> {
     process.off('SIGTERM', stop);
   }
   if (result.files.length > 0) process.stderr.write(`${reporter(result.files)}\n`);
+  await writeCiReports(values.report, { command: 'kia build', generator: generatorParts, sources: result.files, audits: result.accessibility?.files ?? [] });
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   const accessibility = result.accessibility;
   if (accessibility) {
@@ -112,9 +115,10 @@ async function runBuild(values: BuildValues): Promise<number> {
 }
 
 /** kia check: see the command's help. */
-async function runCheck(only: string | undefined, values: { content: string; out: string; frail: boolean }): Promise<number> {
+async function runCheck(only: string | undefined, values: { content: string; out: string; frail: boolean; report: CiReportTarget[] }): Promise<number> {
   const result = await check({ contentDir: values.content, outDir: values.out, only });
   if (result.files.length > 0) process.stderr.write(`${reporter(result.files)}\n`);
+  await writeCiReports(values.report, { command: 'kia check', generator: generatorParts, sources: result.files, audits: result.report?.files ?? [] });
   if (result.report && result.timings) {
     const { summary } = result.report;
     const { compileSeconds, htmlSeconds, pdfSeconds, seconds } = result.timings;
@@ -146,6 +150,9 @@ async function runNew(slug: string, values: { content: string; service?: string 
   process.stderr.write(`kia: nieuw KIA in ${path.relative(process.cwd(), result.file!)}; vul de vragen in en bekijk het met \`kia preview\`\n`);
   return 0;
 }
+
+/** The tool as CI reports name it. */
+const generatorParts = { name: 'kia-press', version: packageVersion };
 
 /** kia init: see the command's help. */
 async function runInit(dir: string | undefined, values: { ministry?: string; force: boolean }): Promise<number> {
@@ -253,7 +260,7 @@ function printAuditLine(entry: FileAudit, seconds: number) {
 }
 
 /** kia audit: see the command's help. */
-async function runAudit(positionals: string[], values: { out: string; json: boolean }): Promise<number> {
+async function runAudit(positionals: string[], values: { out: string; json: boolean; report: CiReportTarget[] }): Promise<number> {
   if (positionals.length === 0) {
     process.stderr.write('kia audit: geef een of meer PDF- of HTML-bestanden of mappen (kia audit --help)\n');
     return 2;
@@ -261,12 +268,24 @@ async function runAudit(positionals: string[], values: { out: string; json: bool
   const started = performance.now();
   const report = await audit({ paths: positionals, outDir: values.out, onFile: printAuditLine });
   if (values.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  await writeCiReports(values.report, { command: 'kia audit', generator: generatorParts, sources: [], audits: report.files });
   const { summary } = report;
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   process.stderr.write(
     `kia audit: ${summary.files} ${summary.files === 1 ? 'bestand' : 'bestanden'} in ${seconds} s: ${summary.passed} voldoen, ${summary.failed} voldoen niet, ${summary.errors} niet te controleren → ${path.join(values.out, 'index.html')}\n`,
   );
   return report.passed ? 0 : 1;
+}
+
+/** `--report junit=FILE` / `--report sarif=FILE`, repeatable: reports for CI systems. */
+function reportOption() {
+  return new Option('--report <soort=bestand>', 'schrijf ook een rapport voor CI: junit=BESTAND (JUnit XML) of sarif=BESTAND (SARIF 2.1.0); herhaalbaar')
+    .argParser((text: string, targets: CiReportTarget[]) => {
+      const target = parseReportTarget(text);
+      if (!target) throw new InvalidArgumentError(`--report verwacht junit=BESTAND of sarif=BESTAND, niet ${text}`);
+      return [...targets, target];
+    })
+    .default([] as CiReportTarget[]);
 }
 
 /** A positive number of seconds or a port: usage errors (exit 2) otherwise. */
@@ -338,6 +357,7 @@ function program(run: (work: Promise<number>) => void): Command {
     .option('--final', 'de versie voor de Kamer: geweigerd zolang een document concept is of open werk bevat', false)
     .option('--bundle', 'ook de hele publicatie (content/publication.yml) als één PDF', false)
     .option('--force', 'maak alles opnieuw, ook wat ongewijzigd in de cache (.kia-cache/) staat', false)
+    .addOption(reportOption())
     .action((values: BuildValues) => run(runBuild(values)));
 
   kia
@@ -347,7 +367,8 @@ function program(run: (work: Promise<number>) => void): Command {
     .option('--content <map>', 'map met documenten', 'content')
     .option('--out <map>', 'uitvoermap', 'dist')
     .option('--frail', 'waarschuwingen tellen als fout (exitcode 1)', false)
-    .action((slug: string | undefined, values: { content: string; out: string; frail: boolean }) => run(runCheck(slug, values)));
+    .addOption(reportOption())
+    .action((slug: string | undefined, values: Parameters<typeof runCheck>[1]) => run(runCheck(slug, values)));
 
   kia
     .command('new')
@@ -398,7 +419,8 @@ function program(run: (work: Promise<number>) => void): Command {
     .argument('[pad...]', 'PDF- of HTML-bestanden of mappen')
     .option('--out <map>', 'rapportmap', path.join('dist', 'toegankelijkheid-audit'))
     .option('--json', 'schrijf ook het JSON-rapport naar de standaarduitvoer', false)
-    .action((paths: string[], values: { out: string; json: boolean }) => run(runAudit(paths, values)));
+    .addOption(reportOption())
+    .action((paths: string[], values: Parameters<typeof runAudit>[1]) => run(runAudit(paths, values)));
   for (const command of kia.commands) command.usage(commandUsage(command));
   return kia;
 }

@@ -97,7 +97,7 @@ export interface BuildResult {
   files: VFile[];
   manifest?: Manifest;
   /** Summary of the accessibility gate, when it ran. */
-  accessibility?: { passed: boolean; summary: AccessibilityReport['summary']; report: string };
+  accessibility?: { passed: boolean; summary: AccessibilityReport['summary']; report: string; files: AccessibilityReport['files'] };
   /** Where the complete output of a build that failed only the gate was kept. */
   keptFailedOutput?: string;
   /** Results taken from the build cache (`hits`) and made (`misses`): PDFs and gate verdicts. */
@@ -492,7 +492,7 @@ async function gate(
   });
   await writeReport(path.join(staging.dir, 'toegankelijkheid'), report, '../assets');
   reportGateProblems(report, (slug) => written.find((entry) => entry.document.source.slug === slug)?.document.file, run.problems);
-  return { passed: report.passed, summary: report.summary, report: 'toegankelijkheid/index.html' };
+  return { passed: report.passed, summary: report.summary, report: 'toegankelijkheid/index.html', files: report.files };
 }
 
 /** Step 9: `manifest.json`: every input and output with its sha256, the tools, the proofs. */
