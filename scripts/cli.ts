@@ -1,11 +1,12 @@
 /**
  * The `kia` command line. The only module that prints or exits.
  */
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { reporter } from 'vfile-reporter';
 import { generator, packageVersion } from './model/generator.ts';
-import { audit } from './commands/audit.ts';
+import { type AuditReport, audit, mergeAudits } from './commands/audit.ts';
 import { build, BuildAborted, type ProgressEvent } from './commands/build.ts';
 import { check } from './commands/check.ts';
 import { importResponse } from './commands/import-response.ts';
@@ -260,13 +261,27 @@ function printAuditLine(entry: FileAudit, seconds: number) {
 }
 
 /** kia audit: see the command's help. */
-async function runAudit(positionals: string[], values: { out: string; json: boolean; report: CiReportTarget[] }): Promise<number> {
+async function runAudit(
+  positionals: string[],
+  values: { out: string; json: boolean; report: CiReportTarget[]; shard?: { index: number; count: number }; merge: boolean },
+): Promise<number> {
   if (positionals.length === 0) {
-    process.stderr.write('kia audit: geef een of meer PDF- of HTML-bestanden of mappen (kia audit --help)\n');
+    process.stderr.write(
+      `kia audit: geef ${values.merge ? 'de JSON-rapporten van de delen' : 'een of meer PDF- of HTML-bestanden of mappen'} (kia audit --help)\n`,
+    );
     return 2;
   }
   const started = performance.now();
-  const report = await audit({ paths: positionals, outDir: values.out, onFile: printAuditLine });
+  let report: AuditReport;
+  if (values.merge) {
+    try {
+      const reports = await Promise.all(positionals.map(async (file) => JSON.parse(await readFile(file, 'utf8')) as AuditReport));
+      report = await mergeAudits(reports, values.out);
+    } catch (error) {
+      process.stderr.write(`kia audit --merge: ${(error as Error).message}\n`);
+      return 1;
+    }
+  } else report = await audit({ paths: positionals, outDir: values.out, shard: values.shard, onFile: printAuditLine });
   if (values.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   await writeCiReports(values.report, { command: 'kia audit', generator: generatorParts, sources: [], audits: report.files });
   const { summary } = report;
@@ -419,6 +434,17 @@ function program(run: (work: Promise<number>) => void): Command {
     .argument('[pad...]', 'PDF- of HTML-bestanden of mappen')
     .option('--out <map>', 'rapportmap', path.join('dist', 'toegankelijkheid-audit'))
     .option('--json', 'schrijf ook het JSON-rapport naar de standaarduitvoer', false)
+    .addOption(
+      new Option('--shard <i/n>', 'controleer alleen deel I van N (vast per bestand: op een hash van het pad), voor een CI-matrix').argParser(
+        (text: string) => {
+          const match = /^(\d+)\/(\d+)$/.exec(text);
+          const [index, count] = match ? [Number(match[1]), Number(match[2])] : [0, 0];
+          if (!match || count < 1 || index < 1 || index > count) throw new InvalidArgumentError(`--shard verwacht I/N met 1 ≤ I ≤ N, niet ${text}`);
+          return { index, count };
+        },
+      ),
+    )
+    .option('--merge', 'voeg de JSON-rapporten van alle delen (--shard) samen tot één rapport; de paden zijn dan die rapporten', false)
     .addOption(reportOption())
     .action((paths: string[], values: Parameters<typeof runAudit>[1]) => run(runAudit(paths, values)));
   for (const command of kia.commands) command.usage(commandUsage(command));

@@ -7,6 +7,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { messageLines } from './helpers/messages.ts';
 import { fileHashes, projectRoot, tempDir } from './helpers/workspace.ts';
 
@@ -82,6 +83,26 @@ describe('the installed package', () => {
       ['kia-voorbeeld', true],
     ]);
     expect(existsSync(path.join(project, 'dist/toegankelijkheid/index.html'))).toBe(true);
+    // The CI files' audit: shards of the published files, merged into the report of one run.
+    const gitlab = parse(readFileSync(path.join(project, '.gitlab-ci.yml'), 'utf8'));
+    const github = parse(readFileSync(path.join(project, '.github/workflows/kia.yml'), 'utf8'));
+    expect(gitlab.audit.parallel).toBe(4);
+    expect(github.jobs.audit.strategy.matrix.shard).toEqual([1, 2, 3, 4]);
+    for (const [index, count] of [
+      [1, 2],
+      [2, 2],
+    ])
+      expect([0, 1]).toContain(kia(['audit', 'dist', '--shard', `${index}/${count}`, '--out', `audit-${index}`], project).code);
+    const merged = kia(
+      ['audit', '--merge', 'audit-1/report.json', 'audit-2/report.json', '--out', 'audit', '--report', 'junit=audit.xml', '--report', 'sarif=audit.sarif'],
+      project,
+    );
+    const whole = kia(['audit', 'dist', '--out', 'audit-heel'], project);
+    expect(merged.code).toBe(whole.code);
+    expect(JSON.parse(readFileSync(path.join(project, 'audit/report.json'), 'utf8'))).toEqual(
+      JSON.parse(readFileSync(path.join(project, 'audit-heel/report.json'), 'utf8')),
+    );
+    expect(existsSync(path.join(project, 'audit.xml')) && existsSync(path.join(project, 'audit.sarif'))).toBe(true);
     // Styles and fonts were copied from the package.
     expect(readdirSync(path.join(project, 'dist/assets'))).toEqual(expect.arrayContaining(['tokens.css', 'print.css', 'fonts']));
   }, 600_000);

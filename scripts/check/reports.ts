@@ -32,4 +32,6 @@ export interface AuditReport {
   files: FileAudit[];
   manualChecks: ManualCriterion[];
   manualNote: string;
+  /** Only in a shard's report (`kia audit --shard I/N`): which shard, of how many files in all, and each file's place among them. */
+  shard?: { index: number; count: number; files: number; positions: number[] };
 }

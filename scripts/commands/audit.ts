@@ -5,6 +5,7 @@
  */
 import { replaceFolder } from '../core/staging.ts';
 import { generator } from '../model/generator.ts';
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { open, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -25,6 +26,8 @@ export interface AuditOptions {
   paths: string[];
   /** Where the report goes; replaced as a whole. */
   outDir: string;
+  /** Check only shard `index` of `count` (1-based): the files whose path hashes to it. */
+  shard?: { index: number; count: number };
   /** Called when a file is done, with the seconds it took. */
   onFile?: (entry: FileAudit, seconds: number) => void;
 }
@@ -85,8 +88,11 @@ export async function audit(options: AuditOptions): Promise<AuditReport> {
   const files: FileAudit[] = [];
   let session: BrowserSession | undefined;
   let axeVersion = '';
+  const all = await targets(options.paths, outDir);
+  // A shard is the files whose path hashes to it: adding files never moves the others.
+  const positions = all.flatMap((target, position) => (!options.shard || shardOf(target.shown, options.shard.count) === options.shard.index ? [position] : []));
   try {
-    for (const target of await targets(options.paths, outDir)) {
+    for (const target of positions.map((position) => all[position])) {
       const started = performance.now();
       const entry = await auditOne(
         target,
@@ -99,6 +105,47 @@ export async function audit(options: AuditOptions): Promise<AuditReport> {
   } finally {
     await session?.close();
   }
+  const report = auditReport(files, axeVersion);
+  if (options.shard) report.shard = { ...options.shard, files: all.length, positions };
+  await writeAuditReport(outDir, report);
+  return report;
+}
+
+/** Which of `count` shards (1-based) the file shown as `shown` belongs to: by a hash of its path. */
+export function shardOf(shown: string, count: number): number {
+  const digest = createHash('sha256').update(shown.split(path.sep).join('/')).digest();
+  return (digest.readUInt32BE(0) % count) + 1;
+}
+
+/**
+ * One report from the JSON reports of every shard of one audit (`kia audit --shard I/N` each):
+ * the files in the order one run would have checked them. Throws with a reason (in Dutch, for
+ * the user) when the reports are not one complete set of shards.
+ */
+export async function mergeAudits(reports: AuditReport[], outDir: string): Promise<AuditReport> {
+  const shards = reports.map((report) => report.shard);
+  const count = shards[0]?.count;
+  if (shards.some((shard) => !shard)) throw new Error('een rapport is niet van een deel (--shard) van een audit');
+  if (shards.some((shard) => shard!.count !== count || shard!.files !== shards[0]!.files))
+    throw new Error('de rapporten zijn niet van dezelfde verdeling (ander aantal delen of bestanden)');
+  const indexes = shards.map((shard) => shard!.index).sort((a, b) => a - b);
+  const missing = Array.from({ length: count! }, (_, i) => i + 1).filter((index) => !indexes.includes(index));
+  if (missing.length > 0 || indexes.length !== count)
+    throw new Error(`niet elk deel precies één keer: ${missing.length > 0 ? `deel ${missing.join(', ')} ontbreekt` : 'een deel staat er dubbel'}`);
+  const placed = reports.flatMap((report) => report.files.map((file, at) => ({ file, position: report.shard!.positions[at] })));
+  placed.sort((a, b) => a.position - b.position);
+  const axe = reports.map((report) => report.standards.html).find((standard) => !standard.includes('(niet gebruikt)'));
+  const report = auditReport(
+    placed.map((entry) => entry.file),
+    '',
+  );
+  if (axe) report.standards = { ...report.standards, html: axe };
+  await writeAuditReport(path.resolve(outDir), report);
+  return report;
+}
+
+/** The audit report of `files`, as one run writes it. */
+function auditReport(files: FileAudit[], axeVersion: string): AuditReport {
   const checks = files.flatMap((file) => file.checks);
   const report: AuditReport = {
     reportVersion: 1,
@@ -125,7 +172,6 @@ export async function audit(options: AuditOptions): Promise<AuditReport> {
     manualChecks: manualCriteria,
     manualNote: notApplicableNote,
   };
-  await writeAuditReport(outDir, report);
   return report;
 }
 

@@ -134,37 +134,68 @@ npm run build    # content/ → dist/: HTML, PDF, toegankelijkheidsrapport (dist
 }
 
 // Debian's Chromium (kia-press prints with it; npm's own browser downloads are switched off).
+// The audit runs as a matrix: each job checks a stable share of the files (--shard), one job
+// merges their reports into one (--merge), shown as test results.
 const gitlab = `# Build the publication with the accessibility gate; keep dist/ and the report.
+# Then audit the published files in parallel shards and merge the reports into one.
 image: node:20-bookworm
+
+stages: [build, audit, report]
 
 variables:
   PUPPETEER_SKIP_DOWNLOAD: "1"
   CHROMEDRIVER_SKIP_DOWNLOAD: "true"
 
-before_script:
-  - apt-get update -qq && apt-get install -y -qq --no-install-recommends chromium poppler-utils qpdf libimage-exiftool-perl
-  - npm ci
+default:
+  before_script:
+    - apt-get update -qq && apt-get install -y -qq --no-install-recommends chromium poppler-utils qpdf libimage-exiftool-perl
+    - npm ci
 
 build:
+  stage: build
   script:
-    - npx kia build
+    - npx kia build --report junit=kia-build.xml --report sarif=kia-build.sarif
   artifacts:
     when: always
-    paths:
-      - dist/
+    paths: [dist/, kia-build.sarif]
+    reports:
+      junit: kia-build.xml
+
+audit:
+  stage: audit
+  needs: [build]
+  parallel: 4
+  script:
+    - npx kia audit dist --shard "$CI_NODE_INDEX/$CI_NODE_TOTAL" --out "audit-$CI_NODE_INDEX"
+  artifacts:
+    when: always
+    paths: [audit-*/]
+
+audit-report:
+  stage: report
+  needs: [audit]
+  when: always
+  script:
+    - npx kia audit --merge audit-*/report.json --out audit --report junit=audit.xml --report sarif=audit.sarif
+  artifacts:
+    when: always
+    paths: [audit/, audit.sarif]
+    reports:
+      junit: audit.xml
 `;
 
 const github = `# Build the publication with the accessibility gate; keep dist/ and the report.
+# Then audit the published files in parallel shards and merge the reports into one.
 name: kia
 on: [push, pull_request]
+env:
+  PUPPETEER_SKIP_DOWNLOAD: "1"
+  CHROMEDRIVER_SKIP_DOWNLOAD: "true"
+  # GitHub's Ubuntu runners come with Google Chrome; kia-press prints with it.
+  KIA_CHROMIUM: /usr/bin/google-chrome
 jobs:
   build:
     runs-on: ubuntu-latest
-    env:
-      PUPPETEER_SKIP_DOWNLOAD: "1"
-      CHROMEDRIVER_SKIP_DOWNLOAD: "true"
-      # GitHub's Ubuntu runners come with Google Chrome; kia-press prints with it.
-      KIA_CHROMIUM: /usr/bin/google-chrome
     steps:
       - uses: actions/checkout@v4
       - uses: actions/setup-node@v4
@@ -172,10 +203,61 @@ jobs:
           node-version: 20
       - run: sudo apt-get update -qq && sudo apt-get install -y -qq poppler-utils qpdf libimage-exiftool-perl
       - run: npm ci
-      - run: npx kia build
+      - run: npx kia build --report junit=kia-build.xml --report sarif=kia-build.sarif
       - uses: actions/upload-artifact@v4
         if: always()
         with:
           name: publicatie
-          path: dist/
+          path: |
+            dist/
+            kia-build.xml
+            kia-build.sarif
+  audit:
+    needs: build
+    runs-on: ubuntu-latest
+    strategy:
+      fail-fast: false
+      matrix:
+        shard: [1, 2, 3, 4]
+    steps:
+      - uses: actions/checkout@v4
+      - uses: actions/setup-node@v4
+        with:
+          node-version: 20
+      - run: sudo apt-get update -qq && sudo apt-get install -y -qq poppler-utils qpdf
+      - run: npm ci
+      - uses: actions/download-artifact@v4
+        with:
+          name: publicatie
+      - run: npx kia audit dist --shard \${{ matrix.shard }}/4 --out audit-\${{ matrix.shard }}
+      - uses: actions/upload-artifact@v4
+        if: always()
+        with:
+          name: audit-\${{ matrix.shard }}
+          path: audit-\${{ matrix.shard }}/
+  audit-report:
+    needs: audit
+    if: always()
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - uses: actions/setup-node@v4
+        with:
+          node-version: 20
+      - run: npm ci
+      - uses: actions/download-artifact@v4
+        with:
+          pattern: audit-*
+      - run: npx kia audit --merge audit-*/report.json --out audit --report junit=audit.xml --report sarif=audit.sarif
+      - uses: github/codeql-action/upload-sarif@v3
+        if: always()
+        with:
+          sarif_file: audit.sarif
+      - uses: actions/upload-artifact@v4
+        if: always()
+        with:
+          name: audit
+          path: |
+            audit/
+            audit.xml
 `;
