@@ -1,8 +1,9 @@
 /** The stylesheets and fonts every page needs, copied into `dist/assets/`. */
-import { copyFile, mkdir, readdir } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { HouseStyle } from './house-style.ts';
 
 const require = createRequire(import.meta.url);
 export const stylesDir = fileURLToPath(new URL('../../styles/', import.meta.url));
@@ -21,8 +22,12 @@ export async function assetSources(): Promise<string[]> {
   return [...styles.map((name) => path.join(stylesDir, name)), ...fontFiles.map((name) => path.join(fontsDir, name))];
 }
 
-/** Copy `styles/*.css`, the images they use (`*.svg`) and the fonts into `<outDir>/assets/`; returns the written paths relative to outDir. */
-export async function copyAssets(outDir: string): Promise<string[]> {
+/**
+ * Copy `styles/*.css`, the images they use (`*.svg`) and the fonts into `<outDir>/assets/`, and
+ * the house style when there is one (`huisstijl.css`, `huisstijl-logo.svg`, its fonts); returns
+ * the written paths relative to outDir.
+ */
+export async function copyAssets(outDir: string, houseStyle?: HouseStyle): Promise<string[]> {
   const target = path.join(outDir, 'assets');
   await mkdir(path.join(target, 'fonts'), { recursive: true });
   const written: string[] = [];
@@ -33,6 +38,18 @@ export async function copyAssets(outDir: string): Promise<string[]> {
   for (const name of fontFiles) {
     await copyFile(path.join(fontsDir, name), path.join(target, 'fonts', name));
     written.push(`assets/fonts/${name}`);
+  }
+  if (houseStyle) {
+    await writeFile(path.join(target, 'huisstijl.css'), houseStyle.css);
+    written.push('assets/huisstijl.css');
+    if (houseStyle.logo) {
+      await writeFile(path.join(target, 'huisstijl-logo.svg'), houseStyle.logo.svg);
+      written.push('assets/huisstijl-logo.svg');
+    }
+    for (const font of houseStyle.fonts) {
+      await copyFile(font.source, path.join(target, 'fonts', font.name));
+      written.push(`assets/fonts/${font.name}`);
+    }
   }
   return written;
 }

@@ -83,9 +83,13 @@ export function cacheDirFor(outDir: string): string {
 }
 
 /** Open the cache in `dir`. With `read: false` (`--force`) nothing is taken from it, but every result is stored. */
-export async function openBuildCache(dir: string, options: { read: boolean }): Promise<ResultCache & { hits: number; misses: number }> {
+export async function openBuildCache(
+  dir: string,
+  options: { read: boolean; extraSalt?: Uint8Array[] },
+): Promise<ResultCache & { hits: number; misses: number }> {
   await pruneUnused(dir);
-  const salt = await cacheSalt();
+  // The project's own inputs of every output (its house style) salt every key too.
+  const salt = hash(await cacheSalt(), ...(options.extraSalt ?? []));
   const keyOf = (kind: string, parts: unknown[]) => hash(salt, kind, ...parts.map((part) => (part instanceof Uint8Array ? part : JSON.stringify(part))));
   const fileOf = (kind: string, key: string) => path.join(dir, kind, `${key}.json`);
   const cache = {

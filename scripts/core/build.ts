@@ -37,6 +37,7 @@ import { documentRecord, fileRecord, folderRecords, readPreviousManifest, serial
 import { addPdfLink } from './pdf-link.ts';
 import { bundleMetadata, pagesFrom, PdfPrinter, printableDocument, type PrintedPdf, type PrintProgress } from './print-pdf.ts';
 import { readPublication, type Publication } from './publication.ts';
+import { type HouseStyle, readHouseStyle } from './house-style.ts';
 import { readFrontmatter } from './read-frontmatter.ts';
 import { createStaging, type Staging } from './staging.ts';
 import { toolVersions } from './tool-versions.ts';
@@ -153,6 +154,8 @@ interface Selection {
   documents: DocumentSource[];
   selected: DocumentSource[];
   publication?: { publication: Publication; file: VFile };
+  /** The publication's house style, when it names one. */
+  houseStyle?: HouseStyle;
 }
 
 /** A document whose page is written (and PDF printed) into the staging folder. */
@@ -171,7 +174,7 @@ export async function runBuild(options: BuildOptions, contentDir: string, outDir
 
   const selection = await selectDocuments(run);
   if (run.failed()) return run.result(false);
-  if (options.cache !== false) run.cache = await openBuildCache(cacheDirFor(outDir), { read: !options.force });
+  if (options.cache !== false) run.cache = await openBuildCache(cacheDirFor(outDir), { read: !options.force, extraSalt: houseStyleSalt(selection.houseStyle) });
   const { compiled, redactions } = await compile(run, selection);
   if (run.failed()) return run.result(false);
 
@@ -181,7 +184,7 @@ export async function runBuild(options: BuildOptions, contentDir: string, outDir
     const previous = options.only ? await readPreviousManifest(outDir) : undefined;
     // Stylesheets and fonts first: Paged.js loads them while laying out the PDF.
     await rm(path.join(staging.dir, 'assets'), { recursive: true, force: true });
-    await copyAssets(staging.dir);
+    await copyAssets(staging.dir, selection.houseStyle);
     printer = new PdfPrinter({ signal: options.signal, timeoutMs: options.pdfTimeoutMs ?? 600_000, cache: run.cache });
 
     const written = await writePages(run, compiled, staging);
@@ -205,6 +208,12 @@ export async function runBuild(options: BuildOptions, contentDir: string, outDir
   } finally {
     await printer?.close();
   }
+}
+
+/** What of the house style goes into every output: its stylesheet, logo and fonts (by path: fonts come from installed packages). */
+function houseStyleSalt(houseStyle: HouseStyle | undefined): Uint8Array[] {
+  if (!houseStyle) return [];
+  return [JSON.stringify({ css: houseStyle.css, logo: houseStyle.logo ?? null, fonts: houseStyle.fonts })].map((text) => new TextEncoder().encode(text));
 }
 
 /** Where the complete output of a build that failed only the gate is kept for inspection. */
@@ -238,7 +247,11 @@ async function selectDocuments(run: BuildRun): Promise<Selection> {
       problems,
     );
   const selected = selectOnly(documents, options.only, problems);
-  return { documents, selected, publication: publication && publicationRead ? { publication, file: publicationRead.file } : undefined };
+  const houseStyle =
+    publication?.huisstijl && publicationRead
+      ? await readHouseStyle(publication.huisstijl, run.contentDir, publicationRead.file, publicationRead.places)
+      : undefined;
+  return { documents, selected, publication: publication && publicationRead ? { publication, file: publicationRead.file } : undefined, houseStyle };
 }
 
 /**
@@ -256,6 +269,7 @@ async function compile(run: BuildRun, selection: Selection): Promise<{ compiled:
       extraPlugins: options.extraPlugins,
       redaction: options.redaction,
       cache: run.cache,
+      houseStyle: selection.houseStyle && { logoAlt: selection.houseStyle.logo?.alt },
     });
     run.files.push(...files);
     if (document) compiled.push(document);

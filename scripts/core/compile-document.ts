@@ -52,6 +52,8 @@ export interface CompileOptions {
   screenOnly?: boolean;
   /** Parse only the chunks that changed since the last compile with this cache (the live preview). */
   parseCache?: ParseCache;
+  /** The team's house style (core/house-style.ts): linked stylesheet, logo in a letter's head. */
+  houseStyle?: { logoAlt?: string };
   /** A placeholder image description (`TODO: …`) in a response is a warning, not an error (the import's proof, before the editor describes the image). */
   placeholderAltIsWarning?: boolean;
   /** The build cache: an SVG sanitised before with the same bytes is taken from it. */
@@ -148,6 +150,7 @@ export async function compileDocument(doc: DocumentSource, options: CompileOptio
       buildDate: options.buildDate ?? buildDate(),
       internal: redaction === 'internal',
       extraPlugins: options.extraPlugins?.[variant],
+      houseStyle: options.houseStyle,
     });
     // The print variant needs the body untouched, so the screen variant works on a copy.
     const tree = (await processor.run(options.screenOnly ? bodyTree : structuredClone(bodyTree), index.file)) as HastRoot;

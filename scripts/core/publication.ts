@@ -9,6 +9,7 @@ import path from 'node:path';
 import { type Publication, publicationSchema } from '../model/publication-schema.ts';
 import { readSource } from './read-source.ts';
 import { validateYaml } from '../model/yaml-schema.ts';
+import type { Point } from 'unist';
 import type { VFile } from 'vfile';
 
 export { type Publication, publicationSchema };
@@ -19,12 +20,15 @@ export const publicationFileName = 'publication.yml';
  * Read and validate `<contentDir>/publication.yml` against the documents found (`slugs`).
  * Returns undefined (and no file) when there is none; otherwise the file with its messages.
  */
-export async function readPublication(contentDir: string, slugs: string[]): Promise<{ file: VFile; publication?: Publication } | undefined> {
+export async function readPublication(
+  contentDir: string,
+  slugs: string[],
+): Promise<{ file: VFile; publication?: Publication; places: Record<string, Point> } | undefined> {
   const location = path.join(contentDir, publicationFileName);
   if (!existsSync(location)) return undefined;
   const source = await readSource(location);
   const file = source.file;
-  if (file.messages.some((message) => message.fatal)) return { file };
+  if (file.messages.some((message) => message.fatal)) return { file, places: {} };
   const { data, values, places } = validateYaml(String(file.value), {
     file,
     source: 'kia-publication',
@@ -54,7 +58,7 @@ export async function readPublication(contentDir: string, slugs: string[]): Prom
     }
     seen.add(slug);
   }
-  if (listed.length === 0) return { file };
+  if (listed.length === 0) return { file, places };
   for (const slug of slugs.filter((each) => !seen.has(each))) {
     file.message(`Unexpected document \`${slug}\` missing from the publication, expected every folder under content/ in \`documents\` (or move it out)`, {
       place: places.documents,
@@ -62,5 +66,5 @@ export async function readPublication(contentDir: string, slugs: string[]): Prom
       ruleId: 'document-not-in-publication',
     });
   }
-  return { file, publication: data && !file.messages.some((message) => message.fatal) ? data : undefined };
+  return { file, places, publication: data && !file.messages.some((message) => message.fatal) ? data : undefined };
 }

@@ -183,6 +183,8 @@ export interface DocumentOptions {
   internal?: boolean;
   /** Extra transforms after ours (see CompileOptions.extraPlugins). */
   extraPlugins?: PluggableList;
+  /** The team's house style: its stylesheet, and the logo's text in a letter's head. */
+  houseStyle?: { logoAlt?: string };
 }
 
 /** Body hast + responses → the complete document, serialised. */
@@ -195,6 +197,7 @@ export function documentProcessor(options: DocumentOptions) {
       variant: options.variant,
       buildDate: options.buildDate,
       internal: options.internal,
+      houseStyle: options.houseStyle,
     })
     .use(rehypeHeadingIds)
     .use(rehypeToc);

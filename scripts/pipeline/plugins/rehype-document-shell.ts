@@ -21,6 +21,11 @@ export interface ShellOptions {
   buildDate?: string;
   /** An internal build: withheld text is shown, so the page says "Intern" (and every PDF page). */
   internal?: boolean;
+  /**
+   * The team's house style (publication.yml `huisstijl:`): its stylesheet follows the tokens
+   * layer; a letter's head shows the logo (`huisstijl-logo.svg` in the assets) with its text.
+   */
+  houseStyle?: { logoAlt?: string };
 }
 
 /** Stylesheet layers of the HTML edition and of the print HTML that Paged.js lays out. */
@@ -39,7 +44,9 @@ export default function rehypeDocumentShell(options: ShellOptions) {
         .replace(/\s+:/, ':')
         .trim();
     // The HTML edition prints with its own sheet (reader-print); the paged layout is the PDF's.
-    const links = (variant === 'screen' ? screenStylesheets : printStylesheets).map((name) =>
+    const layers: string[] = [...(variant === 'screen' ? screenStylesheets : printStylesheets)];
+    if (options.houseStyle) layers.splice(1, 0, 'huisstijl');
+    const links = layers.map((name) =>
       h('link', {
         rel: 'stylesheet',
         href: `${assetBase}/${name}.css`,
@@ -99,7 +106,16 @@ export default function rehypeDocumentShell(options: ShellOptions) {
       [
         variant === 'screen' ? h('a.skip-link', { href: `#${mainId}` }, 'Direct naar de inhoud') : undefined,
         ...(matter.type === 'brief'
-          ? [withPdfPlace(letterHead(matter, banners), variant)]
+          ? [
+              withPdfPlace(
+                letterHead(
+                  matter,
+                  banners,
+                  options.houseStyle?.logoAlt !== undefined ? { src: `${assetBase}/huisstijl-logo.svg`, alt: options.houseStyle.logoAlt } : undefined,
+                ),
+                variant,
+              ),
+            ]
           : matter.type === 'beslisnota'
             ? [withPdfPlace(decisionNoteHead(matter, banners, Boolean(options.internal)), variant)]
             : [
@@ -176,7 +192,7 @@ function decisionNoteHead(matter: Frontmatter, banners: ElementContent[], intern
  * the sender's details, Datum, Betreft, Onze referentie and Bijlage(n); the subject is the
  * page's one <h1>. No cover and no table of contents: a letter starts on its first page.
  */
-function letterHead(matter: Frontmatter, banners: ElementContent[]): Element {
+function letterHead(matter: Frontmatter, banners: ElementContent[], logo?: { src: string; alt: string }): Element {
   const letter = matter.letter ?? {};
   const sender = letter.sender ?? (matter.commissioner ? { organisation: matter.commissioner } : undefined);
   const lines = (items: string[]) => items.flatMap((line, index) => (index === 0 ? [line] : [h('br'), line]));
@@ -190,6 +206,7 @@ function letterHead(matter: Frontmatter, banners: ElementContent[]): Element {
     'header.letter-head',
     [
       ...banners,
+      logo ? h('p.letter-logo', h('img', { src: logo.src, alt: logo.alt })) : undefined,
       sender
         ? h(
             'div.letter-sender',
