@@ -182,18 +182,21 @@ await writeFile(
 );
 const wordFile = path.join(importRoot, 'zienswijze-dertig-paginas.docx');
 await writeFile(wordFile, await generateDocx(30));
-const importRun = await measure(process.execPath, [
-  path.join(root, 'scripts/bin/kia.js'),
-  'import-response',
-  wordFile,
-  '--doc',
-  'nota',
-  '--from',
-  'Voorbeeld B.V.',
-  '--content',
-  path.join(importRoot, 'content'),
-  '--dry-run',
-]);
+/** kia import-response --dry-run of `file` into the import workspace: convert, compile, prove. */
+const importDryRun = (file: string) =>
+  measure(process.execPath, [
+    path.join(root, 'scripts/bin/kia.js'),
+    'import-response',
+    file,
+    '--doc',
+    'nota',
+    '--from',
+    'Voorbeeld B.V.',
+    '--content',
+    path.join(importRoot, 'content'),
+    '--dry-run',
+  ]);
+const importRun = await importDryRun(wordFile);
 // The same file as PDFs by LibreOffice, tagged and untagged: the two ways a PDF is read.
 const pdfImports: Array<{ label: string; seconds: number }> = [];
 for (const tagged of [true, false]) {
@@ -211,18 +214,7 @@ for (const tagged of [true, false]) {
   ]).catch(() => undefined);
   const pdf = path.join(folder, 'zienswijze-dertig-paginas.pdf');
   if (!converted || !existsSync(pdf)) continue;
-  const run = await measure(process.execPath, [
-    path.join(root, 'scripts/bin/kia.js'),
-    'import-response',
-    pdf,
-    '--doc',
-    'nota',
-    '--from',
-    'Voorbeeld B.V.',
-    '--content',
-    path.join(importRoot, 'content'),
-    '--dry-run',
-  ]).catch((error: Error) => error);
+  const run = await importDryRun(pdf).catch((error: Error) => error);
   const label = `${tagged ? 'tagged' : 'untagged'} PDF by LibreOffice`;
   pdfImports.push(
     run instanceof Error
