@@ -1,6 +1,7 @@
 /**
  * The `kia` command line. The only module that prints or exits.
  */
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
@@ -163,8 +164,10 @@ async function runInit(dir: string | undefined, values: { ministry?: string; for
     return 1;
   }
   const where = path.relative(process.cwd(), path.resolve(dir ?? '.'));
+  // After `npm install kia-press` in the folder, installing again is not the next step.
+  const installed = existsSync(path.resolve(dir ?? '.', 'node_modules/kia-press'));
   process.stderr.write(
-    `kia: nieuw publicatieproject${where ? ` in ${where}` : ''} (${result.written.length} bestanden); verder met: ${where ? `cd ${where} && ` : ''}npm install && npm run build\n`,
+    `kia: nieuw publicatieproject${where ? ` in ${where}` : ''} (${result.written.length} bestanden); verder met: ${where ? `cd ${where} && ` : ''}${installed ? '' : 'npm install && '}npm run build\n`,
   );
   return 0;
 }

@@ -36,6 +36,7 @@ describe('the installed package', () => {
     expect(realpathSync(path.join(project, 'node_modules/.bin/kia'))).toBe(path.join(realpathSync(project), 'node_modules/kia-press/scripts/bin/kia.js'));
     const init = kia(['init', '--ministry', 'Ministerie van Binnenlandse Zaken'], project);
     expect(init.code, init.stderr).toBe(0);
+    expect(init.stderr).toBe('kia: nieuw publicatieproject (8 bestanden); verder met: npm run build\n');
     expect(
       readdirSync(project, { recursive: true, encoding: 'utf8' })
         .filter((name) => !name.startsWith('node_modules'))
