@@ -28,8 +28,9 @@ export interface OriginalText {
   /**
    * The same text as a second reader orders it (a PDF: pdf.js in content order, next to
    * pdftotext's reading order, which interleaves the lines of table cells set side by side).
+   * Read only when asked: most originals read alike both ways, and pdf.js takes seconds to load.
    */
-  otherOrder?: OriginalLine[];
+  otherOrder?: () => Promise<OriginalLine[]>;
 }
 
 /** The kind of an original from its first bytes. */
@@ -54,8 +55,8 @@ export async function readOriginal(file: string): Promise<OriginalText> {
   const kind = originalKind(bytes);
   if (!kind) throw new Error('not a PDF, Word (.docx), e-mail (.eml) or UTF-8 text file');
   if (kind === 'pdf') {
-    const [read, content] = await Promise.all([pdfTextLines(file), pdfContentLines(file)]);
-    return { kind, ...read, otherOrder: content.lines.map((line) => ({ text: line.text, place: `${line.place} in content order` })) };
+    const otherOrder = async () => (await pdfContentLines(file)).lines.map((line) => ({ text: line.text, place: `${line.place} in content order` }));
+    return { kind, ...(await pdfTextLines(file)), otherOrder };
   }
   if (kind === 'docx') return docxText(bytes);
   if (kind === 'eml') {
