@@ -7,14 +7,11 @@ import path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { reporter } from 'vfile-reporter';
 import { generator, packageVersion } from './model/generator.ts';
-import { type AuditReport, audit, mergeAudits } from './commands/audit.ts';
-import { build, BuildAborted, type ProgressEvent } from './commands/build.ts';
-import { check } from './commands/check.ts';
-import { importResponse } from './commands/import-response.ts';
+// Commands are loaded when they run: `kia --version`, `kia help` and `kia init` do not pay for
+// the pipeline, the browser driver and the PDF readers.
+import type { AuditReport } from './commands/audit.ts';
+import type { ProgressEvent } from './commands/build.ts';
 import { type CiReportTarget, parseReportTarget, writeCiReports } from './commands/ci-reports.ts';
-import { initProject } from './commands/init.ts';
-import { newAssessment } from './commands/new.ts';
-import { startPreview } from './commands/preview.ts';
 import type { VFile } from 'vfile';
 import type { FileAudit } from './check/file-audit.ts';
 
@@ -67,6 +64,7 @@ async function runBuild(values: BuildValues): Promise<number> {
   process.on('SIGTERM', stop);
   let result;
   try {
+    const { build } = await import('./commands/build.ts');
     result = await build({
       contentDir: values.content,
       outDir: values.out,
@@ -82,7 +80,7 @@ async function runBuild(values: BuildValues): Promise<number> {
       signal: controller.signal,
     });
   } catch (error) {
-    if (!(error instanceof BuildAborted)) throw error;
+    if (!(error instanceof (await import('./commands/build.ts')).BuildAborted)) throw error;
     process.stderr.write(`kia: build afgebroken; ${values.out}/ is niet gewijzigd\n`);
     return 130;
   } finally {
@@ -118,6 +116,7 @@ async function runBuild(values: BuildValues): Promise<number> {
 
 /** kia check: see the command's help. */
 async function runCheck(only: string | undefined, values: { content: string; out: string; frail: boolean; report: CiReportTarget[] }): Promise<number> {
+  const { check } = await import('./commands/check.ts');
   const result = await check({ contentDir: values.content, outDir: values.out, only });
   if (result.files.length > 0) process.stderr.write(`${reporter(result.files)}\n`);
   await writeCiReports(values.report, { command: 'kia check', generator: generatorParts, sources: result.files, audits: result.report?.files ?? [] });
@@ -144,6 +143,7 @@ async function runCheck(only: string | undefined, values: { content: string; out
 
 /** kia new: see the command's help. */
 async function runNew(slug: string, values: { content: string; service?: string }): Promise<number> {
+  const { newAssessment } = await import('./commands/new.ts');
   const result = await newAssessment({ contentDir: values.content, slug, service: values.service });
   if (!result.ok) {
     process.stderr.write(`${reporter([result.problems])}\n`);
@@ -158,6 +158,7 @@ const generatorParts = { name: 'kia-press', version: packageVersion };
 
 /** kia init: see the command's help. */
 async function runInit(dir: string | undefined, values: { ministry?: string; force: boolean }): Promise<number> {
+  const { initProject } = await import('./commands/init.ts');
   const result = await initProject({ dir: dir ?? '.', ministry: values.ministry, force: values.force, version: packageVersion });
   if (!result.ok) {
     process.stderr.write(`${reporter([result.problems])}\n`);
@@ -177,6 +178,7 @@ async function runImportResponse(
   file: string,
   values: { doc: string; from: string; title?: string; received?: string; kind?: 'zienswijze' | 'reactie'; content: string; dryRun: boolean },
 ): Promise<number> {
+  const { importResponse } = await import('./commands/import-response.ts');
   const result = await importResponse({
     file,
     contentDir: values.content,
@@ -212,6 +214,7 @@ async function runPreview(values: { content: string; port: number; host: string[
   };
   let server;
   try {
+    const { startPreview } = await import('./commands/preview.ts');
     server = await startPreview({
       contentDir: values.content,
       port,
@@ -279,12 +282,16 @@ async function runAudit(
   if (values.merge) {
     try {
       const reports = await Promise.all(positionals.map(async (file) => JSON.parse(await readFile(file, 'utf8')) as AuditReport));
+      const { mergeAudits } = await import('./commands/audit.ts');
       report = await mergeAudits(reports, values.out);
     } catch (error) {
       process.stderr.write(`kia audit --merge: ${(error as Error).message}\n`);
       return 1;
     }
-  } else report = await audit({ paths: positionals, outDir: values.out, shard: values.shard, onFile: printAuditLine });
+  } else {
+    const { audit } = await import('./commands/audit.ts');
+    report = await audit({ paths: positionals, outDir: values.out, shard: values.shard, onFile: printAuditLine });
+  }
   if (values.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   await writeCiReports(values.report, { command: 'kia audit', generator: generatorParts, sources: [], audits: report.files });
   const { summary } = report;
