@@ -96,13 +96,19 @@ export async function importResponse(options: ImportOptions): Promise<ImportResu
   const name = responseName(options.file);
   const markdownPath = `responses/${name}.md`;
   const originalPath = `responses/originals/${path.basename(options.file)}`;
-  for (const relative of [markdownPath, originalPath]) {
-    if (existsSync(path.join(doc.dir, relative)))
-      return refuse(
-        `Unexpected existing file \`${path.join(path.relative(process.cwd(), doc.dir), relative)}\`, expected a new response (nothing is overwritten; remove or rename it first)`,
+  // Never over an existing file: checked before converting, and again for the images it names.
+  const existing = (relatives: string[]) => {
+    const found = relatives.find((relative) => existsSync(path.join(doc.dir, relative)));
+    return (
+      found &&
+      refuse(
+        `Unexpected existing file \`${path.join(path.relative(process.cwd(), doc.dir), found)}\`, expected a new response (nothing is overwritten; remove or rename it first)`,
         'response-exists',
-      );
-  }
+      )
+    );
+  };
+  const taken = existing([markdownPath, originalPath]);
+  if (taken) return taken;
 
   let converted: ConvertedResponse;
   try {
@@ -117,13 +123,8 @@ export async function importResponse(options: ImportOptions): Promise<ImportResu
   result.notes = converted.notes;
   result.markdown = converted.markdown;
   const images = (converted.images ?? []).map((image) => ({ relative: path.posix.join('responses', image.path), bytes: image.bytes }));
-  for (const { relative } of images) {
-    if (existsSync(path.join(doc.dir, relative)))
-      return refuse(
-        `Unexpected existing file \`${path.join(path.relative(process.cwd(), doc.dir), relative)}\`, expected a new response (nothing is overwritten; remove or rename it first)`,
-        'response-exists',
-      );
-  }
+  const imageTaken = existing(images.map((image) => image.relative));
+  if (imageTaken) return imageTaken;
 
   const how = converted.method ?? (kind === 'docx' ? 'Word' : 'PDF');
   const entry = [

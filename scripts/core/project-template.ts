@@ -184,6 +184,17 @@ audit-report:
       junit: audit.xml
 `;
 
+/** The steps every GitHub job starts with: the repository, Node 20, Debian tools (`apt`), npm ci. */
+const githubSetup = (apt?: string) =>
+  [
+    '      - uses: actions/checkout@v4',
+    '      - uses: actions/setup-node@v4',
+    '        with:',
+    '          node-version: 20',
+    ...(apt ? [`      - run: sudo apt-get update -qq && sudo apt-get install -y -qq ${apt}`] : []),
+    '      - run: npm ci',
+  ].join('\n');
+
 const github = `# Build the publication with the accessibility gate; keep dist/ and the report.
 # Then audit the published files in parallel shards and merge the reports into one.
 name: kia
@@ -197,12 +208,7 @@ jobs:
   build:
     runs-on: ubuntu-latest
     steps:
-      - uses: actions/checkout@v4
-      - uses: actions/setup-node@v4
-        with:
-          node-version: 20
-      - run: sudo apt-get update -qq && sudo apt-get install -y -qq poppler-utils qpdf libimage-exiftool-perl
-      - run: npm ci
+${githubSetup('poppler-utils qpdf libimage-exiftool-perl')}
       - run: npx kia build --report junit=kia-build.xml --report sarif=kia-build.sarif
       - uses: actions/upload-artifact@v4
         if: always()
@@ -220,12 +226,7 @@ jobs:
       matrix:
         shard: [1, 2, 3, 4]
     steps:
-      - uses: actions/checkout@v4
-      - uses: actions/setup-node@v4
-        with:
-          node-version: 20
-      - run: sudo apt-get update -qq && sudo apt-get install -y -qq poppler-utils qpdf
-      - run: npm ci
+${githubSetup('poppler-utils qpdf')}
       - uses: actions/download-artifact@v4
         with:
           name: publicatie
@@ -240,11 +241,7 @@ jobs:
     if: always()
     runs-on: ubuntu-latest
     steps:
-      - uses: actions/checkout@v4
-      - uses: actions/setup-node@v4
-        with:
-          node-version: 20
-      - run: npm ci
+${githubSetup()}
       - uses: actions/download-artifact@v4
         with:
           pattern: audit-*

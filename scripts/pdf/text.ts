@@ -128,7 +128,7 @@ export async function pdfContentLines(file: string): Promise<PdfTextLines> {
     let lastY: number | undefined;
     for (const run of pageRuns) {
       if (run.artifact) {
-        artifacts.push(`page ${index + 1}: ${run.text.trim()}`);
+        if (run.text.trim()) artifacts.push(`page ${index + 1}: ${run.text.trim()}`);
         continue;
       }
       if (lastY === undefined || Math.abs(run.y - lastY) > 1) lines.push(run.text);
@@ -137,8 +137,5 @@ export async function pdfContentLines(file: string): Promise<PdfTextLines> {
     }
     return lines;
   });
-  return withoutFurniture(
-    pages,
-    artifacts.filter((line) => !line.endsWith(':')),
-  );
+  return withoutFurniture(pages, artifacts);
 }
