@@ -8,7 +8,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PDFDocument, PDFName } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -377,4 +377,16 @@ describe('kia import-response', () => {
     expect(messageLines(unknown.stderr)).toEqual(['error Unexpected document `notaa`, expected `nota` (did you mean it?) unknown-document kia-import']);
     expect(fileHashes(root)).toEqual(before);
   }, 120_000);
+});
+
+const corpus = path.resolve(import.meta.dirname, '../../shared/conformance/verapdf-pdfua1');
+
+describe.skipIf(!existsSync(corpus))('kia import-response on tagged PDFs of other producers (veraPDF corpus)', () => {
+  it('keeps a list caption and a list nested directly in a list, and the proof holds', () => {
+    const root = writeTree({ 'content/nota/index.md': index });
+    for (const file of ['7.2 Text/7.2-t34-pass-c.pdf', '7.2 Text/7.2-t17-pass-g.pdf']) {
+      const result = runCli(['import-response', path.join(corpus, file), '--doc', 'nota', '--from', 'Klets B.V.', '--dry-run'], root);
+      expect(result.code, `${file}\n${result.stderr}`).toBe(0);
+    }
+  }, 60_000);
 });

@@ -62,7 +62,7 @@ export async function taggedPdfToMarkdown(bytes: Uint8Array): Promise<ConvertedR
     let text = '';
     let lastY: number | undefined;
     for (const child of element.children) {
-      if (!isContent(child) && (skip.includes(child) || isNote(child) || child.role === 'Lbl')) continue;
+      if (!isContent(child) && (skip.includes(child) || isNote(child))) continue;
       const sequence = isContent(child) ? sequences.get(`${child.page}:${child.mcid}`) : undefined;
       const part = isContent(child) ? (sequence?.text ?? '') : textOf(child);
       if (!part) continue;
@@ -109,7 +109,11 @@ export async function taggedPdfToMarkdown(bytes: Uint8Array): Promise<ConvertedR
       const text = collapse(textOf(element));
       return text ? [{ type: 'paragraph', children: phrasing(text) }] : [];
     }
-    if (role === 'L') return [list(element)];
+    if (role === 'L') {
+      // A list's caption goes before it as a paragraph; nothing under L is left out.
+      const captions = kids(element).filter((child) => child.role === 'Caption');
+      return [...captions.flatMap(blocks), list(element)];
+    }
     if (role === 'Table') return table(element) ?? kids(element).flatMap(blocks);
     if (role === 'Figure') {
       notes.push(`a figure was left out (${collapse(element.alt ?? textOf(element)) || 'without description'}): take it over by hand with a description`);
@@ -125,38 +129,41 @@ export async function taggedPdfToMarkdown(bytes: Uint8Array): Promise<ConvertedR
   const list = (element: StructElement): List => {
     let start: number | undefined;
     let ordered = false;
-    const items = kids(element)
-      .filter((item) => item.role === 'LI')
-      .map((item, index): ListItem => {
-        const body = kids(item).find((child) => child.role === 'LBody') ?? item;
-        const nested: StructElement[] = [];
-        walk(body, (child) => {
-          if (child !== body && child.role === 'L') {
-            nested.push(child);
-            return false;
-          }
-        });
-        const label =
-          listLabel.exec(collapse(textOf(body, nested))) ??
-          listLabel.exec(
-            collapse(
-              kids(item)
-                .filter((child) => child.role === 'Lbl')
-                .map((lbl) => textOf(lbl))
-                .join(''),
-            ),
-          );
-        if (index === 0 && label?.[2]) {
-          ordered = true;
-          start = Number(label[2]);
+    const item = (item: StructElement, index: number): ListItem => {
+      const body = kids(item).find((child) => child.role === 'LBody') ?? item;
+      const nested: StructElement[] = [];
+      walk(body, (child) => {
+        if (child !== body && child.role === 'L') {
+          nested.push(child);
+          return false;
         }
-        const own = collapse(textOf(body, nested)).replace(listLabel, '');
-        return {
-          type: 'listItem',
-          spread: false,
-          children: [...(own ? [{ type: 'paragraph', children: phrasing(own) } as Paragraph] : []), ...nested.map(list)],
-        };
       });
+      // The label, tagged as Lbl or (as LibreOffice does) as the item's first text: a bullet or
+      // number is Markdown's own marker; any other label ("Outlines:") is text and stays.
+      const labels = kids(item).filter((child) => child.role === 'Lbl');
+      const tagged = collapse(labels.map((lbl) => textOf(lbl)).join(''));
+      const text = collapse(textOf(body, [...nested, ...labels]));
+      const label = tagged ? listLabel.exec(tagged) : listLabel.exec(text);
+      if (index === 0 && label?.[2]) {
+        ordered = true;
+        start = Number(label[2]);
+      }
+      const kept = tagged && !(label && label[0].trim() === tagged) ? `${tagged} ` : '';
+      const own = collapse(kept + (tagged ? text : text.replace(listLabel, '')));
+      return {
+        type: 'listItem',
+        spread: false,
+        children: [...(own ? [{ type: 'paragraph', children: phrasing(own) } as Paragraph] : []), ...nested.map(list)],
+      };
+    };
+    const items: ListItem[] = [];
+    for (const child of kids(element)) {
+      // A list nested directly in a list (not inside an item's body) belongs to the item before it.
+      if (child.role === 'L') {
+        const previous = items.at(-1) ?? (items.push({ type: 'listItem', spread: false, children: [] }), items[0]);
+        previous.children.push(list(child));
+      } else if (child.role === 'LI') items.push(item(child, items.length));
+    }
     return { type: 'list', ordered, ...(ordered && start !== 1 ? { start } : {}), spread: false, children: items };
   };
   const table = (element: StructElement): RootContent[] | undefined => {
