@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { build } from '../scripts/commands/build.ts';
 import { compileDocument } from '../scripts/core/compile-document.ts';
 import { verifyResponses } from '../scripts/check/verify-responses.ts';
+import { withNotesAtEnd } from '../scripts/check/verbatim.ts';
 import { readPdfText } from '../scripts/pdf/text.ts';
 import { formatMessages } from './helpers/messages.ts';
 import { document, poppler, tempDir, writeTree } from './helpers/workspace.ts';
@@ -189,5 +190,19 @@ describe('verbatim proof with a long table in a response', () => {
     // The header row really is in the PDF more than once.
     const text = poppler('pdftotext', ['-layout', path.join(root, 'dist/doc/doc.pdf'), '-']);
     expect(text.match(/^\s*Punt\s+Reactie\s*$/gm)?.length).toBeGreaterThan(1);
+  });
+});
+
+describe('notes of a received original moved to the end', () => {
+  it('moves a note of a long original (300,000 characters) without running out of stack', () => {
+    const body = 'tekst'.repeat(60_000);
+    const note = 'Eennotitieaandevoetvandepagina.';
+    const originalText = `${body.slice(0, 1000)}1${note}${body.slice(1000)}`;
+    const original = { text: originalText, places: [...originalText].map((_, index) => `teken ${index}`), optionalHyphens: new Set<number>() };
+    const publishedText = `${body}1${note}`;
+    const published = { text: publishedText, places: [], notes: [{ start: body.length, textStart: body.length + 1, end: publishedText.length }] };
+    const moved = withNotesAtEnd(original, published);
+    expect(moved.text).toBe(publishedText);
+    expect(moved.places.at(-1)).toBe(`teken ${1001 + note.length - 1}`);
   });
 });

@@ -363,14 +363,18 @@ export function withNotesAtEnd(original: NormalisedOriginal, published: Publishe
     else moved.push({ start: at, end, order: range(at, end) });
     from = moved.at(-1)!.end;
   }
+  // Appended in loops, not spread: a spread of a long text's indices overflows the call stack.
   const order: number[] = [];
+  const append = (indices: Iterable<number>) => {
+    for (const index of indices) order.push(index);
+  };
   let at = 0;
   for (const note of moved) {
-    order.push(...range(at, note.start));
+    append(range(at, note.start));
     at = note.end;
   }
-  order.push(...range(at, original.text.length));
-  for (const note of moved) order.push(...note.order);
+  append(range(at, original.text.length));
+  for (const note of moved) append(note.order);
   const chars = original.text.split('');
   const optionalHyphens = new Set<number>();
   order.forEach((index, position) => {
