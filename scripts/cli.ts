@@ -108,7 +108,7 @@ async function runBuild(values: BuildValues): Promise<number> {
   }
   const cached =
     result.cache && result.cache.hits > 0
-      ? `; ${result.cache.hits} van ${result.cache.hits + result.cache.misses} uitkomsten (PDF's, controles, SVG's) uit de cache; --force maakt alles opnieuw`
+      ? `; ${result.cache.hits} van ${result.cache.hits + result.cache.misses} uitkomsten (PDF's, controles, SVG's, weglakcontroles) uit de cache; --force maakt alles opnieuw`
       : '';
   process.stderr.write(`kia: ${result.manifest?.documents.length ?? 0} document(en) gebouwd in ${seconds} s → ${values.out}/${cached}\n`);
   return 0;

@@ -1,6 +1,12 @@
 #!/usr/bin/env node
-// Run the TypeScript CLI through tsx, so `npx kia` works without a compile step.
-import { register } from 'tsx/esm/api';
+// Run the CLI compiled into a bundle (./compiled-cli.js), or, when that cannot be made, the
+// TypeScript sources through tsx, so `npx kia` works either way without a compile step.
+import { compiledCli } from './compiled-cli.js';
 
-register();
-await import('../cli.ts');
+const compiled = await compiledCli().catch(() => undefined);
+if (compiled) await import(compiled);
+else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  await import('../cli.ts');
+}

@@ -17,6 +17,7 @@ import { toText } from 'hast-util-to-text';
 import type { Position } from 'unist';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
+import { memo, type ResultCache } from '../model/result-cache.ts';
 import { imageMetadata } from '../render/image-safety.ts';
 import { findAll, haystack, leakPattern, nameParts, needleWords, type Find } from './leak-search.ts';
 
@@ -138,29 +139,24 @@ function collectStrings(object: unknown, into: string[]): void {
 
 /**
  * Search every file under `dir` (its text in every form, and its name) for every redaction and
- * its other forms; each find is a fatal message at the redaction. True when none.
+ * its other forms; each find is a fatal message at the redaction. True when none. With a cache,
+ * a file's finds are taken from it when the file has the same bytes and name and the needles are
+ * the same: the verdict comes only with the bytes it was reached on.
  */
-export async function checkRedactions(dir: string, redactions: Redaction[]): Promise<boolean> {
+export async function checkRedactions(dir: string, redactions: Redaction[], cache?: ResultCache): Promise<boolean> {
   let clean = true;
-  const needles = redactions.flatMap((redaction) =>
-    [redaction.text, ...(redaction.also ?? [])].map((text) => ({
-      redaction,
-      text,
-      pattern: leakPattern(text),
-      bytesPattern: leakPattern(text, { bytes: true }),
-    })),
-  );
+  const needles = redactions.flatMap((redaction) => [redaction.text, ...(redaction.also ?? [])].map((text) => ({ redaction, text })));
+  const texts = needles.map((needle) => needle.text);
   for (const file of (await files(dir)).sort()) {
     const shown = path.relative(dir, file);
-    // Each form folded once, not once per redaction: a bundle's decompressed PDF is many MB.
-    const forms = [{ label: 'file name', text: shown }, ...(await readable(file))].map((form) => ({ ...form, hay: haystack(form.text) }));
-    for (const { redaction, text, pattern, bytesPattern } of needles) {
-      const where = forms.flatMap(({ label, hay, bytes }) => {
-        const search = bytes ? bytesPattern : pattern;
-        const found = search ? findAll(hay, search, 50) : [];
-        return found.length > 0 ? [describe(label, found)] : [];
-      });
-      if (where.length === 0) continue;
+    const finds = await memo(
+      cache,
+      'leak-search',
+      async () => [await readFile(file), shown, texts],
+      () => searchFile(file, shown, texts),
+    );
+    for (const { needle, where } of finds) {
+      const { redaction, text } = needles[needle];
       clean = false;
       const form = text === redaction.text ? '' : ` as its other form „${text}”`;
       redaction.file.message(
@@ -170,6 +166,22 @@ export async function checkRedactions(dir: string, redactions: Redaction[]): Pro
     }
   }
   return clean;
+}
+
+/** Where in `file` (shown as `shown`) each of `texts` was found: the index of the text and each form's finds. */
+async function searchFile(file: string, shown: string, texts: string[]): Promise<Array<{ needle: number; where: string[] }>> {
+  // Each form folded once, not once per redaction: a bundle's decompressed PDF is many MB.
+  const forms = [{ label: 'file name', text: shown }, ...(await readable(file))].map((form) => ({ ...form, hay: haystack(form.text) }));
+  return texts.flatMap((text, needle) => {
+    const pattern = leakPattern(text);
+    const bytesPattern = leakPattern(text, { bytes: true });
+    const where = forms.flatMap(({ label, hay, bytes }) => {
+      const search = bytes ? bytesPattern : pattern;
+      const found = search ? findAll(hay, search, 50) : [];
+      return found.length > 0 ? [describe(label, found)] : [];
+    });
+    return where.length > 0 ? [{ needle, where }] : [];
+  });
 }
 
 /** "text as read, line 14: „PIET GEHEIMNAAM”, line 20: „Piet Geheimnaam”": where and as what a form holds the name (up to three different writings). */

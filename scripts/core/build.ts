@@ -200,7 +200,7 @@ export async function runBuild(options: BuildOptions, contentDir: string, outDir
     const accessibility = options.check === false ? undefined : await gate(run, selection, written, bundle, printer, staging);
     run.stopIfAborted();
     const manifest = await writeManifest(run, selection, landing.records, bundle?.pdfInfo, accessibility, printer.chromiumVersion, staging);
-    if (!(await leakProof(redactions, staging))) return await discard(run, staging, { accessibility });
+    if (!(await leakProof(redactions, staging, run.cache))) return await discard(run, staging, { accessibility });
     return await commit(run, staging, manifest, accessibility);
   } catch (error) {
     await staging.discard();
@@ -555,8 +555,8 @@ async function writeManifest(
  * is kept, a failed build's output for inspection included (the internal edition is the place
  * to look at withheld text). Reports every find as a fatal message on the redaction's file.
  */
-async function leakProof(redactions: Redaction[], staging: Staging): Promise<boolean> {
-  return redactions.length === 0 || (await checkRedactions(staging.dir, redactions));
+async function leakProof(redactions: Redaction[], staging: Staging, cache: ResultCache | undefined): Promise<boolean> {
+  return redactions.length === 0 || (await checkRedactions(staging.dir, redactions, cache));
 }
 
 /** Step 11: swap the staging folder in; or, when only the gate failed, keep it next to the output for inspection. */

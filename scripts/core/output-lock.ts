@@ -4,7 +4,7 @@
  * A lock whose process is gone (a build killed with SIGKILL, a crashed machine) is stale: the
  * next build takes it over and removes the staging folders that build left behind.
  */
-import { open, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { VFile } from 'vfile';
 
@@ -37,6 +37,8 @@ export async function lockOutput(outDir: string, command: string): Promise<Outpu
   const name = path.basename(outDir);
   const lockFile = path.join(parent, `.${name}.lock`);
   const holder = { pid: process.pid, started: new Date().toISOString(), command };
+  // `--out` may name a folder whose parent does not exist yet (`--out /tmp/new/dist`).
+  await mkdir(parent, { recursive: true });
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const handle = await open(lockFile, 'wx');
