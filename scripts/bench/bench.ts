@@ -49,8 +49,9 @@ function measure(command: string, args: string[], env: NodeJS.ProcessEnv = proce
   });
 }
 
-const stage = (name: string, ...extra: string[]) =>
-  measure(process.execPath, ['--import', 'tsx', path.join(root, 'scripts/bench/stage.ts'), name, workspace, ...extra]);
+// Each stage compiled as the kia binary runs (run-compiled.js), not through tsx's loader.
+const stageCommand = [path.join(root, 'scripts/bench/run-compiled.js'), 'bench/stage.ts'];
+const stage = (name: string, ...extra: string[]) => measure(process.execPath, [...stageCommand, name, workspace, ...extra]);
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
@@ -140,7 +141,7 @@ const bundleRun = await measure(process.execPath, [
 // as long (linear: at most twice the time) and for the bundle; one run each, in workspaces of
 // their own laid out like the benchmark's.
 async function stageIn(workspaceDir: string, name: string): Promise<Sample> {
-  return measure(process.execPath, ['--import', 'tsx', path.join(root, 'scripts/bench/stage.ts'), name, workspaceDir]);
+  return measure(process.execPath, [...stageCommand, name, workspaceDir]);
 }
 const doubleWorkspace = path.join(workspace, 'double');
 await generateAssessment(path.join(doubleWorkspace, 'content'), 'groot', {
@@ -240,6 +241,7 @@ if (existsSync(corpus)) {
 }
 const ours = median(samples.pdf.map((s) => s.seconds));
 const limit = median(samples.limit.map((s) => s.seconds));
+const gatePart = (key: string) => median(samples.gate.map((s) => s.report[key] ?? Number.NaN));
 const part = (key: string) => median(samples.pdf.map((s) => s.report[key] ?? 0)).toFixed(2);
 const theirs = median(samples.pagedjsCli.map((s) => s.seconds));
 process.stdout.write(
@@ -251,8 +253,8 @@ process.stdout.write(
     `  of which loading the page ${part('loadSeconds')} s, Paged.js layout ${part('layoutSeconds')} s, reading the layout back ${part('readBackSeconds')} s, Chromium printing ${part('printSeconds')} s, pdf-lib finishing ${part('finishSeconds')} s; the rest is starting Chromium`,
     row("Chromium's own printing, same print HTML (the limit)", samples.limit),
     row('verbatim proof (pdf.js text of responses)', samples.verify),
-    row('accessibility gate (axe + PDF/UA checks)', samples.gate),
-    `  of which the PDF's text (one pdf.js pass, shared with the text-loss check) ${median(samples.gate.map((s) => s.report.textSeconds)).toFixed(2)} s, then axe on the HTML ${median(samples.gate.map((s) => s.report.htmlSeconds)).toFixed(2)} s and PDF checks ${median(samples.gate.map((s) => s.report.pdfSeconds)).toFixed(2)} s side by side (${(samples.gate[0].report.pdfPages / median(samples.gate.map((s) => s.report.pdfSeconds))).toFixed(0)} pages/s); ${samples.gate[0].report.violations} violations, ${samples.gate[0].report.pdfFailures} failed PDF checks`,
+    row('accessibility gate (text pass, browser start, axe + PDF/UA checks)', samples.gate),
+    `  of which the PDF's text (one pdf.js pass; in a build part of the PDF step, shared by the text-loss check, the proof and the gate) ${gatePart('textSeconds').toFixed(2)} s; the gate as a build runs it (browser running) ${gatePart('gateSeconds').toFixed(2)} s: axe on the HTML ${gatePart('htmlSeconds').toFixed(2)} s and PDF checks ${gatePart('pdfSeconds').toFixed(2)} s side by side (${(samples.gate[0].report.pdfPages / gatePart('pdfSeconds')).toFixed(0)} pages/s); ${samples.gate[0].report.violations} violations, ${samples.gate[0].report.pdfFailures} failed PDF checks`,
     row('PDF/UA checks as kia audit runs them', samples.pdfChecks),
     `  ${(samples.pdfChecks[0].report.pages / median(samples.pdfChecks.map((s) => s.seconds))).toFixed(0)} pages/s; ${samples.pdfChecks[0].report.failures} failed checks`,
     row('kia audit on the PDF (CLI, wall clock)', samples.audit),
@@ -268,7 +270,7 @@ process.stdout.write(
     `PDF stage / Chromium's own printing (target ≤ 1.5): benchmark document ${(ours / limit).toFixed(2)} (${ours.toFixed(2)} / ${limit.toFixed(2)} s); twice as long (${doublePdf.report.pages} pages) ${(doublePdf.seconds / doubleLimit.seconds).toFixed(2)} (${doublePdf.seconds.toFixed(2)} / ${doubleLimit.seconds.toFixed(2)} s); bundle (${bundlePdf.report.pages} pages) ${(bundlePdf.seconds / bundleLimit.seconds).toFixed(2)} (${bundlePdf.seconds.toFixed(2)} / ${bundleLimit.seconds.toFixed(2)} s)`,
     `PDF stage, twice as long / benchmark document (linear: ≤ 2): ${(doublePdf.seconds / ours).toFixed(2)}; Chromium's own printing: ${(doubleLimit.seconds / limit).toFixed(2)}`,
     `peak memory, PDF stage / Chromium's own printing (target ≤ 1.5): ${(Math.max(...samples.pdf.map((s) => s.peakBytes)) / Math.max(...samples.limit.map((s) => s.peakBytes))).toFixed(2)}`,
-    `accessibility gate / PDF stage: ${(median(samples.gate.map((s) => s.seconds)) / ours).toFixed(2)}`,
+    `accessibility gate / PDF stage (target ≤ 0.5): as a build runs it ${(gatePart('gateSeconds') / ours).toFixed(2)}; with the text pass and a browser start of its own ${(median(samples.gate.map((s) => s.seconds)) / ours).toFixed(2)}`,
     '',
   ].join('\n'),
 );

@@ -127,6 +127,8 @@ if (stage === 'html') {
       [],
       work,
     );
+    // The gate as the build runs it: the browser already running, the text pass done in the PDF step.
+    report.gateSeconds = timings.seconds;
     report.htmlSeconds = timings.htmlSeconds;
     report.pdfSeconds = timings.pdfSeconds;
     report.pdfPages = gate.documents[0].pdf?.pages ?? 0;

@@ -61,13 +61,18 @@ const ownPlace = {
  * The URL of the compiled CLI, made now if the sources changed since the last one. Throws when
  * it cannot be made (esbuild missing, a read-only install): the caller then runs the sources.
  */
-export async function compiledCli() {
+export function compiledCli() {
+  return compiled('cli.ts');
+}
+
+/** The URL of `entry` (a path under scripts/) compiled like the CLI; the benchmark runs its stages so. */
+export async function compiled(entry) {
   // esbuild's version from its package.json: loading esbuild itself is needed only to compile.
   const esbuildVersion = JSON.parse(await readFile(createRequire(import.meta.url).resolve('esbuild/package.json'), 'utf8')).version;
   const root = cacheRoot();
-  const name = `cli-${await fingerprint(esbuildVersion)}`;
-  const entry = path.join(root, name, 'cli.mjs');
-  if (existsSync(entry)) return pathToFileURL(entry).href;
+  const name = `${path.basename(entry, '.ts')}-${await fingerprint(esbuildVersion)}`;
+  const output = path.join(root, name, `${path.basename(entry, '.ts')}.mjs`);
+  if (existsSync(output)) return pathToFileURL(output).href;
   const esbuild = await import('esbuild');
   // Made in a folder of its own and renamed into place: several first runs at once (tests, CI
   // shards) each make one, and the first rename wins.
@@ -75,7 +80,7 @@ export async function compiledCli() {
   await mkdir(root, { recursive: true });
   try {
     await esbuild.build({
-      entryPoints: [path.join(scriptsDir, 'cli.ts')],
+      entryPoints: [path.join(scriptsDir, entry)],
       bundle: true,
       splitting: true,
       format: 'esm',
@@ -88,20 +93,20 @@ export async function compiledCli() {
       plugins: [ownPlace],
     });
     await rename(temporary, path.join(root, name)).catch((error) => {
-      if (!existsSync(entry)) throw error;
+      if (!existsSync(output)) throw error;
     });
   } finally {
     await rm(temporary, { recursive: true, force: true });
   }
-  await removeOldBundles(root, name);
-  return pathToFileURL(entry).href;
+  await removeOldBundles(root, name, path.basename(entry, '.ts'));
+  return pathToFileURL(output).href;
 }
 
-/** Bundles of earlier sources, once a day old: a process started a moment ago may still load their chunks. */
-async function removeOldBundles(root, current) {
+/** Bundles of `stem` from earlier sources, once a day old: a process started a moment ago may still load their chunks. */
+async function removeOldBundles(root, current, stem) {
   const dayAgo = Date.now() - 24 * 60 * 60 * 1000;
   for (const entry of await readdir(root)) {
-    if (entry === current || !entry.startsWith('cli-')) continue;
+    if (entry === current || !entry.startsWith(`${stem}-`)) continue;
     const info = await stat(path.join(root, entry)).catch(() => undefined);
     if (info && info.mtimeMs < dayAgo) await rm(path.join(root, entry), { recursive: true, force: true });
   }
