@@ -131,7 +131,11 @@ describe('a draft with a redaction', () => {
     const again = runCli(['build'], leaking, epoch);
     expect(again.code).toBe(1);
     expect(again.stderr).toContain('uit de cache');
-    const leaks = (output: string) => output.split('\n').filter((line) => line.includes('redaction-leak')).map((line) => line.trim().replace(/\s+/g, ' '));
+    const leaks = (output: string) =>
+      output
+        .split('\n')
+        .filter((line) => line.includes('redaction-leak'))
+        .map((line) => line.trim().replace(/\s+/g, ' '));
     expect(leaks(again.stderr)).toEqual(leaks(stderr));
     expect(leaks(stderr).length).toBeGreaterThan(1);
   }, 180_000);

@@ -2,7 +2,7 @@
 import type { Root } from 'hast';
 import { headingRank } from 'hast-util-heading-rank';
 import { toString } from 'hast-util-to-string';
-import { visit } from 'unist-util-visit';
+import { visit } from '../model/tree-walk.ts';
 import type { PdfExpectations } from './pdf-audit.ts';
 import { collapseWhitespace } from '../model/text-normalisation.ts';
 

@@ -5,7 +5,7 @@
  * after which their ids are known; a broken link is an error at its position.
  */
 import type { Element, Root } from 'hast';
-import { SKIP, visit } from 'unist-util-visit';
+import { SKIP, visit } from '../model/tree-walk.ts';
 import type { VFile } from 'vfile';
 import { closest } from '../model/did-you-mean.ts';
 

@@ -15,7 +15,7 @@ import { PDFDocument, PDFHexString, PDFString } from 'pdf-lib';
 import { fromHtml } from 'hast-util-from-html';
 import { toText } from 'hast-util-to-text';
 import type { Position } from 'unist';
-import { visit } from 'unist-util-visit';
+import { visit } from '../model/tree-walk.ts';
 import type { VFile } from 'vfile';
 import { memo, type ResultCache } from '../model/result-cache.ts';
 import { imageMetadata } from '../render/image-safety.ts';

@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { fromHtml } from 'hast-util-from-html';
 import type { Element } from 'hast';
 import type { Point } from 'unist';
-import { visit } from 'unist-util-visit';
+import { visit } from '../model/tree-walk.ts';
 import type { CompiledDocument } from '../model/compiled.ts';
 import { responseRegions } from '../pipeline/responses.ts';
 import { findInPdf, firstDifference, pdfTextFromLines, renderedText, type Difference } from './verbatim.ts';

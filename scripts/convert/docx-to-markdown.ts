@@ -11,7 +11,7 @@ import { toMdast, type State } from 'hast-util-to-mdast';
 import type { FootnoteDefinition, Root as MdastRoot, RootContent } from 'mdast';
 import { gfmToMarkdown } from 'mdast-util-gfm';
 import { toMarkdown } from 'mdast-util-to-markdown';
-import { visit } from 'unist-util-visit';
+import { visit } from '../model/tree-walk.ts';
 
 export interface ConvertedResponse {
   markdown: string;

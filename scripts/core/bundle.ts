@@ -11,7 +11,7 @@
  */
 import type { Element, ElementContent, Root } from 'hast';
 import { h } from 'hastscript';
-import { visit } from 'unist-util-visit';
+import { visit } from '../model/tree-walk.ts';
 import { pageNumberPlaceholder } from '../pipeline/plugins/rehype-print-toc-page-numbers.ts';
 import { tocId } from '../pipeline/page-ids.ts';
 import type { Frontmatter } from '../model/frontmatter-schema.ts';

@@ -1,6 +1,6 @@
 /** Where the stakeholder responses are in a finished page (made by rehype-append-responses). */
 import type { Element, Root as HastRoot } from 'hast';
-import { visit } from 'unist-util-visit';
+import { visit } from '../model/tree-walk.ts';
 
 /** The `div.response-body` elements of a document tree, in order. */
 export function responseRegions(tree: HastRoot): Element[] {

@@ -7,7 +7,7 @@
  */
 import type { Element, ElementContent, Root } from 'hast';
 import { h } from 'hastscript';
-import { visit } from 'unist-util-visit';
+import { visit } from '../../model/tree-walk.ts';
 import type { ResponseEntry } from '../../model/frontmatter-schema.ts';
 import { formatDutchDate } from '../../model/dutch.ts';
 import type { WooGround } from '../../model/woo-grounds.ts';

@@ -5,7 +5,7 @@
  */
 import type { Element, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
-import { SKIP, visit } from 'unist-util-visit';
+import { SKIP, visit } from '../../model/tree-walk.ts';
 import type { VFile } from 'vfile';
 import { closest } from '../../model/did-you-mean.ts';
 

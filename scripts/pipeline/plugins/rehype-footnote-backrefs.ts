@@ -5,7 +5,7 @@
  */
 import type { Root } from 'hast';
 import { h } from 'hastscript';
-import { visit } from 'unist-util-visit';
+import { visit } from '../../model/tree-walk.ts';
 
 /** Replace `aria-label` on back links by visually hidden text. */
 export default function rehypeFootnoteBackrefs() {

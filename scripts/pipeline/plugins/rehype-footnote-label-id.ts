@@ -6,7 +6,7 @@
  * would be described by the body's title. This renames the title and the calls' references.
  */
 import type { Root } from 'hast';
-import { visit } from 'unist-util-visit';
+import { visit } from '../../model/tree-walk.ts';
 
 const generatedId = 'footnote-label';
 

@@ -9,7 +9,7 @@
 import type { Root } from 'hast';
 import { headingRank } from 'hast-util-heading-rank';
 import { toString } from 'hast-util-to-string';
-import { visit } from 'unist-util-visit';
+import { visit } from '../../model/tree-walk.ts';
 
 export interface HeadingIdOptions {
   /** Longest id to generate; default 32. */

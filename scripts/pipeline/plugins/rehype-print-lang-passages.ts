@@ -6,7 +6,7 @@
  * sections and divs (paragraphs, headings, quotes and lists keep theirs).
  */
 import type { Root } from 'hast';
-import { visit } from 'unist-util-visit';
+import { visit } from '../../model/tree-walk.ts';
 
 /** Turn `span[lang]` into `em.lang-passage[lang]`; give the blocks in a `div[lang]` its language. */
 export default function rehypePrintLangPassages() {

@@ -6,7 +6,7 @@
  */
 import type { Root } from 'hast';
 import { h } from 'hastscript';
-import { visit } from 'unist-util-visit';
+import { visit } from '../../model/tree-walk.ts';
 import { tocId } from '../page-ids.ts';
 
 export const pageNumberPlaceholder = '000';

@@ -13,7 +13,7 @@ import { randomUUID } from 'node:crypto';
 import type { Element, Parent, Properties, Root } from 'hast';
 import { raw } from 'hast-util-raw';
 import { defaultSchema, sanitize, type Schema } from 'hast-util-sanitize';
-import { EXIT, visit } from 'unist-util-visit';
+import { EXIT, visit } from '../../model/tree-walk.ts';
 import type { VFile } from 'vfile';
 
 /** Removed with everything inside them: their content is code, not text. */

@@ -3,7 +3,7 @@
  */
 import type { Root } from 'hast';
 import { headingRank } from 'hast-util-heading-rank';
-import { visit } from 'unist-util-visit';
+import { visit } from '../../model/tree-walk.ts';
 
 /** Move every heading down by `shift` ranks (capped at `<h6>`). */
 export default function rehypeShiftHeadings(options: { shift: number }) {

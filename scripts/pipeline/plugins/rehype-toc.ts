@@ -6,7 +6,7 @@ import type { Element, Root } from 'hast';
 import { h } from 'hastscript';
 import { headingRank } from 'hast-util-heading-rank';
 import { toString } from 'hast-util-to-string';
-import { visit, SKIP } from 'unist-util-visit';
+import { visit, SKIP } from '../../model/tree-walk.ts';
 import { mainId, tocId } from '../page-ids.ts';
 
 /** Build a nested list of links to the `<h2>`/`<h3>` headings of `main`. */

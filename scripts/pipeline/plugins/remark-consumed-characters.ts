@@ -12,7 +12,7 @@
  */
 import type { Nodes, Root } from 'mdast';
 import type { Position } from 'unist';
-import { visit } from 'unist-util-visit';
+import { visit } from '../../model/tree-walk.ts';
 import type { VFile } from 'vfile';
 
 const source = 'kia-verbatim';

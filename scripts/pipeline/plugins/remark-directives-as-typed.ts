@@ -7,7 +7,7 @@
  */
 import type { Root, Text } from 'mdast';
 import type { TextDirective } from 'mdast-util-directive';
-import { visit } from 'unist-util-visit';
+import { visit } from '../../model/tree-walk.ts';
 import type { VFile } from 'vfile';
 
 /** The source characters of a directive (empty when the node has no offsets). */

@@ -8,7 +8,7 @@
  */
 import type { Root, Text } from 'mdast';
 import type { Point } from 'unist';
-import { visit } from 'unist-util-visit';
+import { visit } from '../../model/tree-walk.ts';
 import type { VFile } from 'vfile';
 
 const source = 'kia-footnotes';

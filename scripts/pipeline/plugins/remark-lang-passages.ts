@@ -8,7 +8,7 @@
  */
 import type { Root } from 'mdast';
 import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive';
-import { visit } from 'unist-util-visit';
+import { visit } from '../../model/tree-walk.ts';
 import type { VFile } from 'vfile';
 import { isLanguageTag } from '../../model/frontmatter-schema.ts';
 

@@ -11,7 +11,7 @@
 import { posix } from 'node:path';
 import type { Root } from 'mdast';
 import type { Position } from 'unist';
-import { visit } from 'unist-util-visit';
+import { visit } from '../../model/tree-walk.ts';
 import type { VFile } from 'vfile';
 
 const source = 'kia-images';

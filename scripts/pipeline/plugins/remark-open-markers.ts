@@ -6,7 +6,7 @@
  */
 import type { Root } from 'mdast';
 import type { Point } from 'unist';
-import { visit } from 'unist-util-visit';
+import { visit } from '../../model/tree-walk.ts';
 import type { VFile } from 'vfile';
 import { location } from 'vfile-location';
 

@@ -5,7 +5,7 @@
  */
 import type { Root } from 'mdast';
 import type { TextDirective } from 'mdast-util-directive';
-import { visit } from 'unist-util-visit';
+import { visit } from '../../model/tree-walk.ts';
 import type { VFile } from 'vfile';
 import { closest } from '../../model/did-you-mean.ts';
 import { questionId, type Instrument } from '../../model/instrument.ts';

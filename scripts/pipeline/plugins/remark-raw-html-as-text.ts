@@ -5,7 +5,7 @@
  * they wrote and must appear character for character, never be rendered or dropped.
  */
 import type { Root, Text } from 'mdast';
-import { visit } from 'unist-util-visit';
+import { visit } from '../../model/tree-walk.ts';
 
 /** Replace every `html` node with a `text` node holding the same characters. */
 export default function remarkRawHtmlAsText() {

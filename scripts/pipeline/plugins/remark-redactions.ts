@@ -13,7 +13,7 @@ import type { Root } from 'mdast';
 import type { TextDirective } from 'mdast-util-directive';
 import { toString } from 'mdast-util-to-string';
 import type { Position } from 'unist';
-import { visit } from 'unist-util-visit';
+import { visit } from '../../model/tree-walk.ts';
 import type { VFile } from 'vfile';
 import { closest } from '../../model/did-you-mean.ts';
 import type { WooGround } from '../../model/woo-grounds.ts';

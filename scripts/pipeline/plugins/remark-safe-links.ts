@@ -5,7 +5,7 @@
  * rehype-safe-raw-html; this covers the Markdown syntax, which the HTML allow-list never sees.
  */
 import type { Root } from 'mdast';
-import { SKIP, visit } from 'unist-util-visit';
+import { SKIP, visit } from '../../model/tree-walk.ts';
 import type { VFile } from 'vfile';
 
 const allowed = new Set(['http', 'https', 'mailto']);

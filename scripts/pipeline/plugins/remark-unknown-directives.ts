@@ -5,7 +5,7 @@
  * Runs after every directive plugin.
  */
 import type { Root, Text } from 'mdast';
-import { visit } from 'unist-util-visit';
+import { visit } from '../../model/tree-walk.ts';
 import type { VFile } from 'vfile';
 import { closest } from '../../model/did-you-mean.ts';
 import type { Directive } from '../directives.ts';
