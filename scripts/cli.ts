@@ -106,6 +106,12 @@ async function runBuild(values: BuildValues): Promise<number> {
     process.stderr.write(`kia: build mislukt na ${seconds} s; ${values.out}/ is niet gewijzigd${kept}\n`);
     return 1;
   }
+  if (result.unchanged) {
+    process.stderr.write(
+      `kia: niets gewijzigd sinds de vorige build (${seconds} s): bronnen, opties en code gelijk, de ${result.unchanged.outputs} bestanden in ${values.out}/ nagerekend (sha256); uitvoer, bewijzen en controles van die build gelden; --force bouwt opnieuw\n`,
+    );
+    return 0;
+  }
   const cached =
     result.cache && result.cache.hits > 0
       ? `; ${result.cache.hits} van ${result.cache.hits + result.cache.misses} uitkomsten (PDF's, controles, SVG's, weglakcontroles) uit de cache; --force maakt alles opnieuw`

@@ -1,14 +1,16 @@
 /**
  * The build cache (core/build-cache.ts), through real builds of the example content: a second
- * build takes every PDF and verdict from the cache and gives the same bytes as a fresh build;
+ * build with nothing changed is the last one (core/last-build.ts); one after an output or any
+ * content file changed takes every PDF and verdict from the cache and gives the same bytes as a fresh build;
  * --force takes nothing from it; a damaged entry is made again, never used; a changed document
  * is printed again and the others are not.
  */
-import { appendFileSync, cpSync, existsSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, type BuildOptions, type ProgressEvent } from '../scripts/commands/build.ts';
 import { cacheDirFor } from '../scripts/core/build-cache.ts';
+import { formatMessages } from './helpers/messages.ts';
 import { fileHashes, projectRoot, tempDir } from './helpers/workspace.ts';
 
 /** Each document's PDF progress line: made, or taken from the cache. */
@@ -52,8 +54,19 @@ afterAll(() => {
 });
 
 describe('the build cache', () => {
-  it('serves a second build with nothing changed entirely from the cache, byte for byte the same', async () => {
+  it('takes a second build with nothing changed as the last one: no stage runs, the output folder checked byte for byte', async () => {
     const { result, events } = await buildOnce();
+    expect(result.unchanged).toEqual({ outputs: Object.keys(fresh).length });
+    expect(events).toEqual([]);
+    expect(result.accessibility?.passed).toBe(true);
+    expect(result.manifest?.documents.map((document) => document.slug).sort()).toEqual(['flits', 'kamerbrief-flits']);
+    expect(fileHashes(out)).toEqual(fresh);
+  }, 60_000);
+
+  it('builds again when an output file changed, every PDF and verdict from the cache, byte for byte the same', async () => {
+    appendFileSync(path.join(out, 'index.html'), '<!-- bewerkt -->\n');
+    const { result, events } = await buildOnce();
+    expect(result.unchanged).toBeUndefined();
     expect(result.cache?.misses).toBe(0);
     expect(result.cache?.hits).toBeGreaterThanOrEqual(7);
     expect(printed(events)).toEqual({ 'kamerbrief-flits': 'cache', flits: 'cache' });
@@ -75,11 +88,14 @@ describe('the build cache', () => {
     const truncated = path.join(cacheDir, 'pdf', pdfBins[0]);
     writeFileSync(truncated, readFileSync(truncated).subarray(0, 1000));
     writeFileSync(path.join(cacheDir, 'axe', verdicts[0]), '{"key": "');
+    // An output changed too: otherwise the last build stands and no entry is looked at.
+    appendFileSync(path.join(out, 'index.html'), '<!-- bewerkt -->\n');
     const { result, events } = await buildOnce();
     expect(result.cache?.misses).toBe(2);
     expect(Object.values(printed(events)).sort()).toEqual(['cache', 'made']);
     expect(fileHashes(out)).toEqual(fresh);
     // Made again and stored whole: the next build takes everything from the cache.
+    appendFileSync(path.join(out, 'index.html'), '<!-- bewerkt -->\n');
     expect((await buildOnce()).result.cache?.misses).toBe(0);
   }, 180_000);
 
@@ -92,6 +108,7 @@ describe('the build cache', () => {
     const used = path.join(cacheDir, 'axe', readdirSync(path.join(cacheDir, 'axe')).filter((name) => name.endsWith('.json'))[0]);
     const daysAgo = new Date(Date.now() - 10 * 24 * 60 * 60 * 1000);
     utimesSync(used, daysAgo, daysAgo);
+    appendFileSync(path.join(out, 'index.html'), '<!-- bewerkt -->\n');
     const { result } = await buildOnce();
     expect(result.cache?.misses).toBe(0);
     expect(existsSync(stale)).toBe(false);
@@ -106,5 +123,34 @@ describe('the build cache', () => {
     const now = fileHashes(out);
     expect(now['flits/flits.pdf']).toBe(fresh['flits/flits.pdf']);
     expect(now['kamerbrief-flits/kamerbrief-flits.pdf']).not.toBe(fresh['kamerbrief-flits/kamerbrief-flits.pdf']);
+  }, 180_000);
+
+  it('builds again when any content file changed, also one that is no document, and reports the warnings of the last build again', async () => {
+    const before = fileHashes(out);
+    writeFileSync(path.join(content, 'flits/notities.txt'), 'Niet gepubliceerd.\n');
+    const changed = await buildOnce();
+    expect(changed.result.unchanged).toBeUndefined();
+    expect(printed(changed.events)).toEqual({ 'kamerbrief-flits': 'cache', flits: 'cache' });
+    // A warning: a part of a redacted name elsewhere in the text (an error only in a final build).
+    appendFileSync(path.join(content, 'flits/index.md'), '\nMarloes belde terug.\n');
+    const warned = await buildOnce();
+    const warnings = formatMessages(warned.result.files).trim().split('\n');
+    expect(warnings).toEqual([
+      expect.stringMatching(
+        /^.*flits\/index\.md:\d+:1 warning redaction-name-part kia-redaction: Unexpected `Marloes`, part of the withheld „Marloes van Dijk”/,
+      ),
+    ]);
+    const again = await buildOnce();
+    expect(again.result.unchanged).toBeDefined();
+    expect(formatMessages(again.result.files)).toBe(formatMessages(warned.result.files));
+    // Back as it was.
+    writeFileSync(path.join(content, 'flits/index.md'), readFileSync(path.join(projectRoot, 'content/flits/index.md')));
+    rmSync(path.join(content, 'flits/notities.txt'));
+    // The content is as before again, the output folder is not: built again, from the cache.
+    const reverted = await buildOnce();
+    expect(reverted.result.unchanged).toBeUndefined();
+    expect(printed(reverted.events)).toEqual({ 'kamerbrief-flits': 'cache', flits: 'cache' });
+    expect(fileHashes(out)).toEqual(before);
+    expect((await buildOnce()).result.unchanged).toBeDefined();
   }, 180_000);
 });

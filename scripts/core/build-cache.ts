@@ -35,7 +35,7 @@ function hash(...data: Array<string | Uint8Array>): string {
 }
 
 /** Every file under `dir` (sorted), hashed with its path relative to `dir`. */
-async function folderHash(dir: string): Promise<string> {
+export async function folderHash(dir: string): Promise<string> {
   if (!existsSync(dir)) return 'none';
   const entries = await readdir(dir, { withFileTypes: true, recursive: true });
   const files = entries

@@ -33,6 +33,7 @@ import { bundleSlug, bundleTree } from './bundle.ts';
 import { compileDocument } from './compile-document.ts';
 import { discoverDocuments, selectOnly } from './discover.ts';
 import { landingPage, type LandingEntry } from './landing-page.ts';
+import { lastBuildKey, rememberBuild, unchangedBuild } from './last-build.ts';
 import { documentRecord, fileRecord, folderRecords, readPreviousManifest, serializeManifest, type DocumentRecord, type Manifest } from './manifest.ts';
 import { addPdfLink } from './pdf-link.ts';
 import { bundleMetadata, pagesFrom, PdfPrinter, printableDocument, type PrintedPdf, type PrintProgress } from './print-pdf.ts';
@@ -103,6 +104,8 @@ export interface BuildResult {
   keptFailedOutput?: string;
   /** Results taken from the build cache (`hits`) and made (`misses`): PDFs and gate verdicts. */
   cache?: { hits: number; misses: number };
+  /** Nothing changed since the last build into this folder: its result stands (`outputs` files checked by sha256). */
+  unchanged?: { outputs: number };
 }
 
 /** Thrown by `runBuild` when its signal aborts it; nothing was written to the output folder. */
@@ -175,6 +178,8 @@ export async function runBuild(options: BuildOptions, contentDir: string, outDir
   const selection = await selectDocuments(run);
   if (run.failed()) return run.result(false);
   if (options.cache !== false) run.cache = await openBuildCache(cacheDirFor(outDir), { read: !options.force, extraSalt: houseStyleSalt(selection.houseStyle) });
+  const lastBuild = await sameAsLastBuild(run);
+  if (lastBuild?.unchanged) return lastBuild.unchanged;
   const { compiled, redactions } = await compile(run, selection);
   if (run.failed()) return run.result(false);
 
@@ -201,13 +206,41 @@ export async function runBuild(options: BuildOptions, contentDir: string, outDir
     run.stopIfAborted();
     const manifest = await writeManifest(run, selection, landing.records, bundle?.pdfInfo, accessibility, printer.chromiumVersion, staging);
     if (!(await leakProof(redactions, staging, run.cache))) return await discard(run, staging, { accessibility });
-    return await commit(run, staging, manifest, accessibility);
+    const result = await commit(run, staging, manifest, accessibility);
+    if (result.ok && lastBuild && run.cache) await rememberBuild(run.cache, lastBuild.key, outDir, result.files, { manifest, accessibility });
+    return result;
   } catch (error) {
     await staging.discard();
     throw options.signal?.aborted ? new BuildAborted() : error;
   } finally {
     await printer?.close();
   }
+}
+
+/**
+ * Step 0: nothing changed since the last successful build into this folder (core/last-build.ts):
+ * its result stands. Not for `--force`, `--only` (the output also depends on what the folder
+ * held) or house-style plugins (code the key cannot name). Undefined when this build may not
+ * be remembered; `unchanged` when the last one stands.
+ */
+async function sameAsLastBuild(run: BuildRun): Promise<{ key: unknown[]; unchanged?: BuildResult } | undefined> {
+  const { options, cache } = run;
+  if (!cache || options.force || options.only || options.extraPlugins) return undefined;
+  const key = await lastBuildKey({
+    contentDir: run.contentDir,
+    outDir: run.outDir,
+    pdf: options.pdf,
+    check: options.check !== false,
+    final: Boolean(options.final),
+    redaction: options.redaction ?? 'public',
+    bundle: Boolean(options.bundle),
+  });
+  // The cache's counts are of outputs and verdicts; this lookup is neither.
+  const counts = { hits: cache.hits, misses: cache.misses };
+  const found = await unchangedBuild<Pick<BuildResult, 'manifest' | 'accessibility'>>(cache, key, run.outDir);
+  Object.assign(cache, counts);
+  if (!found) return { key };
+  return { key, unchanged: { ok: true, files: found.files, ...found.result, unchanged: { outputs: found.outputs } } };
 }
 
 /** What of the house style goes into every output: its stylesheet, logo and fonts (by path: fonts come from installed packages). */
