@@ -89,6 +89,9 @@ export async function compiled(entry) {
       packages: 'external',
       outdir: temporary,
       outExtension: { '.js': '.mjs' },
+      // Stack traces of an unexpected error name our source files and lines (kia.js enables the maps).
+      sourcemap: true,
+      sourcesContent: false,
       logLevel: 'silent',
       plugins: [ownPlace],
     });

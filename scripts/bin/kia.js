@@ -4,7 +4,10 @@
 import { compiledCli } from './compiled-cli.js';
 
 const compiled = await compiledCli().catch(() => undefined);
-if (compiled) await import(compiled);
+if (compiled) {
+  process.setSourceMapsEnabled(true);
+  await import(compiled);
+}
 else {
   const { register } = await import('tsx/esm/api');
   register();
