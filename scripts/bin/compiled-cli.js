@@ -45,7 +45,8 @@ const ownPlace = {
   name: 'own-place',
   setup(build) {
     build.onLoad({ filter: /\.[cm]?[jt]s$/ }, async (args) => {
-      if (args.path.includes(`${path.sep}node_modules${path.sep}`)) return undefined;
+      // Ours are the files under scripts/ (installed, they too live under a node_modules folder).
+      if (!args.path.startsWith(scriptsDir + path.sep)) return undefined;
       const text = await readFile(args.path, 'utf8');
       return {
         contents: text
