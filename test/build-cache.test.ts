@@ -78,6 +78,8 @@ describe('the build cache', () => {
     expect(result.cache?.hits).toBe(0);
     expect(printed(events)).toEqual({ 'kamerbrief-flits': 'made', flits: 'made' });
     expect(fileHashes(out)).toEqual(fresh);
+    // Remembered: the next build with nothing changed is this one.
+    expect((await buildOnce()).result.unchanged).toBeDefined();
   }, 180_000);
 
   it('detects a damaged entry (truncated PDF, broken JSON) and makes it again instead of using it', async () => {

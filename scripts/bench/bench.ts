@@ -172,7 +172,8 @@ const exampleOut = path.join(workspace, 'example-dist');
 await kia('--content', path.join(root, 'content'), '--out', exampleOut);
 const exampleAgain = await kia('--content', path.join(root, 'content'), '--out', exampleOut);
 const bundleAgain = await kia('--bundle', '--content', bundleContent, '--out', path.join(workspace, 'bundle-dist'));
-const inBuild = (sample: Sample) => Number(/gebouwd in ([\d.]+) s/.exec(sample.stderr)?.[1] ?? NaN);
+// The build's own figure: "gebouwd in 1.19 s", or "niets gewijzigd sinds de vorige build (0.72 s)".
+const inBuild = (sample: Sample) => Number(/(?:gebouwd in|vorige build \() ?([\d.]+) s/.exec(sample.stderr)?.[1] ?? NaN);
 
 // Taking a 30-page Word file in (kia import-response --dry-run: convert, compile, prove).
 const importRoot = path.join(workspace, 'import');

@@ -7,8 +7,7 @@ const compiled = await compiledCli().catch(() => undefined);
 if (compiled) {
   process.setSourceMapsEnabled(true);
   await import(compiled);
-}
-else {
+} else {
   const { register } = await import('tsx/esm/api');
   register();
   await import('../cli.ts');

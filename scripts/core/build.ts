@@ -219,13 +219,13 @@ export async function runBuild(options: BuildOptions, contentDir: string, outDir
 
 /**
  * Step 0: nothing changed since the last successful build into this folder (core/last-build.ts):
- * its result stands. Not for `--force`, `--only` (the output also depends on what the folder
- * held) or house-style plugins (code the key cannot name). Undefined when this build may not
- * be remembered; `unchanged` when the last one stands.
+ * its result stands. Never with `--force` (which is remembered, though), `--only` (the output
+ * also depends on what the folder held) or house-style plugins (code the key cannot name).
+ * Undefined when this build may not be remembered; `unchanged` when the last one stands.
  */
 async function sameAsLastBuild(run: BuildRun): Promise<{ key: unknown[]; unchanged?: BuildResult } | undefined> {
   const { options, cache } = run;
-  if (!cache || options.force || options.only || options.extraPlugins) return undefined;
+  if (!cache || options.only || options.extraPlugins) return undefined;
   const key = await lastBuildKey({
     contentDir: run.contentDir,
     outDir: run.outDir,
@@ -235,6 +235,7 @@ async function sameAsLastBuild(run: BuildRun): Promise<{ key: unknown[]; unchang
     redaction: options.redaction ?? 'public',
     bundle: Boolean(options.bundle),
   });
+  if (options.force) return { key };
   // The cache's counts are of outputs and verdicts; this lookup is neither.
   const counts = { hits: cache.hits, misses: cache.misses };
   const found = await unchangedBuild<Pick<BuildResult, 'manifest' | 'accessibility'>>(cache, key, run.outDir);
