@@ -6,6 +6,7 @@
  * `chromium-print` then work on the bundle.
  */
 import { readFile, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { pdfExpectations } from '../check/expectations.ts';
 import { runGate } from '../check/gate.ts';
 import { auditPdf } from '../check/pdf-audit.ts';
@@ -126,6 +127,9 @@ if (stage === 'html') {
       ],
       [],
       work,
+      undefined,
+      // As many pages at once as the build checks (one per core).
+      availableParallelism(),
     );
     // The gate as the build runs it: the browser already running, the text pass done in the PDF step.
     report.gateSeconds = timings.seconds;

@@ -58,14 +58,25 @@ function finding(rule: AxeRuleResult): HtmlFinding {
 /** Run axe on one page; `shownFile` is how the report names it. */
 export async function auditHtml(session: BrowserSession, file: string, options: { shownFile: string; allowedRoot: string }): Promise<HtmlAudit> {
   const started = performance.now();
-  const { results, blocked } = await session.runAxe(file, {
+  const { results, blocked, ruleOrder } = await session.runAxe(file, {
     allowedRoot: options.allowedRoot,
     timeoutMs: 120_000,
     // Dutch help texts from axe-core's own translation: the report is read by Dutch officers.
     locale: 'nl',
     axe: { runOnly: { type: 'tag', values: axeTags }, rules: { 'td-has-header': { enabled: true } }, resultTypes: ['violations', 'incomplete'] },
   });
-  return summarise(results, blocked, options.shownFile, (performance.now() - started) / 1000);
+  // Rules in axe's own list order: axe reports a rule that waits for media (no-autoplay-audio)
+  // when it finishes, so the order of its results could differ from run to run.
+  const place = new Map(ruleOrder.map((id, index) => [id, index]));
+  const inOrder = (rules: AxeRuleResult[]) => [...rules].sort((a, b) => (place.get(a.id) ?? 0) - (place.get(b.id) ?? 0));
+  const ordered: AxeResults = {
+    ...results,
+    violations: inOrder(results.violations),
+    incomplete: inOrder(results.incomplete),
+    passes: inOrder(results.passes),
+    inapplicable: inOrder(results.inapplicable),
+  };
+  return summarise(ordered, blocked, options.shownFile, (performance.now() - started) / 1000);
 }
 
 function summarise(results: AxeResults, blocked: string[], file: string, seconds: number): HtmlAudit {

@@ -307,7 +307,7 @@ export class BrowserSession {
   async runAxe(
     htmlFile: string,
     options: { allowedRoot: string; axe: AxeRunOptions; timeoutMs: number; locale?: string },
-  ): Promise<{ results: AxeResults; blocked: string[] }> {
+  ): Promise<{ results: AxeResults; blocked: string[]; ruleOrder: string[] }> {
     const blocked: string[] = [];
     const page = await this.openPage(options.allowedRoot, blocked);
     try {
@@ -316,17 +316,25 @@ export class BrowserSession {
       // forbids scripts, and axe must see the page as readers get it, policy included.
       this.axeScript ??= readFileSync(axeSource, 'utf8');
       await page.evaluate(this.axeScript);
-      const results = await page.evaluate(
-        (axeOptions, locale) => {
-          const axe = (window as unknown as { axe: { configure: (spec: unknown) => void; run: (context: Document, options: unknown) => Promise<unknown> } })
-            .axe;
+      const { results, ruleOrder } = await page.evaluate(
+        async (axeOptions, locale) => {
+          const axe = (
+            window as unknown as {
+              axe: {
+                configure: (spec: unknown) => void;
+                run: (context: Document, options: unknown) => Promise<unknown>;
+                getRules: () => Array<{ ruleId: string }>;
+              };
+            }
+          ).axe;
           if (locale) axe.configure({ locale });
-          return axe.run(document, axeOptions);
+          // The order axe reports rules in: results of runs with different rules merge in it.
+          return { results: await axe.run(document, axeOptions), ruleOrder: axe.getRules().map((rule) => rule.ruleId) };
         },
         options.axe as unknown as Record<string, unknown>,
         options.locale ? this.axeLocale(options.locale) : null,
       );
-      return { results: results as AxeResults, blocked };
+      return { results: results as AxeResults, blocked, ruleOrder };
     } finally {
       await page
         .browserContext()
