@@ -66,5 +66,7 @@ export const visit = ((tree: Node, testOrVisitor: Test | Visitor, visitorOrRever
     visitor = testOrVisitor as Visitor;
     reverse = visitorOrReverse;
   }
+  if (test !== null && test !== undefined && typeof test !== 'string' && typeof test !== 'function')
+    throw new TypeError('tree-walk: expected a node type or a test function, as the plugins use; an object or array test is not supported');
   walk(tree, undefined, undefined, test, visitor, reverse ? -1 : 1);
 }) as typeof libraryVisit;
