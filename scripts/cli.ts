@@ -53,6 +53,7 @@ async function runBuild(values: BuildValues): Promise<number> {
   // The internal build (withheld text shown) never lands where the public one does.
   values.out ??= values.internal ? 'dist-intern' : 'dist';
   const started = performance.now();
+  const { build, BuildAborted } = await import('./commands/build.ts');
   // Ctrl-C (or a TERM from CI) stops the build cleanly: browser closed, staging removed, dist/ kept.
   const controller = new AbortController();
   const stop = () => {
@@ -64,7 +65,6 @@ async function runBuild(values: BuildValues): Promise<number> {
   process.on('SIGTERM', stop);
   let result;
   try {
-    const { build } = await import('./commands/build.ts');
     result = await build({
       contentDir: values.content,
       outDir: values.out,
@@ -80,7 +80,7 @@ async function runBuild(values: BuildValues): Promise<number> {
       signal: controller.signal,
     });
   } catch (error) {
-    if (!(error instanceof (await import('./commands/build.ts')).BuildAborted)) throw error;
+    if (!(error instanceof BuildAborted)) throw error;
     process.stderr.write(`kia: build afgebroken; ${values.out}/ is niet gewijzigd\n`);
     return 130;
   } finally {

@@ -147,13 +147,14 @@ export async function checkRedactions(dir: string, redactions: Redaction[], cach
   let clean = true;
   const needles = redactions.flatMap((redaction) => [redaction.text, ...(redaction.also ?? [])].map((text) => ({ redaction, text })));
   const texts = needles.map((needle) => needle.text);
+  const patterns = texts.map((text) => ({ text: leakPattern(text), bytes: leakPattern(text, { bytes: true }) }));
   for (const file of (await files(dir)).sort()) {
     const shown = path.relative(dir, file);
     const finds = await memo(
       cache,
       'leak-search',
       async () => [await readFile(file), shown, texts],
-      () => searchFile(file, shown, texts),
+      () => searchFile(file, shown, patterns),
     );
     for (const { needle, where } of finds) {
       const { redaction, text } = needles[needle];
@@ -168,15 +169,17 @@ export async function checkRedactions(dir: string, redactions: Redaction[], cach
   return clean;
 }
 
-/** Where in `file` (shown as `shown`) each of `texts` was found: the index of the text and each form's finds. */
-async function searchFile(file: string, shown: string, texts: string[]): Promise<Array<{ needle: number; where: string[] }>> {
+/** Where in `file` (shown as `shown`) each needle was found (its patterns for text and for bytes): the needle's index and each form's finds. */
+async function searchFile(
+  file: string,
+  shown: string,
+  patterns: Array<{ text: RegExp | undefined; bytes: RegExp | undefined }>,
+): Promise<Array<{ needle: number; where: string[] }>> {
   // Each form folded once, not once per redaction: a bundle's decompressed PDF is many MB.
   const forms = [{ label: 'file name', text: shown }, ...(await readable(file))].map((form) => ({ ...form, hay: haystack(form.text) }));
-  return texts.flatMap((text, needle) => {
-    const pattern = leakPattern(text);
-    const bytesPattern = leakPattern(text, { bytes: true });
+  return patterns.flatMap((pattern, needle) => {
     const where = forms.flatMap(({ label, hay, bytes }) => {
-      const search = bytes ? bytesPattern : pattern;
+      const search = bytes ? pattern.bytes : pattern.text;
       const found = search ? findAll(hay, search, 50) : [];
       return found.length > 0 ? [describe(label, found)] : [];
     });
