@@ -7,6 +7,7 @@ import path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { reporter } from 'vfile-reporter';
 import { generator, packageVersion } from './model/generator.ts';
+import { InvalidBuildDate } from './core/build-date.ts';
 // Commands are loaded when they run: `kia --version`, `kia help` and `kia init` do not pay for
 // the pipeline, the browser driver and the PDF readers.
 import type { AuditReport } from './commands/audit.ts';
@@ -492,6 +493,12 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
+    // A bad environment, like a bad option: a message and exit 2, no stack trace.
+    if (error instanceof InvalidBuildDate) {
+      process.stderr.write(`kia: SOURCE_DATE_EPOCH verwacht hele seconden sinds 1970 (zoals 1764547200 voor 2025-12-01), niet \`${error.value}\`\n`);
+      process.exitCode = 2;
+      return;
+    }
     process.stderr.write(`kia: onverwachte fout: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     process.exitCode = 70;
   },

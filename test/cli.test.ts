@@ -2,10 +2,10 @@
  * The `kia` command line (commander): version, help per command in Dutch, did-you-mean for
  * mistyped commands and options, exit code 2 for usage errors. Through the real CLI.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { projectRoot, runCli } from './helpers/workspace.ts';
+import { document, projectRoot, runCli, writeTree } from './helpers/workspace.ts';
 
 const version = (JSON.parse(readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as { version: string }).version;
 
@@ -32,6 +32,20 @@ describe('kia', () => {
       stderr: 'kia: --pdf-timeout verwacht een aantal seconden, niet `lang`\n',
     });
     expect(runCli(['preview', '--port', '70000'], projectRoot)).toMatchObject({ code: 2, stderr: 'kia: --port verwacht een poortnummer, niet `70000`\n' });
+  });
+
+  it('refuses a SOURCE_DATE_EPOCH that is no date with a message and exit 2, before building anything', () => {
+    const workspace = writeTree({ 'content/een/index.md': document('Tekst.\n') });
+    for (const value of ['abc', '1.5', '-86400', '99999999999999']) {
+      expect(runCli(['build', '--no-pdf'], workspace, { SOURCE_DATE_EPOCH: value })).toEqual({
+        code: 2,
+        stdout: '',
+        stderr: `kia: SOURCE_DATE_EPOCH verwacht hele seconden sinds 1970 (zoals 1764547200 voor 2025-12-01), niet \`${value}\`\n`,
+      });
+    }
+    expect(existsSync(path.join(workspace, 'dist'))).toBe(false);
+    expect(runCli(['build', '--no-pdf', '--no-check'], workspace, { SOURCE_DATE_EPOCH: '1764547200' }).code).toBe(0);
+    expect(readFileSync(path.join(workspace, 'dist/manifest.json'), 'utf8')).toContain('"buildDate": "2025-12-01"');
   });
 
   it('gives each command its own help, in Dutch', () => {
