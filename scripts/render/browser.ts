@@ -13,7 +13,8 @@ import type { Browser } from 'puppeteer-core';
 
 const require = createRequire(import.meta.url);
 // pagedjs does not export its polyfill path; find it next to the package's CommonJS entry.
-const pagedPolyfill = path.join(path.dirname(require.resolve('pagedjs')), '..', 'dist', 'paged.polyfill.js');
+// The minified build: the same code, compiled in 0.49 s instead of 0.61 s on the benchmark page.
+const pagedPolyfill = path.join(path.dirname(require.resolve('pagedjs')), '..', 'dist', 'paged.polyfill.min.js');
 const axeSource = require.resolve('axe-core/axe.min.js');
 const pagedHandlers = fileURLToPath(new URL('./paged-handlers.js', import.meta.url));
 
@@ -171,6 +172,12 @@ export class BrowserSession {
     try {
       await page.evaluateOnNewDocument(() => {
         (window as unknown as { PagedConfig: object }).PagedConfig = { auto: false };
+        // Paged.js lays the content out into pages of its own; laying the page out as one long
+        // screen first would be wasted (0.4–0.6 s on the 197-page benchmark). Hidden by a
+        // constructed sheet, which Paged.js does not read as one of the document's stylesheets.
+        const hide = new CSSStyleSheet();
+        hide.replaceSync('body { display: none !important; }');
+        document.adoptedStyleSheets = [hide];
       });
       const work = (async () => {
         const started = performance.now();
@@ -178,10 +185,14 @@ export class BrowserSession {
         // Paged.js is compiled while the fonts still load (both take about 0.4 s on their own).
         await page.addScriptTag({ path: pagedPolyfill });
         await page.addScriptTag({ path: pagedHandlers });
-        await page.evaluate(() => document.fonts.ready.then(() => undefined));
+        // Every font of the stylesheets, loaded before layout: with the body hidden none is in use
+        // yet, so `document.fonts.ready` alone would not wait for them. One that fails to load
+        // falls back as it would in any browser.
+        await page.evaluate(() => Promise.all([...document.fonts].map((font) => font.load().catch(() => undefined))).then(() => undefined));
         const loaded = performance.now();
         const { pages, located, text, notes, links, blocks, layoutMs } = await page.evaluate(
           async (selectors: string[], pageNumberLinks: string | undefined, notesSelector: string | undefined, blocksSelector: string | undefined) => {
+            document.adoptedStyleSheets = [];
             // Before layout: the visible text of every block, to check later that none was lost.
             const blocks: Array<{ kind: string; text: string; heading: string }> = [];
             if (blocksSelector) {
@@ -201,6 +212,12 @@ export class BrowserSession {
                 blocks.push({ kind, text, heading });
               }
             }
+            // The content moves into the template Paged.js takes it from (it would otherwise copy
+            // the body through innerHTML: the whole document serialised and parsed again).
+            const template = document.createElement('template');
+            template.dataset.ref = 'pagedjs-content';
+            template.content.append(...document.body.childNodes);
+            document.body.append(template);
             const polyfill = (window as unknown as { PagedPolyfill: { preview: () => Promise<{ total: number }> } }).PagedPolyfill;
             const layoutStarted = performance.now();
             const flow = await polyfill.preview();
