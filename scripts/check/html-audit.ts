@@ -55,11 +55,16 @@ function finding(rule: AxeRuleResult): HtmlFinding {
   };
 }
 
-/** Run axe on one page; `shownFile` is how the report names it. */
-export async function auditHtml(session: BrowserSession, file: string, options: { shownFile: string; allowedRoot: string }): Promise<HtmlAudit> {
+/** Run axe on one page; `shownFile` is how the report names it; `onLoaded` as in `BrowserSession.runAxe`. */
+export async function auditHtml(
+  session: BrowserSession,
+  file: string,
+  options: { shownFile: string; allowedRoot: string; onLoaded?: () => void },
+): Promise<HtmlAudit> {
   const started = performance.now();
   const { results, blocked, ruleOrder } = await session.runAxe(file, {
     allowedRoot: options.allowedRoot,
+    onLoaded: options.onLoaded,
     timeoutMs: 120_000,
     // Dutch help texts from axe-core's own translation: the report is read by Dutch officers.
     locale: 'nl',

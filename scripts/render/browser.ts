@@ -323,7 +323,14 @@ export class BrowserSession {
    */
   async runAxe(
     htmlFile: string,
-    options: { allowedRoot: string; axe: AxeRunOptions; timeoutMs: number; locale?: string },
+    options: {
+      allowedRoot: string;
+      axe: AxeRunOptions;
+      timeoutMs: number;
+      locale?: string;
+      /** Called once the page has loaded: from then on axe runs in the browser without needing our event loop. */
+      onLoaded?: () => void;
+    },
   ): Promise<{ results: AxeResults; blocked: string[]; ruleOrder: string[] }> {
     const blocked: string[] = [];
     const page = await this.openPage(options.allowedRoot, blocked);
@@ -335,6 +342,7 @@ export class BrowserSession {
       this.axeScript ??= readFileSync(axeSource, 'utf8');
       await page.evaluateOnNewDocument(this.axeScript);
       await page.goto(pathToFileURL(htmlFile).href, { waitUntil: 'load', timeout: options.timeoutMs });
+      options.onLoaded?.();
       const { results, ruleOrder } = await page.evaluate(
         async (axeOptions, locale) => {
           const axe = (
