@@ -5,7 +5,7 @@
 // TypeScript loader is registered.
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, utimes } from 'node:fs/promises';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -106,8 +106,23 @@ export async function compiled(entry) {
   return pathToFileURL(output).href;
 }
 
-/** Bundles of `stem` from earlier sources, once a day old: a process started a moment ago may still load their chunks. */
-async function removeOldBundles(root, current, stem) {
+/**
+ * Mark the bundle of `url` as in use: now, and every hour while this process runs. A bundle is
+ * removed a day after its last use (`removeOldBundles`), so a `kia preview` left running while
+ * the sources change keeps the chunks it still loads lazily. Resolves once marked now.
+ */
+export function keepInUse(url) {
+  const folder = path.dirname(fileURLToPath(url));
+  const touch = () => {
+    const now = new Date();
+    return utimes(folder, now, now).catch(() => undefined);
+  };
+  setInterval(touch, 60 * 60 * 1000).unref();
+  return touch();
+}
+
+/** Bundles of `stem` from earlier sources, a day after their last use: a running process may still load their chunks. */
+export async function removeOldBundles(root, current, stem) {
   const dayAgo = Date.now() - 24 * 60 * 60 * 1000;
   for (const entry of await readdir(root)) {
     if (entry === current || !entry.startsWith(`${stem}-`)) continue;
