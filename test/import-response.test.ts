@@ -14,7 +14,7 @@ import { PDFDocument, PDFName } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BrowserSession } from '../scripts/render/browser.ts';
 import { libreOfficePdf } from './helpers/libreoffice.ts';
-import { makeDocx, twoColumnsText } from './helpers/make-docx.ts';
+import { makeDocx, splitRowText, twoColumnsText } from './helpers/make-docx.ts';
 import { messageLines } from './helpers/messages.ts';
 import { fileHashes, runCli, tempDir, writeTree } from './helpers/workspace.ts';
 
@@ -57,7 +57,12 @@ beforeAll(async () => {
     mkdirSync(folder);
     writeFileSync(path.join(folder, 'brief.docx'), await makeDocx('letter'));
     writeFileSync(path.join(folder, 'kolommen.docx'), await makeDocx('two-columns'));
-    libreOfficePdf([path.join(folder, 'brief.docx'), path.join(folder, 'kolommen.docx')], folder, { tagged });
+    const documents = [path.join(folder, 'brief.docx'), path.join(folder, 'kolommen.docx')];
+    if (tagged) {
+      writeFileSync(path.join(folder, 'rij.docx'), await makeDocx('split-row'));
+      documents.push(path.join(folder, 'rij.docx'));
+    }
+    libreOfficePdf(documents, folder, { tagged });
   }
   // PDFs as Chromium prints them: one with text, one with only an image of text.
   const html = path.join(files, 'reactie.html');
@@ -285,6 +290,49 @@ describe('kia import-response', () => {
       ]);
     }
   }, 300_000);
+
+  it("takes in LibreOffice's tagged PDF of a reply whose table row breaks over a page, the row whole, and the proof still sees a change in its second half", () => {
+    const text = splitRowText();
+    const pdf = path.join(files, 'lo-tagged', 'rij.pdf');
+    // The row does break: its long cell begins on page 1 and ends on page 2.
+    const pageText = (page: number) => execFileSync('pdftotext', ['-f', `${page}`, '-l', `${page}`, pdf, '-'], { encoding: 'utf8' });
+    expect(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' })).toMatch(/Pages:\s+2\n/);
+    expect(pageText(1)).toContain('(stap 1)');
+    expect(pageText(1)).toContain('in voorbereiding');
+    expect(pageText(2)).toContain('(stap 11)');
+    const root = writeTree({ 'content/nota/index.md': index });
+    const imported = runCli(['import-response', pdf, '--doc', 'nota', '--from', 'Klets B.V.', '--received', '2026-11-21'], root);
+    expect(imported.code, imported.stderr).toBe(0);
+    const markdown = path.join(root, 'content/nota/responses/rij.md');
+    const blocks = readFileSync(markdown, 'utf8').trimEnd().split('\n\n');
+    expect(blocks.filter((block) => !block.startsWith('|'))).toEqual([`# ${text.heading}`, ...text.paragraphs, ...text.closing]);
+    const cells = (line: string) =>
+      line
+        .split('|')
+        .slice(1, -1)
+        .map((cell) => cell.trim());
+    const table = blocks.find((block) => block.startsWith('|'))!.split('\n');
+    expect([cells(table[0]), ...table.slice(2).map(cells)]).toEqual([text.header, ...text.rows]);
+    const built = runCli(['build', '--no-check'], root);
+    expect(built.code, built.stderr).toBe(0);
+    expect(JSON.parse(readFileSync(path.join(root, 'dist/manifest.json'), 'utf8')).documents[0].responses[0].original).toMatchObject({
+      kind: 'pdf',
+      verified: true,
+    });
+    // One number in the part of the cell on page 2 changed: named, on the row's line.
+    const source = readFileSync(markdown, 'utf8');
+    writeFileSync(markdown, source.replace('(stap 11)', '(stap 13)'));
+    const changed = runCli(['build', '--no-check'], root);
+    expect(changed.code).toBe(1);
+    const line = source.split('\n').findIndex((each) => each.includes('(stap 11)')) + 1;
+    expect(messageLines(changed.stderr)).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^${line}:\\d+ error Unexpected published text \`[^\`]*13[^\`]*\`, expected \`[^\`]*11[^\`]*\` as in the original \`responses/originals/rij\\.pdf\` \\(page 2, line \\d+( in content order)?; whitespace ignored\\) verbatim-original kia-verbatim$`,
+        ),
+      ),
+    ]);
+  }, 240_000);
 
   it('takes the images of a Word file over with their description, or a placeholder the build refuses until an editor writes one', () => {
     const root = writeTree({ 'content/nota/index.md': index });

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { build } from '../scripts/commands/build.ts';
 import { compileDocument } from '../scripts/core/compile-document.ts';
 import { verifyResponses } from '../scripts/check/verify-responses.ts';
-import { withNotesAtEnd } from '../scripts/check/verbatim.ts';
+import { normaliseOriginal, withNotesAtEnd, withSplitCellsJoined } from '../scripts/check/verbatim.ts';
 import { readPdfText } from '../scripts/pdf/text.ts';
 import { formatMessages } from './helpers/messages.ts';
 import { document, poppler, tempDir, writeTree } from './helpers/workspace.ts';
@@ -204,5 +204,51 @@ describe('notes of a received original moved to the end', () => {
     const moved = withNotesAtEnd(original, published);
     expect(moved.text).toBe(publishedText);
     expect(moved.places.at(-1)).toBe(`teken ${1001 + note.length - 1}`);
+  });
+});
+
+describe('table cells of a received original split by a page break', () => {
+  // A row whose first cell breaks over pages 1 and 2, as a PDF reader gives it: the first lines of
+  // both cells on page 1, the rest of the first cell at the top of page 2.
+  const lines = [
+    { text: 'Maatregel Stand', place: 'page 1, line 1' },
+    { text: 'Controle van de leeftijd bij', place: 'page 1, line 2' },
+    { text: 'in voorbereiding', place: 'page 1, line 3' },
+    { text: 'aanmelding voor iedereen.', place: 'page 2, line 1' },
+    { text: 'Toets gepland', place: 'page 2, line 2' },
+  ];
+  const cells = ['Maatregel', 'Stand', 'Controlevandeleeftijdbijaanmeldingvooriedereen.', 'invoorbereiding', 'Toets', 'gepland'];
+  const published = (texts: string[]) => {
+    const ranges: Array<{ start: number; end: number }> = [];
+    let at = 0;
+    for (const text of texts) ranges.push({ start: at, end: (at += text.length) });
+    return { text: texts.join(''), places: [], notes: [], cells: ranges };
+  };
+
+  it('joins the cell again, places moved along, nothing added or dropped', () => {
+    const joined = withSplitCellsJoined(normaliseOriginal(lines), published(cells));
+    expect(joined.text).toBe('MaatregelStandControlevandeleeftijdbijaanmeldingvooriedereen.invoorbereidingToetsgepland');
+    expect(joined.places.slice(38, 40)).toEqual(['page 2, line 1', 'page 2, line 1']);
+    expect(joined.places.at(-1)).toBe('page 2, line 2');
+  });
+
+  it('joins a changed rest too, so the change stays inside the cell', () => {
+    // (Found by its beginning and its end, eight characters or more each, as a changed note is.)
+    const changed = cells.map((cell) => cell.replace('voor', 'van'));
+    expect(withSplitCellsJoined(normaliseOriginal(lines), published(changed)).text).toBe(
+      'MaatregelStandControlevandeleeftijdbijaanmeldingvooriedereen.invoorbereidingToetsgepland',
+    );
+  });
+
+  it('reorders nothing when the rest is not at the top of the next page, or there is no next page', () => {
+    const notAtTop = [
+      ...lines.slice(0, 3),
+      { text: 'Een alinea die eerst komt, lang genoeg om meer dan tweehonderd tekens te tellen. '.repeat(3), place: 'page 2, line 1' },
+      ...lines.slice(3),
+    ];
+    const original = normaliseOriginal(notAtTop);
+    expect(withSplitCellsJoined(original, published(cells)).text).toBe(original.text);
+    const onePage = normaliseOriginal(lines.map((line) => ({ ...line, place: 'paragraph 1' })));
+    expect(withSplitCellsJoined(onePage, published(cells)).text).toBe(onePage.text);
   });
 });

@@ -266,6 +266,7 @@ export function normaliseOriginal(lines: Array<{ text: string; place: string }>)
 export function publishedText(region: Element | HastRoot, withheld: (start: Point | undefined) => string | undefined): PublishedText {
   const target = { chars: [] as string[], places: [] as Array<Point | undefined> };
   const noteRanges: PublishedText['notes'] = [];
+  const cellRanges: PublishedText['cells'] = [];
   const walk = (node: ElementContent | HastRoot, inNotes: boolean) => {
     if (node.type === 'text') {
       push(target, node.value, node.position?.start);
@@ -298,10 +299,11 @@ export function publishedText(region: Element | HastRoot, withheld: (start: Poin
       }
       walk(child as ElementContent, notes);
       if (notes && number > 0 && child.type === 'element' && child.tagName === 'li') noteRanges.push({ start, textStart, end: target.chars.length });
+      if (child.type === 'element' && (child.tagName === 'td' || child.tagName === 'th')) cellRanges.push({ start, end: target.chars.length });
     }
   };
   walk(region, false);
-  return { text: target.chars.join(''), places: target.places, notes: noteRanges };
+  return { text: target.chars.join(''), places: target.places, notes: noteRanges, cells: cellRanges };
 }
 
 /**
@@ -334,6 +336,8 @@ function locate(original: string, text: string, from: number): [number, number] 
 /** A response's published text, with where each of its notes stands (its number, then its text). */
 export interface PublishedText extends LocatedText {
   notes: Array<{ start: number; textStart: number; end: number }>;
+  /** Where each table cell's text stands, in reading order (none when the response has no table). */
+  cells?: Array<{ start: number; end: number }>;
 }
 
 /**
@@ -381,6 +385,74 @@ export function withNotesAtEnd(original: NormalisedOriginal, published: Publishe
     if (original.optionalHyphens.has(index)) optionalHyphens.add(position);
   });
   return { text: order.map((index) => chars[index]).join(''), places: order.map((index) => original.places[index]), optionalHyphens };
+}
+
+/** The original's characters in `order` (indices into it): text, places and optional hyphens moved along. */
+function reordered(original: NormalisedOriginal, order: number[]): NormalisedOriginal {
+  const optionalHyphens = new Set<number>();
+  order.forEach((index, position) => {
+    if (original.optionalHyphens.has(index)) optionalHyphens.add(position);
+  });
+  let text = '';
+  for (const index of order) text += original.text[index];
+  return { text, places: order.map((index) => original.places[index]), optionalHyphens };
+}
+
+/** The page number of a place in a PDF ("page 29, line 60"); undefined for other originals. */
+function pageOf(place: string | undefined): number | undefined {
+  const page = place && /^page (\d+)/.exec(place);
+  return page ? Number(page[1]) : undefined;
+}
+
+/**
+ * The original with each table cell that a page break split joined again, where the published
+ * text has it whole. A received PDF gives a row that breaks over a page as the first lines of
+ * its cells on one page and the rest of them on the next, so in reading order the rest of a cell
+ * comes after the other cells' first lines. A cell whose beginning is found after the cells
+ * before it, and whose rest opens the next page (after at most a repeated header row), has that
+ * rest moved up to its beginning; a rest with a change in it is found by its beginning and end,
+ * so the change shows inside the cell. Only the original's characters are reordered, across a
+ * page break, in a table: nothing is added, dropped or changed.
+ */
+export function withSplitCellsJoined(original: NormalisedOriginal, published: PublishedText): NormalisedOriginal {
+  if (!published.cells?.length) return original;
+  let current = original;
+  let order = Array.from({ length: original.text.length }, (_, index) => index);
+  let from = 0;
+  for (const cell of published.cells) {
+    const text = published.text.slice(cell.start, cell.end);
+    if (!text) continue;
+    // The cell's beginning after the cells before it: of the places its first characters stand
+    // (the first 64), the one where it goes on unchanged the longest; whole, the first.
+    const probe = text.slice(0, 8);
+    let at = -1;
+    let head = 0;
+    for (let found = current.text.indexOf(probe, from), seen = 0; found >= 0 && seen < 64; found = current.text.indexOf(probe, found + 1), seen++) {
+      let length = probe.length;
+      while (length < text.length && current.text[found + length] === text[length]) length++;
+      if (length > head) [at, head] = [found, length];
+      if (length === text.length) break;
+    }
+    if (at < 0) continue;
+    if (head === text.length || head < 8) {
+      from = at + head;
+      continue;
+    }
+    // Where the next page begins, and the rest of the cell near its top.
+    const headPage = pageOf(current.places[at + head - 1]);
+    let boundary = at + head;
+    while (boundary < current.text.length && pageOf(current.places[boundary]) === headPage) boundary++;
+    const found = headPage === undefined || boundary - (at + head) > 2000 ? undefined : locate(current.text, text.slice(head), boundary);
+    if (!found || found[0] - boundary > 200 || pageOf(current.places[found[0]]) !== pageOf(current.places[boundary])) {
+      from = at + head;
+      continue;
+    }
+    const [restStart, restEnd] = found;
+    order = [...order.slice(0, at + head), ...order.slice(restStart, restEnd), ...order.slice(at + head, restStart), ...order.slice(restEnd)];
+    current = reordered(original, order);
+    from = at + head + (restEnd - restStart);
+  }
+  return current;
 }
 
 export interface OriginalDifference {

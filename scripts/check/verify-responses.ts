@@ -14,7 +14,7 @@ import { responseRegions } from '../pipeline/responses.ts';
 import { findInPdf, firstDifference, pdfTextFromLines, renderedText, type Difference } from './verbatim.ts';
 import type { PdfContent } from '../pdf/text.ts';
 import { readOriginal, type OriginalKind } from './original-text.ts';
-import { compareWithOriginal, normaliseOriginal, publishedText, withNotesAtEnd } from './verbatim.ts';
+import { compareWithOriginal, normaliseOriginal, publishedText, withNotesAtEnd, withSplitCellsJoined } from './verbatim.ts';
 
 const source = 'kia-verbatim';
 
@@ -110,7 +110,8 @@ export async function verifyOriginal(
   const published = publishedText(region ?? { type: 'root', children: [] }, withheld);
   // The proof holds when the published text equals the original's text in one reader's order:
   // both read the same characters, and only where lines side by side go first differs.
-  const compare = (lines: typeof read.lines) => compareWithOriginal(withNotesAtEnd(normaliseOriginal(lines), published), published);
+  const compare = (lines: typeof read.lines) =>
+    compareWithOriginal(withSplitCellsJoined(withNotesAtEnd(normaliseOriginal(lines), published), published), published);
   let differences = compare(read.lines);
   if (differences.length > 0 && read.otherOrder) {
     const other = compare(await read.otherOrder());

@@ -27,7 +27,7 @@ import {
   WidthType,
 } from 'docx';
 
-export type DocxVariant = 'letter' | 'tracked-changes' | 'comments' | 'images' | 'two-columns';
+export type DocxVariant = 'letter' | 'tracked-changes' | 'comments' | 'images' | 'two-columns' | 'split-row';
 
 /** A zienswijze as a platform might send it, as .docx bytes. */
 export async function makeDocx(variant: DocxVariant = 'letter'): Promise<Uint8Array> {
@@ -122,6 +122,7 @@ export async function makeDocx(variant: DocxVariant = 'letter'): Promise<Uint8Ar
     );
   }
   if (variant === 'two-columns') return twoColumns();
+  if (variant === 'split-row') return splitRow();
   const document = new Document({
     numbering: { config: [{ reference: 'genummerd', levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.START }] }] },
     ...(comments ? { comments } : {}),
@@ -174,6 +175,44 @@ async function twoColumns(): Promise<Uint8Array> {
   paragraphs.push(...text.closing.map((line) => new Paragraph(line)));
   const footnotes = Object.fromEntries(text.notes.map((note, index) => [index + 1, { children: [new Paragraph(note)] }]));
   const document = new Document({ footnotes, sections: [{ properties: { column: { count: 2, space: 567 } }, children: paragraphs }] });
+  return new Uint8Array(await Packer.toBuffer(document));
+}
+
+/**
+ * The text of a reply whose table has a row that breaks over a page: paragraphs filling most of
+ * the first page, then a table of measures whose second row has a long first cell (about twenty
+ * lines) beside a short one, then a closing.
+ */
+export function splitRowText(): { heading: string; paragraphs: string[]; header: [string, string]; rows: Array<[string, string]>; closing: string[] } {
+  const paragraphs = Array.from({ length: 7 }, (_, n) =>
+    Array.from({ length: 4 }, (_, i) => `${sentences[(n + i) % sentences.length]} (alinea ${n + 1}.${i + 1}).`).join(' '),
+  );
+  const long = Array.from({ length: 12 }, (_, i) => `${sentences[i % sentences.length]} (stap ${i + 1}).`).join(' ');
+  return {
+    heading: 'Zienswijze met een lange tabel',
+    paragraphs,
+    header: ['Maatregel', 'Stand'],
+    rows: [
+      ['Leeftijdscontrole bij aanmelding', 'ingevoerd'],
+      [long, 'in voorbereiding'],
+      ['Jaarlijkse toets door een onafhankelijke partij', 'gepland'],
+    ],
+    closing: ['Met vriendelijke groet,', 'Klets B.V.'],
+  };
+}
+
+/** A reply with a table row that breaks over a page (Word lets a row break by default). */
+async function splitRow(): Promise<Uint8Array> {
+  const text = splitRowText();
+  const cell = (value: string, width: number) => new TableCell({ width: { size: width, type: WidthType.DXA }, children: [new Paragraph(value)] });
+  const row = ([first, second]: [string, string]) => new TableRow({ children: [cell(first, 6500), cell(second, 2500)] });
+  const children = [
+    new Paragraph({ text: text.heading, heading: HeadingLevel.HEADING_1 }),
+    ...text.paragraphs.map((paragraph) => new Paragraph({ children: [new TextRun(paragraph)], spacing: { after: 120 } })),
+    new Table({ rows: [row(text.header), ...text.rows.map(row)] }),
+    ...text.closing.map((line) => new Paragraph(line)),
+  ];
+  const document = new Document({ sections: [{ children }] });
   return new Uint8Array(await Packer.toBuffer(document));
 }
 
