@@ -29,6 +29,7 @@ import {
 import { readPdfPages, type TextRun } from './text.ts';
 import { checkMarkedContent, type ContentResolver, type MarkedContentFindings } from './content-stream.ts';
 import { contentStreams, decodeStream } from './pages.ts';
+import { loadPdfjs } from './pdfjs.ts';
 
 export interface ContentRef {
   page: number;
@@ -291,7 +292,7 @@ export async function readPdfFacts(bytes: Uint8Array, options: { text?: boolean 
  * only) pdf-lib cannot decrypt its strings and streams, so our checks would read noise.
  */
 async function refuseEncrypted(bytes: Uint8Array): Promise<never> {
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const pdfjs = await loadPdfjs();
   try {
     const document = await pdfjs.getDocument({ data: bytes.slice(), verbosity: 0, isEvalSupported: false }).promise;
     await document.destroy();

@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { type PdfTextLines, withoutFurniture } from './pdftotext.ts';
 import path from 'node:path';
+import { loadPdfjs } from './pdfjs.ts';
 
 /** Page margins of the print stylesheet (styles/print.css), in millimetres. */
 export const pageMarginsMm = { top: 25, bottom: 25 } as const;
@@ -54,7 +55,7 @@ export async function readPdfText(file: string, options: { fromPage?: number } =
  * the PDF checks use. The build reads a 200-page PDF once instead of twice.
  */
 export async function readPdfPages(data: Uint8Array, options: { fromPage?: number } = {}): Promise<{ content: PdfContent; runs: TextRun[][] }> {
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const pdfjs = await loadPdfjs();
   const standardFontDataUrl = pathToFileURL(path.join(path.dirname(require.resolve('pdfjs-dist/package.json')), 'standard_fonts') + path.sep).href;
   const document = await pdfjs.getDocument({ data: data.slice(), verbosity: 0, standardFontDataUrl, isEvalSupported: false }).promise;
   try {
