@@ -379,12 +379,7 @@ export function withNotesAtEnd(original: NormalisedOriginal, published: Publishe
   }
   append(range(at, original.text.length));
   for (const note of moved) append(note.order);
-  const chars = original.text.split('');
-  const optionalHyphens = new Set<number>();
-  order.forEach((index, position) => {
-    if (original.optionalHyphens.has(index)) optionalHyphens.add(position);
-  });
-  return { text: order.map((index) => chars[index]).join(''), places: order.map((index) => original.places[index]), optionalHyphens };
+  return reordered(original, order);
 }
 
 /** The original's characters in `order` (indices into it): text, places and optional hyphens moved along. */
@@ -434,7 +429,7 @@ export function withSplitCellsJoined(original: NormalisedOriginal, published: Pu
       if (length === text.length) break;
     }
     if (at < 0) continue;
-    if (head === text.length || head < 8) {
+    if (head === text.length) {
       from = at + head;
       continue;
     }

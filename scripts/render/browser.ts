@@ -182,13 +182,15 @@ export class BrowserSession {
       const work = (async () => {
         const started = performance.now();
         await page.goto(pathToFileURL(htmlFile).href, { waitUntil: 'load', timeout: 0 });
-        // Paged.js is compiled while the fonts still load (both take about 0.4 s on their own).
-        await page.addScriptTag({ path: pagedPolyfill });
-        await page.addScriptTag({ path: pagedHandlers });
         // Every font of the stylesheets, loaded before layout: with the body hidden none is in use
         // yet, so `document.fonts.ready` alone would not wait for them. One that fails to load
-        // falls back as it would in any browser.
-        await page.evaluate(() => Promise.all([...document.fonts].map((font) => font.load().catch(() => undefined))).then(() => undefined));
+        // falls back as it would in any browser. They load while Paged.js is compiled.
+        await page.evaluate(() => {
+          (window as unknown as { kiaFonts: Promise<unknown> }).kiaFonts = Promise.all([...document.fonts].map((font) => font.load().catch(() => undefined)));
+        });
+        await page.addScriptTag({ path: pagedPolyfill });
+        await page.addScriptTag({ path: pagedHandlers });
+        await page.evaluate(() => (window as unknown as { kiaFonts: Promise<unknown> }).kiaFonts.then(() => undefined));
         const loaded = performance.now();
         const { pages, located, text, notes, links, blocks, layoutMs } = await page.evaluate(
           async (selectors: string[], pageNumberLinks: string | undefined, notesSelector: string | undefined, blocksSelector: string | undefined) => {
